@@ -1,0 +1,36 @@
+# What the README tells people to type. Needs only python3 and make: uv is
+# bootstrapped into .tools/ when it is not on PATH.
+UV := $(shell command -v uv 2>/dev/null)
+ifeq ($(UV),)
+UV := .tools/bin/uv
+endif
+PYTHON ?= python3
+
+.PHONY: setup run test bench lint clean
+
+setup: .venv/.synced
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+.venv/.synced: pyproject.toml uv.lock $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv)
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+run: setup
+	.venv/bin/l10n run
+
+test: setup
+	.venv/bin/pytest
+
+bench: setup
+	.venv/bin/python bench/segmenter.py
+	.venv/bin/python bench/startup.py
+
+lint: setup
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+clean:
+	rm -rf .venv .tools dist

@@ -1,0 +1,16 @@
+"""Catalogs: Document → POT, msgmerge-style update, canonical PO reading and writing."""
+
+from .io import dump_catalog, read_catalog, same_content, translations
+from .template import Header, build_template, new_catalog
+from .update import update
+
+__all__ = [
+    "Header",
+    "build_template",
+    "dump_catalog",
+    "new_catalog",
+    "read_catalog",
+    "same_content",
+    "translations",
+    "update",
+]

@@ -1,0 +1,84 @@
+"""Template + old catalog → new catalog, with GNU msgmerge semantics.
+
+Same source: translation, flags and translator comments kept. Changed source:
+the closest old entry (similarity ≥ FUZZY_THRESHOLD) gives its translation as
+fuzzy, with the old source in `#| msgid`. New source: empty. Removed source:
+obsolete (`#~`) if it had a translation, and revived if the source returns.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+import polib
+
+FUZZY_THRESHOLD = 0.6
+
+
+def update(
+    old: polib.POFile | None,
+    template: polib.POFile,
+    *,
+    fuzzy_matching: bool = True,
+    comment: str = "",
+) -> polib.POFile:
+    new = polib.POFile(wrapwidth=0, check_for_duplicates=False)
+    new.header = old.header if old is not None and old.header else comment
+    new.metadata = dict(template.metadata)
+    if old is not None:
+        for key in ("PO-Revision-Date", "Last-Translator", "Language-Team", "Plural-Forms"):
+            if old.metadata.get(key):
+                new.metadata[key] = old.metadata[key]
+    previous = list(old) if old is not None else []
+    exact = {e.msgid: e for e in previous if e.obsolete}
+    exact.update({e.msgid: e for e in previous if not e.obsolete})
+    current = {t.msgid for t in template}
+    used: set[str] = set()
+    candidates = [e for e in previous if e.msgstr and e.msgid not in current]
+    for source in template:
+        match = exact.get(source.msgid)
+        entry = polib.POEntry(
+            msgid=source.msgid,
+            msgstr="",
+            comment=source.comment,
+            occurrences=list(source.occurrences),
+        )
+        if match is not None:
+            used.add(match.msgid)
+            entry.msgstr = match.msgstr
+            entry.flags = list(match.flags)
+            entry.tcomment = match.tcomment
+            entry.previous_msgid = match.previous_msgid
+        elif fuzzy_matching:
+            near = closest(source.msgid, candidates)
+            if near is not None:
+                used.add(near.msgid)
+                entry.msgstr = near.msgstr
+                entry.flags = [*[f for f in near.flags if f != "fuzzy"], "fuzzy"]
+                entry.tcomment = near.tcomment
+                entry.previous_msgid = near.msgid
+        new.append(entry)
+    for entry in previous:
+        if entry.msgid in used or entry.msgid in current or not entry.msgstr:
+            continue
+        gone = polib.POEntry(
+            msgid=entry.msgid,
+            msgstr=entry.msgstr,
+            flags=list(entry.flags),
+            tcomment=entry.tcomment,
+            obsolete=True,
+        )
+        new.append(gone)
+    return new
+
+
+def closest(msgid: str, candidates: list[polib.POEntry]) -> polib.POEntry | None:
+    best, best_ratio = None, FUZZY_THRESHOLD
+    for candidate in candidates:
+        matcher = SequenceMatcher(None, msgid, candidate.msgid, autojunk=False)
+        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= best_ratio:
+            best, best_ratio = candidate, ratio
+    return best

@@ -1,0 +1,1 @@
+"""The command line: the only Typer code. Commands parse, call the library, print, exit."""

@@ -1,0 +1,61 @@
+"""The `l10n` Typer application and its single error boundary."""
+
+from __future__ import annotations
+
+import typer
+from typer.core import TyperGroup
+
+from .. import __version__
+from ..errors import L10nError
+from . import commands
+
+
+class _ErrorBoundary(TyperGroup):
+    """Turns a library error into one line on stderr and exit code 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except L10nError as err:
+            typer.echo(f"l10n: error: {err}", err=True)
+            raise typer.Exit(2) from None
+        except OSError as err:
+            where = f"{err.filename}: " if err.filename else ""
+            typer.echo(f"l10n: error: {where}{err.strerror or err}", err=True)
+            raise typer.Exit(2) from None
+
+
+app = typer.Typer(
+    cls=_ErrorBoundary,
+    name="l10n",
+    help="Segment Chinese articles, translate them through gettext PO catalogs, "
+    "and build bilingual editions.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"l10n {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Segment Chinese articles, translate them through gettext PO catalogs,
+    and build bilingual editions."""
+
+
+for _name, _command in commands.COMMANDS.items():
+    app.command(_name)(_command)
+
+
+def main() -> None:
+    app(prog_name="l10n")

@@ -1,0 +1,94 @@
+"""The document model: a source text as ordered blocks of sentence segments.
+
+Pure values, no I/O. A `Document` keeps the exact original text; its blocks
+partition that text, so `render(document) == document.text` byte for byte.
+Segments are the translatable units: exact substrings of the text, each with
+its offsets and an id derived from its content, never from its position.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class BlockKind(StrEnum):
+    BREADCRUMB = "breadcrumb"
+    TITLE = "title"
+    META = "meta"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list-item"
+    BYLINE = "byline"
+    BOILERPLATE = "boilerplate"
+    BLANK = "blank"
+
+    @property
+    def extracted(self) -> bool:
+        """Whether segments of this kind go to translators."""
+        return self not in _NOT_EXTRACTED
+
+
+_NOT_EXTRACTED = frozenset({BlockKind.BREADCRUMB, BlockKind.BOILERPLATE, BlockKind.BLANK})
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable unit: `text == document.text[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+    id: str
+    line: int  # 1-based line of `start`, for `#:` references and reports
+
+
+@dataclass(frozen=True)
+class Block:
+    """A contiguous span of the document: a line (or part of one) or a run of blank lines."""
+
+    kind: BlockKind
+    text: str
+    start: int
+    segments: tuple[Segment, ...] = ()
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    text: str
+    blocks: tuple[Block, ...]
+
+    def segments(self) -> Iterator[tuple[Block, Segment]]:
+        """Every extracted segment with its block, in document order."""
+        for block in self.blocks:
+            if block.kind.extracted:
+                for segment in block.segments:
+                    yield block, segment
+
+
+def render(document: Document) -> str:
+    """The document's text, rebuilt from its blocks."""
+    return "".join(block.text for block in document.blocks)
+
+
+def content_hash(text: str) -> str:
+    """A short stable hash of a segment's text."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def assign_ids(texts: Iterable[str]) -> list[str]:
+    """Ids for segment texts in document order: hash, plus `-N` for the N-th repeat."""
+    seen: dict[str, int] = {}
+    ids = []
+    for text in texts:
+        count = seen.get(text, 0) + 1
+        seen[text] = count
+        digest = content_hash(text)
+        ids.append(digest if count == 1 else f"{digest}-{count}")
+    return ids

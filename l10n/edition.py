@@ -1,0 +1,75 @@
+"""A bilingual edition: a document's extracted blocks, each segment beside its translation.
+
+Pure: built from a Document and a msgid → (msgstr, fuzzy) mapping; renderers
+in `l10n.render` turn it into files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .document import BlockKind, Document
+
+
+class Status(StrEnum):
+    REVIEWED = "reviewed"
+    UNREVIEWED = "unreviewed"  # fuzzy: machine output or a changed source
+    UNTRANSLATED = "untranslated"
+
+
+@dataclass(frozen=True)
+class Pair:
+    id: str
+    source: str
+    target: str  # the translation, or "" when untranslated
+    status: Status
+
+
+@dataclass(frozen=True)
+class EditionBlock:
+    kind: BlockKind
+    pairs: tuple[Pair, ...]
+
+
+@dataclass(frozen=True)
+class Edition:
+    name: str
+    source_language: str
+    target_language: str
+    blocks: tuple[EditionBlock, ...]
+
+    def pairs(self) -> list[Pair]:
+        return [pair for block in self.blocks for pair in block.pairs]
+
+    def counts(self) -> dict[Status, int]:
+        counts = dict.fromkeys(Status, 0)
+        for pair in self.pairs():
+            counts[pair.status] += 1
+        return counts
+
+
+def align(
+    document: Document,
+    translated: Mapping[str, tuple[str, bool]],
+    source_language: str,
+    target_language: str,
+) -> Edition:
+    """Pair every extracted segment with its translation and review status."""
+    blocks = []
+    for block in document.blocks:
+        if not block.kind.extracted or not block.segments:
+            continue
+        pairs = []
+        for segment in block.segments:
+            target, fuzzy = translated.get(segment.text, ("", False))
+            if not target:
+                status = Status.UNTRANSLATED
+            elif fuzzy:
+                status = Status.UNREVIEWED
+            else:
+                status = Status.REVIEWED
+            pairs.append(Pair(segment.id, segment.text, target, status))
+        blocks.append(EditionBlock(block.kind, tuple(pairs)))
+    return Edition(document.name, source_language, target_language, tuple(blocks))

@@ -1,0 +1,91 @@
+"""File edges: reading source articles safely and writing files atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import InputError
+
+_LEGACY_ENCODINGS = (("GBK", "gbk"), ("Big5", "big5"))
+_CHINESE_PUNCTUATION = "，。、：；「」“”！？（）"
+
+
+def decode_source(data: bytes, label: str) -> str:
+    """The text of a source article, or an InputError saying why it is not one."""
+    if not data.strip():
+        raise InputError(f"{label} is empty: nothing to segment")
+    if b"\x00" in data:
+        raise InputError(f"{label} is a binary file, not a UTF-8 text article")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        guess = guess_legacy_encoding(data)
+        if guess:
+            raise InputError(
+                f"{label} is not UTF-8: it looks like {guess}; convert it first "
+                f"(iconv -f {guess} -t UTF-8)"
+            ) from err
+        raise InputError(
+            f"{label} is not UTF-8 text (invalid byte at offset {err.start})"
+        ) from err
+    if sum(1 for ch in text if _is_control(ch)) > max(2, len(text) // 100):
+        raise InputError(f"{label} is a binary file, not a UTF-8 text article")
+    if not text.strip("\ufeff \t\r\n\u3000\xa0"):
+        raise InputError(f"{label} is empty: nothing to segment")
+    return text
+
+
+def _is_control(ch: str) -> bool:
+    return ord(ch) < 32 and ch not in "\t\r\n\f\v"
+
+
+def guess_legacy_encoding(data: bytes) -> str | None:
+    """GBK or Big5 when the bytes decode cleanly as Chinese text in one of them."""
+    scores = []
+    for name, codec in _LEGACY_ENCODINGS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if any(_is_control(ch) for ch in text):
+            continue
+        punctuation = sum(text.count(p) for p in _CHINESE_PUNCTUATION)
+        scores.append((punctuation, name))
+    if not scores:
+        return None
+    scores.sort(reverse=True)
+    return scores[0][1]
+
+
+def read_source(path: Path, label: str | None = None) -> str:
+    label = label or str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as err:
+        raise InputError(f"{label}: no such file") from err
+    except IsADirectoryError as err:
+        raise InputError(f"{label} is a directory, not a file") from err
+    except OSError as err:
+        raise InputError(f"{label}: cannot read: {err.strerror}") from err
+    return decode_source(data, label)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write `text` (UTF-8) so that `path` holds either its old or its new content."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

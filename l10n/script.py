@@ -1,0 +1,37 @@
+"""Chinese script conversion with OpenCC: the only module that imports it."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .errors import ConversionError
+
+CONFIGS = (
+    "t2s", "tw2s", "tw2sp", "hk2s", "hk2sp", "s2t", "s2tw", "s2twp", "s2hk", "s2hkp",
+    "t2tw", "t2hk", "tw2t", "hk2t", "t2jp", "jp2t",
+)
+
+
+def normalise_config(name: str) -> str:
+    """`t2s`, `T2S` and `t2s.json` all name the same configuration."""
+    stem = name.strip().lower().removesuffix(".json")
+    if stem not in CONFIGS:
+        raise ConversionError(
+            f"unknown OpenCC config {name!r}; choose one of: {', '.join(CONFIGS)}"
+        )
+    return stem
+
+
+@lru_cache(maxsize=8)
+def _converter(config: str):
+    import opencc
+
+    try:
+        return opencc.OpenCC(f"{config}.json")
+    except Exception as err:  # the binding raises plain exceptions
+        raise ConversionError(f"cannot load OpenCC config {config!r}: {err}") from err
+
+
+def convert(text: str, config: str = "t2s") -> str:
+    """`text` converted with the named OpenCC configuration."""
+    return _converter(normalise_config(config)).convert(text)

@@ -1,0 +1,90 @@
+"""Settings: one frozen value built from `[tool.l10n]` in pyproject.toml and options.
+
+`from_table` is pure; `load` is the edge that finds and reads pyproject.toml.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import SettingsError
+from .segment.rules import Rules, StructureRules
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path = Path(".")
+    sources: tuple[str, ...] = ("seeds/*.txt",)
+    locales: str = "locales"
+    languages: tuple[str, ...] = ("en",)
+    source_language: str = "zh-Hant"
+    opencc_config: str = "t2s"
+    dist: str = "dist"
+    formats: tuple[str, ...] = ("html", "md", "txt")
+    project: str = "l10n"
+    rules: Rules = field(default_factory=Rules)
+
+    def with_options(self, **options: Any) -> Settings:
+        """A copy with the options that were given (None means 'not given')."""
+        return replace(self, **{k: v for k, v in options.items() if v is not None})
+
+
+_STRUCTURE_KEYS = {
+    "boilerplate": "boilerplate",
+    "breadcrumb": "breadcrumb",
+    "meta": "meta",
+    "list-item": "list_item",
+    "byline": "byline",
+    "title-max-chars": "title_max_chars",
+}
+_TUPLE_KEYS = {"sources", "languages", "formats", "boilerplate"}
+
+
+def from_table(table: dict[str, Any], root: Path) -> Settings:
+    """Settings from a parsed `[tool.l10n]` table."""
+    known = {f.name.replace("_", "-"): f.name for f in fields(Settings) if f.name != "rules"}
+    known.pop("root")
+    values: dict[str, Any] = {"root": root}
+    structure: dict[str, Any] = {}
+    for key, value in table.items():
+        if key in _TUPLE_KEYS:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise SettingsError(f"[tool.l10n] {key} must be a list of strings")
+            value = tuple(value)
+        if key in _STRUCTURE_KEYS:
+            structure[_STRUCTURE_KEYS[key]] = value
+        elif key in known:
+            if not isinstance(value, str | tuple):
+                raise SettingsError(f"[tool.l10n] {key} must be a string")
+            values[known[key]] = value
+        else:
+            raise SettingsError(f"[tool.l10n] unknown setting {key!r}")
+    try:
+        rules = Rules(structure=StructureRules(**structure))
+    except TypeError as err:
+        raise SettingsError(f"[tool.l10n] bad structure setting: {err}") from err
+    return Settings(rules=rules, **values)
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` with a pyproject.toml, else `start`."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "pyproject.toml").is_file():
+            return folder
+    return start
+
+
+def load(start: Path) -> Settings:
+    root = find_root(start)
+    pyproject = root / "pyproject.toml"
+    if not pyproject.is_file():
+        return Settings(root=root)
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise SettingsError(f"{pyproject}: not valid TOML: {err}") from err
+    return from_table(data.get("tool", {}).get("l10n", {}), root)
