@@ -12,10 +12,35 @@ DATE_FIELDS = ("POT-Creation-Date", "PO-Revision-Date")
 _LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
 
 
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_KEYWORD = re.compile(rf"^(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s*{_STRING}\s*$")
+_CONTINUATION = re.compile(rf"^{_STRING}\s*$")
+
+
+def validate_syntax(text: str, label: str) -> None:
+    """Reject what polib would silently misread: every line is a comment, a keyword
+    with a quoted string, or a quoted continuation."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        body = line.strip()
+        if body.startswith(("#~", "#|")):
+            body = body[2:].strip()
+            if body.startswith("|"):  # '#~|' : previous fields of an obsolete entry
+                body = body[1:].strip()
+        elif body.startswith("#"):
+            continue
+        if body and not (_KEYWORD.match(body) or _CONTINUATION.match(body)):
+            shown = body if len(body) <= 40 else body[:40] + "…"
+            raise CatalogError(
+                f"{label}:{number}: expected a keyword (msgid, msgstr, …) followed by a "
+                f"quoted string, or a quoted string, not {shown!r}"
+            )
+
+
 def read_catalog(text: str, label: str) -> polib.POFile:
     """Parse PO/POT text; a syntax error becomes `label:line: what is wrong`."""
     if not text.strip():
         raise CatalogError(f"{label}: empty catalog")
+    validate_syntax(text, label)
     try:
         catalog = polib.pofile(text, wrapwidth=0, check_for_duplicates=False)
     except (OSError, ValueError) as err:

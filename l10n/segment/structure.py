@@ -15,7 +15,10 @@ from ..document import Block, BlockKind, Document, Segment, assign_ids
 from .rules import Rules, StructureRules
 from .sentences import split_line, trim
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+# LF, CRLF and CR (R1), and the other separators that str.splitlines() and
+# gettext readers treat as line ends, so that no segment ever contains one.
+_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE = re.compile(rf"[^{_BREAKS}]*(?:\r\n|[{_BREAKS}])|[^{_BREAKS}]+\Z")
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def lines(text: str) -> list[tuple[int, str]]:
 
 
 def _line_drafts(offset: int, number: int, raw: str, classifier: _Classifier, rules: Rules):
-    body = raw.rstrip("\r\n")
+    body = raw.rstrip(_BREAKS)
     span = trim(body, 0, len(body))
     if span is None:
         return [_Draft(BlockKind.BLANK, offset, offset + len(raw), number, ())]

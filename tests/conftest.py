@@ -1,0 +1,30 @@
+"""Shared fixtures: a temporary project with the seed article and its settings."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SEED = ROOT / "seeds" / "sichuan-police-conference-2020.txt"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the repository's project files (pyproject, seeds) as the working folder."""
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def msgfmt(*args: str | Path) -> subprocess.CompletedProcess:
+    if shutil.which("msgfmt") is None:
+        pytest.fail("GNU gettext (msgfmt) is required: apt-get install gettext")
+    return subprocess.run(
+        ["msgfmt", *map(str, args)], capture_output=True, text=True, check=False
+    )
