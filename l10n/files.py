@@ -27,9 +27,7 @@ def decode_source(data: bytes, label: str) -> str:
                 f"{label} is not UTF-8: it looks like {guess}; convert it first "
                 f"(iconv -f {guess} -t UTF-8)"
             ) from err
-        raise InputError(
-            f"{label} is not UTF-8 text (invalid byte at offset {err.start})"
-        ) from err
+        raise InputError(f"{label} is not UTF-8 text (invalid byte at offset {err.start})") from err
     if sum(1 for ch in text if _is_control(ch)) > max(2, len(text) // 100):
         raise InputError(f"{label} is a binary file, not a UTF-8 text article")
     if not text.strip("\ufeff \t\r\n\u3000\xa0"):

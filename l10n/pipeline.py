@@ -130,8 +130,12 @@ class _Plan:
 
 
 def plan_extract(
-    source: Source, document: Document, settings: Settings, now: datetime,
-    *, fuzzy_matching: bool = True,
+    source: Source,
+    document: Document,
+    settings: Settings,
+    now: datetime,
+    *,
+    fuzzy_matching: bool = True,
 ) -> list[_Plan]:
     """Template and updated catalogs for one source, not yet written."""
     root = settings.root
@@ -143,7 +147,9 @@ def plan_extract(
         path = catalog_path(source, settings, language)
         old = read_catalog_file(path, root)
         catalog = update(
-            old, template, fuzzy_matching=fuzzy_matching,
+            old,
+            template,
+            fuzzy_matching=fuzzy_matching,
             comment=f"{language} translation of {source.name}.",
         )
         catalog.metadata["Language"] = language
@@ -181,8 +187,11 @@ def edition(source: Source, document: Document, settings: Settings, language: st
 
 
 def build(
-    sources: Sequence[Source], settings: Settings, languages: Sequence[str],
-    formats: Sequence[str], out_dir: Path,
+    sources: Sequence[Source],
+    settings: Settings,
+    languages: Sequence[str],
+    formats: Sequence[str],
+    out_dir: Path,
 ) -> list[Written]:
     """Render bilingual editions of each source into `out_dir`."""
     loaded = [(source, load(source, settings)) for source in sources]
@@ -190,8 +199,11 @@ def build(
 
 
 def build_loaded(
-    loaded: Sequence[tuple[Source, Document]], settings: Settings, languages: Sequence[str],
-    formats: Sequence[str], out_dir: Path,
+    loaded: Sequence[tuple[Source, Document]],
+    settings: Settings,
+    languages: Sequence[str],
+    formats: Sequence[str],
+    out_dir: Path,
 ) -> list[Written]:
     renderers = [renderer(name) for name in formats]
     outputs = []
@@ -199,7 +211,9 @@ def build_loaded(
         for language in languages:
             pages = edition(source, document, settings, language)
             for r in renderers:
-                outputs.append((out_dir / f"{source.stem}.{language}.{r.extension}", r.render(pages)))
+                outputs.append(
+                    (out_dir / f"{source.stem}.{language}.{r.extension}", r.render(pages))
+                )
     written = []
     for path, text in outputs:
         atomic_write(path, text)

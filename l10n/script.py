@@ -7,8 +7,22 @@ from functools import lru_cache
 from .errors import ConversionError
 
 CONFIGS = (
-    "t2s", "tw2s", "tw2sp", "hk2s", "hk2sp", "s2t", "s2tw", "s2twp", "s2hk", "s2hkp",
-    "t2tw", "t2hk", "tw2t", "hk2t", "t2jp", "jp2t",
+    "t2s",
+    "tw2s",
+    "tw2sp",
+    "hk2s",
+    "hk2sp",
+    "s2t",
+    "s2tw",
+    "s2twp",
+    "s2hk",
+    "s2hkp",
+    "t2tw",
+    "t2hk",
+    "tw2t",
+    "hk2t",
+    "t2jp",
+    "jp2t",
 )
 
 

@@ -25,6 +25,4 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def msgfmt(*args: str | Path) -> subprocess.CompletedProcess:
     if shutil.which("msgfmt") is None:
         pytest.fail("GNU gettext (msgfmt) is required: apt-get install gettext")
-    return subprocess.run(
-        ["msgfmt", *map(str, args)], capture_output=True, text=True, check=False
-    )
+    return subprocess.run(["msgfmt", *map(str, args)], capture_output=True, text=True, check=False)

@@ -72,8 +72,9 @@ def test_update_changed_source_is_fuzzy_with_previous_msgid():
     assert entry.fuzzy and entry.msgstr == "Police must put people first."
     assert entry.previous_msgid == "全省公安機關要堅持以人民為中心的發展思想。"
     assert not [e for e in new if e.obsolete]
-    plain = update(old, template_of("全省公安機關要始終堅持以人民為中心的發展思想。\n"),
-                   fuzzy_matching=False)
+    plain = update(
+        old, template_of("全省公安機關要始終堅持以人民為中心的發展思想。\n"), fuzzy_matching=False
+    )
     assert [e.msgstr for e in plain if not e.obsolete] == [""]
 
 
@@ -91,8 +92,13 @@ TEXT = st.text(CHARS, min_size=1, max_size=30)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(TEXT, st.text(CHARS, max_size=30), st.booleans()), max_size=8,
-                unique_by=lambda t: t[0]))
+@given(
+    st.lists(
+        st.tuples(TEXT, st.text(CHARS, max_size=30), st.booleans()),
+        max_size=8,
+        unique_by=lambda t: t[0],
+    )
+)
 def test_read_write_round_trip(entries):
     catalog = update(None, template_of("標題\n"))
     for msgid, msgstr, fuzzy in entries:

@@ -36,7 +36,9 @@ def test_breadcrumb_and_furniture_are_not_extracted(seed):
 
 def test_title_and_meta_are_single_segment_blocks(seed):
     (title,) = kinds_of(seed, BlockKind.TITLE)
-    assert [s.text for s in title.segments] == ["四川省公安局處長會議召開 安排部署2020年全省公安工作"]
+    assert [s.text for s in title.segments] == [
+        "四川省公安局處長會議召開 安排部署2020年全省公安工作"
+    ]
     (meta,) = kinds_of(seed, BlockKind.META)
     assert len(meta.segments) == 1
     assert meta.segments[0].text.startswith("來源:中國網")

@@ -39,8 +39,12 @@ def check_template(unit: SourceSet) -> list[Finding]:
     template = unit.template
     if template.catalog is None:
         return [
-            Finding("template-missing", Severity.ERROR, template.path,
-                    f"no template for {unit.source}; run `l10n extract`")
+            Finding(
+                "template-missing",
+                Severity.ERROR,
+                template.path,
+                f"no template for {unit.source}; run `l10n extract`",
+            )
         ]
     expected = [e.msgid for e in unit.expected]
     actual = [e.msgid for e in template.catalog if not e.obsolete]
@@ -51,17 +55,25 @@ def check_template(unit: SourceSet) -> list[Finding]:
         detail += f", {len(gone)} entr{'y' if len(gone) == 1 else 'ies'} no longer in the source"
         first = (new or gone)[0]
         return [
-            Finding("template-stale", Severity.ERROR, template.path,
-                    f"stale against {unit.source}: {detail} (first: {_short(first)}); "
-                    "run `l10n extract`")
+            Finding(
+                "template-stale",
+                Severity.ERROR,
+                template.path,
+                f"stale against {unit.source}: {detail} (first: {_short(first)}); "
+                "run `l10n extract`",
+            )
         ]
     if [_entry_key(e) for e in unit.expected] != [
         _entry_key(e) for e in template.catalog if not e.obsolete
     ]:
         return [
-            Finding("template-stale", Severity.ERROR, template.path,
-                    f"stale against {unit.source}: order, references or comments changed; "
-                    "run `l10n extract`")
+            Finding(
+                "template-stale",
+                Severity.ERROR,
+                template.path,
+                f"stale against {unit.source}: order, references or comments changed; "
+                "run `l10n extract`",
+            )
         ]
     return []
 
@@ -69,8 +81,12 @@ def check_template(unit: SourceSet) -> list[Finding]:
 def check_catalog(unit: SourceSet, catalog: CatalogFile) -> list[Finding]:
     if catalog.catalog is None:
         return [
-            Finding("catalog-missing", Severity.ERROR, catalog.path,
-                    f"no catalog for {unit.source}; run `l10n extract`")
+            Finding(
+                "catalog-missing",
+                Severity.ERROR,
+                catalog.path,
+                f"no catalog for {unit.source}; run `l10n extract`",
+            )
         ]
     findings = []
     reference = unit.template.catalog or unit.expected
@@ -81,22 +97,35 @@ def check_catalog(unit: SourceSet, catalog: CatalogFile) -> list[Finding]:
     for entry in live:
         if entry.msgid not in wanted:
             findings.append(
-                Finding("entry-extra", Severity.ERROR, catalog.path,
-                        f"entry not in the template: {_short(entry.msgid)}", entry.linenum)
+                Finding(
+                    "entry-extra",
+                    Severity.ERROR,
+                    catalog.path,
+                    f"entry not in the template: {_short(entry.msgid)}",
+                    entry.linenum,
+                )
             )
         elif counts[entry.msgid] > 1 and entry.msgid not in reported:
             reported.add(entry.msgid)
             findings.append(
-                Finding("entry-duplicate", Severity.ERROR, catalog.path,
-                        f"entry appears {counts[entry.msgid]} times: {_short(entry.msgid)}",
-                        entry.linenum)
+                Finding(
+                    "entry-duplicate",
+                    Severity.ERROR,
+                    catalog.path,
+                    f"entry appears {counts[entry.msgid]} times: {_short(entry.msgid)}",
+                    entry.linenum,
+                )
             )
     for entry in reference:
         if not entry.obsolete and entry.msgid not in counts:
             findings.append(
-                Finding("entry-missing", Severity.ERROR, catalog.path,
-                        f"template entry missing: {_short(entry.msgid)}",
-                        segment=_segment_id(entry))
+                Finding(
+                    "entry-missing",
+                    Severity.ERROR,
+                    catalog.path,
+                    f"template entry missing: {_short(entry.msgid)}",
+                    segment=_segment_id(entry),
+                )
             )
     return findings
 

@@ -58,8 +58,9 @@ def segment(
             }
             for block in document.blocks
         ]
-        typer.echo(json.dumps({"name": document.name, "blocks": blocks}, ensure_ascii=False,
-                              indent=2))
+        typer.echo(
+            json.dumps({"name": document.name, "blocks": blocks}, ensure_ascii=False, indent=2)
+        )
         return
     for block in document.blocks:
         for segment in block.segments:

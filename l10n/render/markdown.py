@@ -23,8 +23,8 @@ class MarkdownRenderer:
     def render(self, edition: Edition) -> str:
         parts = []
         for block in edition.blocks:
-            source = escape(join_source(block.pairs))
-            target = escape(join_target(block.pairs))
+            source = join_source(block.pairs, escape)
+            target = join_target(block.pairs, escape)
             if block.kind is BlockKind.TITLE:
                 parts.append(f"# {source}\n\n## {target}\n")
             elif block.kind in (BlockKind.META, BlockKind.BYLINE):

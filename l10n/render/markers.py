@@ -1,23 +1,29 @@
 """Status markers shared by the text-based renderers."""
 
+from collections.abc import Callable, Sequence
+
 from ..edition import Pair, Status
 
 UNTRANSLATED = "[untranslated]"
 UNREVIEWED = "[unreviewed]"
 
 
-def marked_target(pair: Pair) -> str:
+def _same(text: str) -> str:
+    return text
+
+
+def marked_target(pair: Pair, escape: Callable[[str], str] = _same) -> str:
     """The target side of a pair in text form: the source, marked, when untranslated."""
     if pair.status is Status.UNTRANSLATED:
-        return f"{UNTRANSLATED} {pair.source}"
+        return f"{UNTRANSLATED} {escape(pair.source)}"
     if pair.status is Status.UNREVIEWED:
-        return f"{pair.target} {UNREVIEWED}"
-    return pair.target
+        return f"{escape(pair.target)} {UNREVIEWED}"
+    return escape(pair.target)
 
 
-def join_source(pairs) -> str:
-    return "".join(pair.source for pair in pairs)
+def join_source(pairs: Sequence[Pair], escape: Callable[[str], str] = _same) -> str:
+    return escape("".join(pair.source for pair in pairs))
 
 
-def join_target(pairs) -> str:
-    return " ".join(marked_target(pair) for pair in pairs)
+def join_target(pairs: Sequence[Pair], escape: Callable[[str], str] = _same) -> str:
+    return " ".join(marked_target(pair, escape) for pair in pairs)

@@ -10,11 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 PAIRS = {
-    "“": "”", "‘": "’", "「": "」", "『": "』",
-    "《": "》", "〈": "〉",
-    "（": "）", "(": ")", "【": "】", "〔": "〕", "[": "]",
+    "“": "”",
+    "‘": "’",
+    "「": "」",
+    "『": "』",
+    "《": "》",
+    "〈": "〉",
+    "（": "）",
+    "(": ")",
+    "【": "】",
+    "〔": "〕",
+    "[": "]",
 }
-QUOTE_OPENERS = frozenset("“‘「『\"")
+QUOTE_OPENERS = frozenset('“‘「『"')
 TITLE_OPENERS = frozenset("《〈")
 STRAIGHT_QUOTE = '"'
 
@@ -26,14 +34,37 @@ class SentenceRules:
     closing_marks: frozenset[str] = frozenset("”’」』）)】〕》〉\"'")
     clause_marks: frozenset[str] = frozenset("，、；：,;:")
     speech_verbs: tuple[str, ...] = (
-        "说", "說", "道", "问", "問", "答", "回答", "表示", "称", "稱", "指出",
-        "强调", "強調", "喊", "叫", "补充", "補充", "写道", "寫道", "坦言",
-        "回应", "回應", "反问", "反問", "追问", "追問",
+        "说",
+        "說",
+        "道",
+        "问",
+        "問",
+        "答",
+        "回答",
+        "表示",
+        "称",
+        "稱",
+        "指出",
+        "强调",
+        "強調",
+        "喊",
+        "叫",
+        "补充",
+        "補充",
+        "写道",
+        "寫道",
+        "坦言",
+        "回应",
+        "回應",
+        "反问",
+        "反問",
+        "追问",
+        "追問",
     )
     attribution_max_chars: int = 12
     abbreviations: frozenset[str] = frozenset(
-        "mr mrs ms dr prof sr jr st no nos vol vols vs etc inc ltd co corp fig figs eq "
-        "approx dept est jan feb mar apr jun jul aug sep sept oct nov dec pp op cf al".split()
+        "mr mrs ms dr prof sr jr st no nos vol vols vs etc inc ltd co corp fig figs eq approx "
+        "dept est jan feb mar apr jun jul aug sep sept oct nov dec pp op cf al".split()
     )
 
 

@@ -18,11 +18,7 @@ def is_space(ch: str) -> bool:
 
 def is_han(ch: str) -> bool:
     code = ord(ch)
-    return (
-        0x3400 <= code <= 0x9FFF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x20000 <= code <= 0x3134F
-    )
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3134F
 
 
 def match_pairs(line: str) -> dict[int, int]:
@@ -107,8 +103,10 @@ class _LineSplitter:
     def _absorb(self, end: int) -> int:
         """Closing marks and further final marks that follow a sentence end (R4)."""
         line, rules = self.line, self.rules
-        while end < len(line) and end not in self.pairs and (
-            line[end] in rules.closing_marks or line[end] in rules.final_marks
+        while (
+            end < len(line)
+            and end not in self.pairs
+            and (line[end] in rules.closing_marks or line[end] in rules.final_marks)
         ):
             if line[end] in rules.final_marks and self._final_run_end(end) == end:
                 break

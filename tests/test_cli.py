@@ -1,0 +1,162 @@
+"""The command line through Typer's CliRunner in a temporary project."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from l10n.cli.app import app
+
+from .conftest import msgfmt
+
+SEED_NAME = "sichuan-police-conference-2020"
+POT = Path("locales") / f"{SEED_NAME}.pot"
+PO = Path("locales/en/LC_MESSAGES") / f"{SEED_NAME}.po"
+SEED_PATH = Path("seeds") / f"{SEED_NAME}.txt"
+
+
+def invoke(*args: str, stdin: bytes | None = None):
+    return CliRunner().invoke(app, list(args), input=stdin)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_help_lists_the_commands():
+    result = invoke("--help")
+    assert result.exit_code == 0
+    for command in ("run", "segment", "convert", "extract", "build", "check"):
+        assert command in result.stdout
+
+
+def test_run_writes_catalogs_and_editions(project):
+    result = invoke("run")
+    assert result.exit_code == 0, result.stderr
+    assert "32 segments" in result.stdout
+    for path in (
+        POT,
+        PO,
+        *(Path("dist") / f"{SEED_NAME}.en.{ext}" for ext in ("html", "md", "txt")),
+    ):
+        assert (project / path).is_file(), path
+    checked = msgfmt("--check", "--statistics", "-o", "/dev/null", project / PO)
+    assert checked.returncode == 0, checked.stderr
+    assert "32 untranslated" in checked.stderr
+
+
+def test_extract_twice_changes_no_byte(project):
+    assert invoke("extract").exit_code == 0
+    before = snapshot(project / "locales")
+    result = invoke("extract")
+    assert result.exit_code == 0
+    assert "unchanged" in result.stdout
+    assert snapshot(project / "locales") == before
+
+
+def test_check_passes_then_fails_after_an_edit(project):
+    assert invoke("run").exit_code == 0
+    assert invoke("check").exit_code == 0
+    seed = project / SEED_PATH
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("張穎主持會議。", "張穎主持了會議。"), encoding="utf-8")
+    result = invoke("check")
+    assert result.exit_code == 1
+    assert "template-stale" in result.stdout
+    report = json.loads(invoke("check", "--format", "json").stdout)
+    assert report["summary"]["errors"] >= 1
+    assert {f["code"] for f in report["findings"]} >= {"template-stale"}
+    assert invoke("extract").exit_code == 0
+    assert invoke("check").exit_code == 0
+
+
+def test_check_reports_missing_extra_and_duplicate_entries(project):
+    assert invoke("extract").exit_code == 0
+    po = project / PO
+    text = po.read_text(encoding="utf-8")
+    first = text.index("#. title")
+    blocks = text[first:].split("\n\n")
+    tampered = text[:first] + "\n\n".join(
+        [blocks[1], blocks[1], *blocks[3:], 'msgid "多出來的。"\nmsgstr ""\n']
+    )
+    po.write_text(tampered, encoding="utf-8")
+    report = json.loads(invoke("check", "--format", "json").stdout)
+    codes = sorted(f["code"] for f in report["findings"])
+    assert codes == ["entry-duplicate", "entry-extra", "entry-missing", "entry-missing"]
+
+
+def test_segment_json_and_text(project):
+    result = invoke("segment", str(SEED_PATH), "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    kinds = [b["kind"] for b in data["blocks"] if b["kind"] != "blank"]
+    assert kinds[:3] == ["breadcrumb", "title", "meta"]
+    segments = [s for b in data["blocks"] if b["extracted"] for s in b["segments"]]
+    assert len(segments) == 32
+    text = invoke("segment", str(SEED_PATH)).stdout
+    assert "(鄒邇戈)" in text and "byline" in text
+
+
+def test_convert_file_and_stdin(project):
+    result = invoke("convert", "-", "--config", "t2s", stdin="會議強調。".encode())
+    assert result.exit_code == 0
+    assert result.stdout == "会议强调。"
+    out = project / "simplified.txt"
+    assert invoke("convert", str(SEED_PATH), "-o", str(out)).exit_code == 0
+    assert "会议" in out.read_text(encoding="utf-8")
+
+
+def test_convert_unknown_config(project):
+    result = invoke("convert", str(SEED_PATH), "--config", "zz")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "unknown OpenCC config" in result.stderr
+
+
+def _bad_inputs(project: Path) -> dict[str, tuple[bytes | None, str]]:
+    text = (project / SEED_PATH).read_text(encoding="utf-8").replace("\xa0", " ")
+    return {
+        "missing": (None, "no such file"),
+        "gbk": (text.encode("gbk", errors="replace"), "looks like GBK"),
+        "big5": (text.encode("big5", errors="replace"), "looks like Big5"),
+        "binary": (bytes(range(256)) * 8, "binary"),
+        "empty": (b"", "is empty"),
+    }
+
+
+@pytest.mark.parametrize("kind", ["missing", "gbk", "big5", "binary", "empty"])
+@pytest.mark.parametrize("command", ["segment", "extract", "build", "check", "run"])
+def test_bad_input_is_one_line_exit_2_nothing_written(project, kind, command):
+    data, words = _bad_inputs(project)[kind]
+    bad = project / "seeds" / "bad.txt"
+    if data is not None:
+        bad.write_bytes(data)
+    before = snapshot(project)
+    args = [command] if command == "run" else [command, "seeds/bad.txt"]
+    if command == "run" and data is None:
+        pytest.skip("run takes its sources from the settings")
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("l10n: error: ")
+    assert result.stderr.count("\n") == 1
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr and "\ufffd" not in result.stderr
+    assert result.stdout == ""
+    assert snapshot(project) == before
+
+
+def test_malformed_catalog_is_reported_with_its_line(project):
+    assert invoke("extract").exit_code == 0
+    po = project / PO
+    text = po.read_text(encoding="utf-8").replace('msgstr ""\n\n#. meta', 'msgstr "oops\n\n#. meta')
+    po.write_text(text, encoding="utf-8")
+    before = snapshot(project)
+    result = invoke("extract")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"l10n: error: {PO.as_posix()}:")
+    assert snapshot(project) == before
