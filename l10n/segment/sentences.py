@@ -7,9 +7,20 @@ inside a balanced quotation, title or bracket is seen together with its pair.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .rules import PAIRS, QUOTE_OPENERS, STRAIGHT_QUOTE, TITLE_OPENERS, SentenceRules
 
 _CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+_PAIR_MARKS = re.compile("[" + re.escape("".join(PAIRS) + "".join(_CLOSERS) + STRAIGHT_QUOTE) + "]")
+
+
+@lru_cache(maxsize=16)
+def _candidates(rules: SentenceRules) -> re.Pattern[str]:
+    """Characters where a segment may end: final marks, '.', and openers of pairs."""
+    marks = "".join(sorted(rules.final_marks)) + "." + "".join(PAIRS) + STRAIGHT_QUOTE
+    return re.compile("[" + re.escape(marks) + "]")
 
 
 def is_space(ch: str) -> bool:
@@ -25,7 +36,8 @@ def match_pairs(line: str) -> dict[int, int]:
     """Opening index → closing index for every pair balanced on this line."""
     stack: list[tuple[str, int]] = []
     pairs: dict[int, int] = {}
-    for i, ch in enumerate(line):
+    for match in _PAIR_MARKS.finditer(line):
+        i, ch = match.start(), match.group()
         if ch == STRAIGHT_QUOTE:
             depth = _find_open(stack, STRAIGHT_QUOTE)
             if depth is None:
@@ -62,7 +74,9 @@ class _LineSplitter:
         ends: list[int] = []
         seg_start = 0
         i = 0
-        while i < len(line):
+        candidates = _candidates(rules)
+        while (match := candidates.search(line, i)) is not None:
+            i = match.start()
             ch = line[i]
             if i in self.pairs:
                 close = self.pairs[i]
