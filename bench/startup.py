@@ -25,8 +25,10 @@ def main(runs: int = 15) -> None:
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=True, capture_output=True)
         bare.append(time.perf_counter() - start)
-    print(f"l10n --help: best {min(times) * 1000:.0f} ms, median "
-          f"{statistics.median(times) * 1000:.0f} ms (goal <= 150 ms)")
+    print(
+        f"l10n --help: best {min(times) * 1000:.0f} ms, median "
+        f"{statistics.median(times) * 1000:.0f} ms (goal <= 150 ms)"
+    )
     print(f"python -c pass: best {min(bare) * 1000:.0f} ms (interpreter start-up, for scale)")
 
 

@@ -6,7 +6,7 @@ files through `l10n.files`; never prints.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,9 +28,11 @@ from .document import Document
 from .edition import Edition, align
 from .errors import CatalogError, InputError, SettingsError
 from .files import atomic_write, read_source
+from .mt import NoModelError, Progress, make_engine
 from .render import renderer
 from .segment import parse
 from .settings import Settings
+from .translate import EngineFactory, Outcome, run_workload, workloads
 
 
 @dataclass(frozen=True)
@@ -240,22 +242,118 @@ def check(sources: Sequence[Source], settings: Settings, now: datetime) -> list[
     return findings
 
 
+def engine_factory(settings: Settings, packages_dir: Path) -> EngineFactory:
+    def engine_for(language: str):
+        return make_engine(
+            settings.mt, packages_dir, settings.source_language, language, settings.opencc_config
+        )
+
+    return engine_for
+
+
+def _translate_plans(
+    plans: Sequence[_Plan],
+    engine_for: EngineFactory,
+    now: datetime,
+    *,
+    retranslate_machine: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    on_missing_model: Callable[[NoModelError], None] | None = None,
+) -> list[Outcome]:
+    catalogs = [(p.catalog.metadata.get("Language", ""), p.catalog) for p in plans]
+    works = workloads(catalogs, retranslate_machine=retranslate_machine)
+    if dry_run:
+        return [Outcome(w.language, len(w.texts), w.characters, 0, "") for w in works]
+    outcomes = []
+    for work in works:
+        if not work.texts:
+            continue
+        try:
+            engine = engine_for(work.language)
+        except NoModelError as err:
+            if on_missing_model is None:
+                raise
+            on_missing_model(err)
+            continue
+        outcomes.append(run_workload(work, engine, progress))
+    if any(o.filled for o in outcomes):
+        for plan in plans:
+            plan.catalog.metadata["PO-Revision-Date"] = po_date(now)
+    return outcomes
+
+
+def translate(
+    sources: Sequence[Source],
+    settings: Settings,
+    now: datetime,
+    engine_for: EngineFactory,
+    *,
+    retranslate_machine: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> tuple[list[Outcome], list[Written]]:
+    """Fill the empty entries of the sources' catalogs; catalogs must exist already."""
+    plans = []
+    for source in sources:
+        for language in settings.languages:
+            path = catalog_path(source, settings, language)
+            catalog = read_catalog_file(path, settings.root)
+            if catalog is None:
+                raise CatalogError(
+                    f"{relative(path, settings.root)}: no catalog; run `l10n extract` first"
+                )
+            catalog.metadata.setdefault("Language", language)
+            plans.append(_Plan(path, catalog, read_catalog_file(path, settings.root)))
+    outcomes = _translate_plans(
+        plans,
+        engine_for,
+        now,
+        retranslate_machine=retranslate_machine,
+        dry_run=dry_run,
+        progress=progress,
+    )
+    if dry_run or not any(o.filled for o in outcomes):
+        return outcomes, []
+    return outcomes, write_plans(plans)
+
+
 @dataclass(frozen=True)
 class RunSummary:
     sources: int
     segments: int
     entries: int
     translated: int
+    outcomes: tuple[Outcome, ...]
+    warnings: tuple[str, ...]
     written: tuple[Written, ...]
 
 
-def run(settings: Settings, now: datetime) -> RunSummary:
-    """All stages for the configured sources: extract, then build the editions."""
+def run(
+    settings: Settings,
+    now: datetime,
+    engine_for: EngineFactory,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """All stages for the configured sources: extract, translate, build the editions.
+
+    With no model for a language, its entries stay empty and a warning says so.
+    """
     sources = discover(settings)
     documents = [load(source, settings) for source in sources]
     plans = []
     for source, document in zip(sources, documents, strict=True):
         plans.extend(plan_extract(source, document, settings, now))
+    outcomes: list[Outcome] = []
+    warnings: list[str] = []
+    catalog_plans = [p for p in plans if p.path.suffix == ".po"]
+    outcomes = _translate_plans(
+        catalog_plans,
+        engine_for,
+        now,
+        progress=progress,
+        on_missing_model=lambda err: warnings.append(f"{err}; entries left untranslated"),
+    )
     written = write_plans(plans)
     out_dir = settings.root / settings.dist
     loaded = list(zip(sources, documents, strict=True))
@@ -264,4 +362,12 @@ def run(settings: Settings, now: datetime) -> RunSummary:
     catalogs = [p.catalog for p in plans if p.path.suffix == ".po"]
     entries = sum(1 for c in catalogs for e in c if not e.obsolete)
     translated_count = sum(1 for c in catalogs for e in c if not e.obsolete and e.msgstr)
-    return RunSummary(len(sources), segments, entries, translated_count, tuple(written))
+    return RunSummary(
+        len(sources),
+        segments,
+        entries,
+        translated_count,
+        tuple(outcomes),
+        tuple(warnings),
+        tuple(written),
+    )

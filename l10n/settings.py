@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SettingsError
+from .mt import MTSettings
 from .segment.rules import Rules, StructureRules
 
 
@@ -26,6 +27,7 @@ class Settings:
     formats: tuple[str, ...] = ("html", "md", "txt")
     project: str = "l10n"
     rules: Rules = field(default_factory=Rules)
+    mt: MTSettings = field(default_factory=MTSettings)
 
     def with_options(self, **options: Any) -> Settings:
         """A copy with the options that were given (None means 'not given')."""
@@ -45,11 +47,16 @@ _TUPLE_KEYS = {"sources", "languages", "formats", "boilerplate"}
 
 def from_table(table: dict[str, Any], root: Path) -> Settings:
     """Settings from a parsed `[tool.l10n]` table."""
-    known = {f.name.replace("_", "-"): f.name for f in fields(Settings) if f.name != "rules"}
+    known = {
+        f.name.replace("_", "-"): f.name for f in fields(Settings) if f.name not in ("rules", "mt")
+    }
     known.pop("root")
     values: dict[str, Any] = {"root": root}
     structure: dict[str, Any] = {}
     for key, value in table.items():
+        if key == "mt":
+            values["mt"] = _mt_settings(value)
+            continue
         if key in _TUPLE_KEYS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise SettingsError(f"[tool.l10n] {key} must be a list of strings")
@@ -67,6 +74,22 @@ def from_table(table: dict[str, Any], root: Path) -> Settings:
     except TypeError as err:
         raise SettingsError(f"[tool.l10n] bad structure setting: {err}") from err
     return Settings(rules=rules, **values)
+
+
+def _mt_settings(table: object) -> MTSettings:
+    if not isinstance(table, dict):
+        raise SettingsError("[tool.l10n.mt] must be a table")
+    defaults = MTSettings()
+    values = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if not hasattr(defaults, name):
+            raise SettingsError(f"[tool.l10n.mt] unknown setting {key!r}")
+        if type(value) is not type(getattr(defaults, name)):
+            kind = type(getattr(defaults, name)).__name__
+            raise SettingsError(f"[tool.l10n.mt] {key} must be of type {kind}")
+        values[name] = value
+    return MTSettings(**values)
 
 
 def find_root(start: Path) -> Path:

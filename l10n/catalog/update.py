@@ -12,6 +12,8 @@ from difflib import SequenceMatcher
 
 import polib
 
+from .machine import provenance_lines
+
 FUZZY_THRESHOLD = 0.6
 
 
@@ -49,6 +51,7 @@ def update(
             entry.flags = list(match.flags)
             entry.tcomment = match.tcomment
             entry.previous_msgid = match.previous_msgid
+            _carry_provenance(entry, match)
         elif fuzzy_matching:
             near = closest(source.msgid, candidates)
             if near is not None:
@@ -57,6 +60,7 @@ def update(
                 entry.flags = [*[f for f in near.flags if f != "fuzzy"], "fuzzy"]
                 entry.tcomment = near.tcomment
                 entry.previous_msgid = near.msgid
+            _carry_provenance(entry, near)
         new.append(entry)
     for entry in previous:
         if entry.msgid in used or entry.msgid in current or not entry.msgstr:
@@ -70,6 +74,13 @@ def update(
         )
         new.append(gone)
     return new
+
+
+def _carry_provenance(entry: polib.POEntry, old: polib.POEntry) -> None:
+    """Keep the note of which engine produced a translation that is carried over."""
+    lines = provenance_lines(old)
+    if lines and old.msgstr:
+        entry.comment = "\n".join([*entry.comment.splitlines(), *lines])
 
 
 def closest(msgid: str, candidates: list[polib.POEntry]) -> polib.POEntry | None:

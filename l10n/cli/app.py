@@ -8,6 +8,7 @@ from typer.core import TyperGroup
 from .. import __version__
 from ..errors import L10nError
 from . import commands
+from .models import models_app
 
 
 class _ErrorBoundary(TyperGroup):
@@ -55,6 +56,7 @@ def _options(
 
 for _name, _command in commands.COMMANDS.items():
     app.command(_name)(_command)
+app.add_typer(models_app, name="models")
 
 
 def main() -> None:

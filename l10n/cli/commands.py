@@ -146,13 +146,82 @@ def check(
         raise typer.Exit(1)
 
 
+class _Progress:
+    """A progress bar on stderr, shown once an engine starts on a batch."""
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = typer.progressbar(length=total, label="translating", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+        if done >= total:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def _engines(settings):
+    from ..pipeline import engine_factory
+    from .models import packages_dir
+
+    return engine_factory(settings, packages_dir())
+
+
+def translate(
+    files: list[Path] = typer.Argument(None, help="Sources (default: [tool.l10n] sources)."),
+    retranslate_machine: bool = typer.Option(
+        False, "--retranslate-machine", help="Also redo unreviewed machine translations."
+    ),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Only say how many segments and characters would be sent."
+    ),
+    draft: bool = typer.Option(False, "--draft", help="Beam size 1: faster, rougher."),
+) -> None:
+    """Machine-translate the empty entries of the catalogs (marked fuzzy, with provenance)."""
+    from dataclasses import replace
+
+    from ..pipeline import relative
+    from ..pipeline import translate as run_translate
+
+    settings = _settings()
+    if draft:
+        settings = replace(settings, mt=replace(settings.mt, beam_size=1))
+    outcomes, written = run_translate(
+        _sources(settings, files),
+        settings,
+        _now(),
+        _engines(settings),
+        retranslate_machine=retranslate_machine,
+        dry_run=dry_run,
+        progress=_Progress(),
+    )
+    for o in outcomes:
+        if dry_run:
+            typer.echo(f"{o.language}: would send {o.segments} segments, {o.characters} characters")
+        else:
+            typer.echo(
+                f"{o.language}: translated {o.segments} segments ({o.filled} entries) "
+                f"with {o.provenance}"
+            )
+    if not outcomes or all(o.segments == 0 for o in outcomes):
+        typer.echo("nothing to translate: every entry has a translation")
+    for item in written:
+        typer.echo(f"{relative(item.path, settings.root)}: written")
+
+
 def run() -> None:
-    """Run every stage for the configured sources: extract, build."""
+    """Run every stage for the configured sources: extract, translate, build."""
     from ..pipeline import relative
     from ..pipeline import run as run_all
 
     settings = _settings()
-    summary = run_all(settings, _now())
+    summary = run_all(settings, _now(), _engines(settings), progress=_Progress())
+    for warning in summary.warnings:
+        typer.echo(f"l10n: warning: {warning}", err=True)
+    for o in summary.outcomes:
+        typer.echo(f"{o.language}: machine-translated {o.segments} segments with {o.provenance}")
     changed = [w for w in summary.written if w.changed]
     typer.echo(
         f"{summary.sources} source(s), {summary.segments} segments, {summary.entries} "
@@ -168,6 +237,7 @@ COMMANDS = {
     "segment": segment,
     "convert": convert,
     "extract": extract,
+    "translate": translate,
     "build": build,
     "check": check,
 }

@@ -1,0 +1,52 @@
+"""Machine output in catalogs: which entries an engine may fill, and how they are marked.
+
+An engine fills only empty entries (and, on request, fuzzy entries it filled
+itself); each filled entry is `fuzzy`, with its provenance in an extracted
+comment line that starts with PROVENANCE. Reviewed entries are never touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import polib
+
+PROVENANCE = "machine translation: "
+
+
+def provenance_lines(entry: polib.POEntry) -> list[str]:
+    return [line for line in entry.comment.splitlines() if line.startswith(PROVENANCE)]
+
+
+def is_machine(entry: polib.POEntry) -> bool:
+    """Fuzzy output of an engine that nobody has reviewed yet."""
+    return entry.fuzzy and bool(provenance_lines(entry)) and entry.previous_msgid is None
+
+
+def pending(catalog: polib.POFile, *, retranslate_machine: bool = False) -> list[polib.POEntry]:
+    return [
+        entry
+        for entry in catalog
+        if not entry.obsolete and (not entry.msgstr or (retranslate_machine and is_machine(entry)))
+    ]
+
+
+def unique_texts(entries: Iterable[polib.POEntry]) -> list[str]:
+    """Distinct msgids in first-seen order: each source text goes to the engine once."""
+    return list(dict.fromkeys(entry.msgid for entry in entries))
+
+
+def fill(entries: Iterable[polib.POEntry], translated: Mapping[str, str], provenance: str) -> int:
+    """Put machine output into entries as fuzzy with provenance; returns how many were filled."""
+    count = 0
+    for entry in entries:
+        text = translated.get(entry.msgid, "")
+        if not text:
+            continue
+        entry.msgstr = text
+        if "fuzzy" not in entry.flags:
+            entry.flags.append("fuzzy")
+        kept = [line for line in entry.comment.splitlines() if not line.startswith(PROVENANCE)]
+        entry.comment = "\n".join([*kept, PROVENANCE + provenance])
+        count += 1
+    return count

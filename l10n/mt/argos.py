@@ -1,0 +1,111 @@
+"""The `argos` engine: an installed Argos package run directly with CTranslate2.
+
+All pending segments go to one `translate_batch` call (CTranslate2 sorts and
+splits them into batches), tokenized with the package's SentencePiece model
+and decoded here, with the package's target prefix applied and removed.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from ..script import convert
+from . import MTSettings, NoModelError, Progress
+from .packages import Package, installed
+
+TRADITIONAL = {"zh-hant", "zh-tw", "zh-hk", "zh-mo", "zt"}
+SIMPLIFIED = {"zh", "zh-hans", "zh-cn", "zh-sg"}
+
+
+def choose_package(
+    packages_dir: Path, source_language: str, target: str, opencc: str
+) -> tuple[Package, str | None]:
+    """The package to use and the OpenCC config to apply to its input (None: as is)."""
+    language = source_language.lower()
+    by_pair = {(p.from_code, p.to_code): p for p in installed(packages_dir)}
+    if language in TRADITIONAL:
+        if ("zt", target) in by_pair:
+            return by_pair[("zt", target)], None
+        if ("zh", target) in by_pair:
+            return by_pair[("zh", target)], opencc
+        wanted = f"zh→{target} (or zt→{target})"
+    elif language in SIMPLIFIED:
+        if ("zh", target) in by_pair:
+            return by_pair[("zh", target)], None
+        wanted = f"zh→{target}"
+    else:
+        code = language.split("-")[0]
+        if (code, target) in by_pair:
+            return by_pair[(code, target)], None
+        wanted = f"{code}→{target}"
+    code = wanted.split("→")[0]
+    raise NoModelError(
+        f"no {wanted} Argos package is installed in {packages_dir}; install one with "
+        f"`l10n models install translate-{code}_{target}` (online) or "
+        f"`l10n models install FILE.argosmodel`"
+    )
+
+
+class ArgosEngine:
+    def __init__(self, package: Package, mt: MTSettings, conversion: str | None) -> None:
+        self.package = package
+        self.mt = mt
+        self.conversion = conversion
+        settings = f"beam {mt.beam_size}, {mt.compute_type}"
+        if conversion:
+            settings += f", opencc {conversion}"
+        self.provenance = f"argos {package.name} {package.version} ({settings})"
+        self._translator = None
+        self._tokenizer = None
+
+    def _load(self):
+        if self._translator is None:
+            import ctranslate2
+            import sentencepiece
+
+            self._tokenizer = sentencepiece.SentencePieceProcessor(
+                model_file=str(self.package.tokenizer)
+            )
+            self._translator = ctranslate2.Translator(
+                str(self.package.model),
+                device="cpu",
+                compute_type=self.mt.compute_type,
+                inter_threads=1,
+                intra_threads=self.mt.threads,
+            )
+        return self._translator, self._tokenizer
+
+    def tokenize(self, texts: list[str]) -> list[list[str]]:
+        _, tokenizer = self._load()
+        if self.conversion:
+            texts = [convert(text, self.conversion) for text in texts]
+        return [tokenizer.encode(text, out_type=str) for text in texts]
+
+    def translate(self, texts: list[str], progress: Progress | None = None) -> list[str]:
+        if not texts:
+            return []
+        translator, tokenizer = self._load()
+        tokens = self.tokenize(texts)
+        prefix = self.package.target_prefix
+        results = translator.translate_batch(
+            tokens,
+            target_prefix=[[prefix]] * len(tokens) if prefix else None,
+            max_batch_size=self.mt.max_batch_size,
+            batch_type=self.mt.batch_type,
+            beam_size=self.mt.beam_size,
+            max_decoding_length=self.mt.max_decoding_length,
+            replace_unknowns=True,
+            asynchronous=True,
+        )
+        outputs = []
+        for done, result in enumerate(results, start=1):
+            while progress and not result.done():
+                time.sleep(0.05)
+            hypothesis = result.result().hypotheses[0]
+            if prefix and hypothesis[:1] == [prefix]:
+                hypothesis = hypothesis[1:]
+            outputs.append(tokenizer.decode_pieces(hypothesis).strip())
+            if progress:
+                progress(done, len(texts))
+        return outputs

@@ -1,0 +1,193 @@
+"""Argos Translate packages on disk: list, validate, install (atomically), remove.
+
+Same directory layout and format as argospm and LibreTranslate: one folder per
+package under the packages directory, holding `metadata.json`, a CTranslate2
+`model/` and a tokenizer (`sentencepiece.model` or `bpe.model`). Installation
+validates the archive before anything lands, extracts to a temporary folder
+beside the target, then renames it into place.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import stat
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from ..errors import L10nError
+
+MAX_UNCOMPRESSED = 4 * 1024**3  # an Argos model is ~70–400 MB; refuse absurd archives
+MAX_RATIO = 200  # uncompressed / compressed, per member above 1 MB
+TOKENIZERS = ("sentencepiece.model", "bpe.model")
+
+
+class PackageError(L10nError):
+    """A package that cannot be installed, found or removed."""
+
+
+@dataclass(frozen=True)
+class Package:
+    path: Path
+    from_code: str
+    to_code: str
+    version: str
+    target_prefix: str
+    tokenizer: Path
+
+    @property
+    def name(self) -> str:
+        """The argospm name, e.g. `translate-zh_en`."""
+        return f"translate-{self.from_code}_{self.to_code}"
+
+    @property
+    def model(self) -> Path:
+        return self.path / "model"
+
+    def size(self) -> int:
+        return sum(p.stat().st_size for p in self.path.rglob("*") if p.is_file())
+
+
+def read_package(folder: Path) -> Package:
+    """The package in an installed folder; PackageError when it is not one."""
+    metadata_path = folder / "metadata.json"
+    try:
+        metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise PackageError(f"{folder}: no metadata.json") from err
+    except (ValueError, UnicodeDecodeError) as err:
+        raise PackageError(f"{metadata_path}: not valid JSON: {err}") from err
+    return _package_from(folder, metadata, label=str(folder))
+
+
+def _package_from(folder: Path, metadata: object, label: str) -> Package:
+    if not isinstance(metadata, dict):
+        raise PackageError(f"{label}: metadata.json is not a JSON object")
+    codes = [metadata.get("from_code"), metadata.get("to_code")]
+    if not all(isinstance(code, str) and code for code in codes):
+        raise PackageError(f"{label}: metadata.json lacks from_code/to_code")
+    tokenizer = next(
+        (folder / n for n in TOKENIZERS if (folder / n).is_file()), folder / TOKENIZERS[0]
+    )
+    return Package(
+        path=folder,
+        from_code=codes[0],
+        to_code=codes[1],
+        version=str(metadata.get("package_version", "")),
+        target_prefix=str(metadata.get("target_prefix", "") or ""),
+        tokenizer=tokenizer,
+    )
+
+
+def installed(packages_dir: Path) -> list[Package]:
+    """Installed translation packages, sorted by name; folders that are not packages are skipped."""
+    if not packages_dir.is_dir():
+        return []
+    found = []
+    for folder in sorted(packages_dir.iterdir()):
+        if (
+            folder.is_dir()
+            and not folder.name.startswith(".")
+            and (folder / "metadata.json").exists()
+        ):
+            try:
+                found.append(read_package(folder))
+            except PackageError:
+                continue
+    return found
+
+
+def find(packages_dir: Path, name: str) -> Package:
+    """An installed package by argospm name (`translate-zh_en`), pair (`zh-en`) or folder name."""
+    wanted = name.strip()
+    for package in installed(packages_dir):
+        pair = f"{package.from_code}-{package.to_code}"
+        if wanted in (
+            package.name,
+            package.path.name,
+            pair,
+            f"{package.from_code}_{package.to_code}",
+        ):
+            return package
+    raise PackageError(f"no installed package named {name!r} (see `l10n models list`)")
+
+
+def _check_members(archive: zipfile.ZipFile, label: str) -> str:
+    """The archive's single top-level folder, after checking every member is safe."""
+    tops = set()
+    total = 0
+    for info in archive.infolist():
+        path = PurePosixPath(info.filename)
+        if info.filename.startswith(("/", "\\")) or ".." in path.parts or ":" in info.filename:
+            raise PackageError(f"{label}: member {info.filename!r} would escape the package folder")
+        if stat.S_ISLNK(info.external_attr >> 16):
+            raise PackageError(f"{label}: member {info.filename!r} is a symbolic link")
+        total += info.file_size
+        if total > MAX_UNCOMPRESSED:
+            raise PackageError(f"{label}: uncompressed size exceeds {MAX_UNCOMPRESSED >> 30} GiB")
+        if info.file_size > 1 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise PackageError(f"{label}: member {info.filename!r} has an absurd compression ratio")
+        tops.add(path.parts[0])
+    if len(tops) != 1:
+        raise PackageError(f"{label}: expected one top-level folder, found {len(tops)}")
+    top = tops.pop()
+    names = set(archive.namelist())
+    if f"{top}/metadata.json" not in names:
+        raise PackageError(f"{label}: no {top}/metadata.json")
+    if f"{top}/model/model.bin" not in names:
+        raise PackageError(f"{label}: no CTranslate2 model ({top}/model/model.bin)")
+    if not any(f"{top}/{tokenizer}" in names for tokenizer in TOKENIZERS):
+        raise PackageError(f"{label}: no tokenizer ({' or '.join(TOKENIZERS)})")
+    return top
+
+
+def install_file(archive_path: Path, packages_dir: Path) -> Package:
+    """Validate an `.argosmodel` archive and install it; an existing copy is replaced."""
+    label = archive_path.name
+    if not archive_path.is_file():
+        raise PackageError(f"{archive_path}: no such file")
+    if not zipfile.is_zipfile(archive_path):
+        raise PackageError(f"{label} is not an Argos package (not a zip archive)")
+    try:
+        with zipfile.ZipFile(archive_path) as archive:
+            top = _check_members(archive, label)
+            try:
+                metadata = json.loads(archive.read(f"{top}/metadata.json").decode("utf-8"))
+            except (ValueError, UnicodeDecodeError) as err:
+                raise PackageError(f"{label}: metadata.json is not valid JSON") from err
+            _package_from(Path(top), metadata, label)
+            packages_dir.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".install-", dir=packages_dir))
+            try:
+                archive.extractall(staging)
+                _move_into_place(staging / top, packages_dir / top)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as err:
+        raise PackageError(f"{label}: damaged zip archive: {err}") from err
+    return read_package(packages_dir / top)
+
+
+def _move_into_place(new: Path, target: Path) -> None:
+    if not target.exists():
+        new.rename(target)
+        return
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    target.rename(old)
+    try:
+        new.rename(target)
+    except OSError:
+        old.rename(target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def remove(packages_dir: Path, name: str) -> Package:
+    package = find(packages_dir, name)
+    doomed = package.path.with_name(f".{package.path.name}.removing")
+    package.path.rename(doomed)
+    shutil.rmtree(doomed)
+    return package
