@@ -60,7 +60,7 @@ def update(
                 entry.flags = [*[f for f in near.flags if f != "fuzzy"], "fuzzy"]
                 entry.tcomment = near.tcomment
                 entry.previous_msgid = near.msgid
-            _carry_provenance(entry, near)
+                _carry_provenance(entry, near)
         new.append(entry)
     for entry in previous:
         if entry.msgid in used or entry.msgid in current or not entry.msgstr:

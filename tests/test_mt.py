@@ -1,0 +1,204 @@
+"""Machine translation with a tiny real Argos package built at test time.
+
+The package is a real CTranslate2 Transformer with seeded random weights and a
+SentencePiece model trained on the seed: its output is nonsense, so the tests
+assert on structure (filled, fuzzy, provenance, determinism, nothing reviewed
+touched), never on wording.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import sys
+import zipfile
+from pathlib import Path
+
+import polib
+import pytest
+from typer.testing import CliRunner
+
+from l10n.cli.app import app
+from l10n.mt.synthetic import build_package
+
+from .conftest import SEED
+from .test_cli import PO, snapshot
+
+PROVENANCE = "machine translation: argos translate-zh_en 0.1"
+
+
+@pytest.fixture(scope="session")
+def package_file(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("argos")
+    return build_package(folder / "translate-zh_en-0_1.argosmodel", SEED.read_text("utf-8"))
+
+
+@pytest.fixture
+def packages(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "argos-packages"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
+    return folder
+
+
+def l10n(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def live_entries(project: Path) -> list[polib.POEntry]:
+    return [e for e in polib.pofile(str(project / PO)) if not e.obsolete]
+
+
+def test_heavy_modules_are_absent():
+    for name in ("torch", "stanza", "spacy"):
+        assert importlib.util.find_spec(name) is None, f"{name} is installed"
+
+
+def test_install_list_translate_retranslate_remove(project, packages, package_file):
+    result = l10n("models", "install", str(package_file))
+    assert result.exit_code == 0, result.stderr
+    listing = l10n("models", "list")
+    assert "translate-zh_en" in listing.stdout and "zh→en" in listing.stdout
+
+    assert l10n("extract").exit_code == 0
+    result = l10n("translate")
+    assert result.exit_code == 0, result.stderr
+    assert "translated 32 segments" in result.stdout
+    entries = live_entries(project)
+    assert len(entries) == 32
+    assert all(e.msgstr.strip() and e.fuzzy for e in entries)
+    assert all(PROVENANCE in e.comment and "opencc t2s" in e.comment for e in entries)
+    first = (project / PO).read_text("utf-8")
+
+    again = l10n("translate")
+    assert again.exit_code == 0 and "nothing to translate" in again.stdout
+    assert (project / PO).read_text("utf-8") == first
+
+    assert l10n("check").exit_code == 0
+    assert l10n("models", "remove", "translate-zh_en").exit_code == 0
+    assert not any(packages.iterdir())
+    assert "argostranslate.translate" not in sys.modules
+
+
+def test_reviewed_entries_are_never_touched(project, packages, package_file):
+    assert l10n("models", "install", str(package_file)).exit_code == 0
+    assert l10n("extract").exit_code == 0
+    catalog = polib.pofile(str(project / PO))
+    catalog[0].msgstr = "Sichuan police chiefs meet to plan the work of 2020"
+    catalog[1].msgstr = "Machine-looking but reviewed"
+    catalog.save()
+    assert l10n("translate").exit_code == 0
+    assert l10n("translate", "--retranslate-machine").exit_code == 0
+    entries = live_entries(project)
+    assert entries[0].msgstr == "Sichuan police chiefs meet to plan the work of 2020"
+    assert entries[1].msgstr == "Machine-looking but reviewed"
+    assert not entries[0].fuzzy and not entries[1].fuzzy
+    assert all(e.fuzzy for e in entries[2:])
+
+
+def test_translation_is_deterministic_across_runs(tmp_path, project, packages, package_file):
+    assert l10n("models", "install", str(package_file)).exit_code == 0
+    outputs = []
+    for _ in range(2):
+        (project / PO).unlink(missing_ok=True)
+        assert l10n("extract").exit_code == 0
+        assert l10n("translate").exit_code == 0
+        outputs.append([(e.msgid, e.msgstr) for e in live_entries(project)])
+    assert outputs[0] == outputs[1]
+
+
+def test_draft_mode_and_dry_run(project, packages, package_file):
+    assert l10n("models", "install", str(package_file)).exit_code == 0
+    assert l10n("extract").exit_code == 0
+    dry = l10n("translate", "--dry-run")
+    assert dry.exit_code == 0
+    assert "would send 32 segments" in dry.stdout
+    assert all(not e.msgstr for e in live_entries(project))
+    draft = l10n("translate", "--draft")
+    assert draft.exit_code == 0 and "beam 1" in draft.stdout
+
+
+def test_identical_text_is_sent_once_across_documents(project, packages):
+    (project / "seeds" / "second.txt").write_text(
+        "另一篇文章\n\n會議強調,今年以來工作取得成效。這是新的一句。\n", encoding="utf-8"
+    )
+    (project / "seeds" / "third.txt").write_text(
+        "第三篇\n\n這是新的一句。會議強調,今年以來工作取得成效。\n", encoding="utf-8"
+    )
+    assert l10n("extract").exit_code == 0
+    dry = l10n("translate", "--dry-run")
+    assert "would send 36 segments" in dry.stdout  # 32 + 2 titles + 2 shared sentences
+
+
+def test_no_model_translate_fails_run_warns(project, packages):
+    assert "run `l10n extract` first" in l10n("translate").stderr
+    assert l10n("extract").exit_code == 0
+    result = l10n("translate")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "no zh→en (or zt→en) Argos package" in result.stderr
+    assert "l10n models install translate-zh_en" in result.stderr
+    run = l10n("run")
+    assert run.exit_code == 0
+    assert "warning: no zh→en" in run.stderr
+    assert (project / PO).is_file() and (project / "dist").is_dir()
+    assert all(not e.msgstr for e in live_entries(project))
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _without(package_file: Path, *drop: str) -> bytes:
+    with zipfile.ZipFile(package_file) as archive:
+        members = {n: archive.read(n) for n in archive.namelist()}
+    return _zip({n: d for n, d in members.items() if not n.endswith(drop)})
+
+
+BAD_PACKAGES = {
+    "not-a-zip": (lambda p: b"this is not a zip archive", "not a zip archive"),
+    "no-metadata": (lambda p: _without(p, "metadata.json"), "metadata.json"),
+    "no-model": (lambda p: _without(p, "model.bin"), "model.bin"),
+    "no-tokenizer": (lambda p: _without(p, "sentencepiece.model"), "tokenizer"),
+    "path-escape": (
+        lambda p: _zip({"pkg/metadata.json": b"{}", "pkg/../../escape.txt": b"x"}),
+        "escape",
+    ),
+    "two-folders": (lambda p: _zip({"a/metadata.json": b"{}", "b/x": b""}), "one top-level"),
+    "bad-metadata": (
+        lambda p: _zip(
+            {
+                "pkg/metadata.json": json.dumps({"from_code": "zh"}).encode(),
+                "pkg/model/model.bin": b"",
+                "pkg/sentencepiece.model": b"",
+            }
+        ),
+        "from_code/to_code",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_PACKAGES))
+def test_bad_packages_are_refused_and_change_nothing(tmp_path, packages, package_file, kind):
+    assert l10n("models", "install", str(package_file)).exit_code == 0
+    before = snapshot(packages)
+    make, words = BAD_PACKAGES[kind]
+    bad = tmp_path / f"{kind}.argosmodel"
+    bad.write_bytes(make(package_file))
+    result = l10n("models", "install", str(bad))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and words in result.stderr
+    assert snapshot(packages) == before
+    assert not (tmp_path / "escape.txt").exists()
+
+
+def test_models_available_offline_is_one_line(packages, monkeypatch):
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX_URL", "http://127.0.0.1:9/index.json")
+    result = l10n("models", "available")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("l10n: error: cannot reach the Argos package index")
+    assert result.stderr.count("\n") == 1
