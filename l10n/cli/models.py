@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -74,7 +75,9 @@ def install(
         entry = lookup(fetch_index(index_url()), package)
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=folder, prefix=".download-") as tmp:
-            with typer.progressbar(length=1, label=f"downloading {entry.name}", file=None) as bar:
+            with typer.progressbar(
+                length=1, label=f"downloading {entry.name}", file=sys.stderr
+            ) as bar:
 
                 def progress(done: int, total: int) -> None:
                     bar.length = max(total, done, 1)

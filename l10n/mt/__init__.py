@@ -28,9 +28,10 @@ class Engine(Protocol):
 class MTSettings:
     engine: str = "argos"
     beam_size: int = 4
-    threads: int = 0  # 0: CTranslate2 picks
+    workers: int = 0  # batches translated in parallel; 0: one per CPU core
+    threads: int = 1  # threads per worker
     compute_type: str = "int8"
-    max_batch_size: int = 32
+    max_batch_size: int = 4
     batch_type: str = "examples"
     max_decoding_length: int = 256
 

@@ -7,6 +7,7 @@ and decoded here, with the package's target prefix applied and removed.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -71,7 +72,7 @@ class ArgosEngine:
                 str(self.package.model),
                 device="cpu",
                 compute_type=self.mt.compute_type,
-                inter_threads=1,
+                inter_threads=self.mt.workers or os.cpu_count() or 1,
                 intra_threads=self.mt.threads,
             )
         return self._translator, self._tokenizer
