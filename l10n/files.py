@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, L10nError
+
+
+class LockedError(L10nError):
+    """Another process holds the catalogs' lock."""
+
 
 _LEGACY_ENCODINGS = (("GBK", "gbk"), ("Big5", "big5"))
 _CHINESE_PUNCTUATION = "，。、：；「」“”！？（）"
@@ -70,13 +79,14 @@ def read_source(path: Path, label: str | None = None) -> str:
     return decode_source(data, label)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write `text` (UTF-8) so that `path` holds either its old or its new content."""
+def atomic_write(path: Path, content: str | bytes) -> None:
+    """Write `content` (text as UTF-8) so that `path` holds either its old or its new content."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():
@@ -87,3 +97,26 @@ def atomic_write(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def exclusive(lock_path: Path, timeout: float = 30.0) -> Iterator[None]:
+    """Hold an exclusive lock on `lock_path` (waiting up to `timeout` seconds) while writing."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a+b") as handle:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise LockedError(
+                        f"another l10n process is writing the catalogs ({lock_path} is locked); "
+                        "try again when it has finished"
+                    ) from None
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -17,95 +17,32 @@ from .catalog import (
     Header,
     build_template,
     dump_catalog,
-    read_catalog,
-    same_content,
+    keep_dates_if_unchanged,
     translations,
     update,
 )
-from .catalog.io import DATE_FIELDS
+from .catalog.stats import Stats, catalog_stats
 from .checks import CatalogFile, Finding, SourceSet, check_alignment
 from .document import Document
 from .edition import Edition, align
-from .errors import CatalogError, InputError, SettingsError
-from .files import atomic_write, read_source
+from .errors import CatalogError
+from .files import atomic_write
 from .mt import NoModelError, Progress, make_engine
+from .project import (
+    Source,
+    Written,
+    catalog_path,
+    discover,
+    load,
+    lock,
+    po_date,
+    read_catalog_file,
+    relative,
+    template_path,
+)
 from .render import renderer
-from .segment import parse
 from .settings import Settings
 from .translate import EngineFactory, Outcome, run_workload, workloads
-
-
-@dataclass(frozen=True)
-class Source:
-    path: Path
-    name: str  # path relative to the project root, as written in `#:` references
-
-    @property
-    def stem(self) -> str:
-        return self.path.stem
-
-
-@dataclass(frozen=True)
-class Written:
-    path: Path
-    changed: bool
-
-
-def po_date(now: datetime) -> str:
-    return now.strftime("%Y-%m-%d %H:%M%z")
-
-
-def relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def discover(settings: Settings, given: Sequence[Path] = ()) -> list[Source]:
-    """The sources named on the command line, else those matching `sources` globs."""
-    root = settings.root
-    if given:
-        paths = [p if p.is_absolute() else Path.cwd() / p for p in given]
-    else:
-        paths = sorted({p for pattern in settings.sources for p in root.glob(pattern)})
-        if not paths:
-            raise InputError(f"no sources match {', '.join(settings.sources)} under {root}")
-    sources = [Source(p, relative(p, root)) for p in paths]
-    stems: dict[str, str] = {}
-    for source in sources:
-        if stems.setdefault(source.stem, source.name) != source.name:
-            raise SettingsError(
-                f"{source.name} and {stems[source.stem]} would share the catalog "
-                f"name {source.stem!r}"
-            )
-    return sources
-
-
-def load(source: Source, settings: Settings) -> Document:
-    return parse(read_source(source.path, source.name), source.name, settings.rules)
-
-
-def template_path(source: Source, settings: Settings) -> Path:
-    return settings.root / settings.locales / f"{source.stem}.pot"
-
-
-def catalog_path(source: Source, settings: Settings, language: str) -> Path:
-    return settings.root / settings.locales / language / "LC_MESSAGES" / f"{source.stem}.po"
-
-
-def read_catalog_file(path: Path, root: Path) -> polib.POFile | None:
-    """The catalog at `path`, or None when there is none."""
-    label = relative(path, root)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except UnicodeDecodeError as err:
-        raise CatalogError(f"{label}: not UTF-8 (byte {err.start})") from err
-    except OSError as err:
-        raise CatalogError(f"{label}: cannot read: {err.strerror}") from err
-    return read_catalog(text, label)
 
 
 def _header(settings: Settings, language: str = "") -> Header:
@@ -117,10 +54,7 @@ def fresh_template(
 ) -> polib.POFile:
     """The template for a document; keeps the old dates when nothing else changed."""
     template = build_template(document, _header(settings), po_date(now))
-    if old is not None and same_content(template, old):
-        for key in DATE_FIELDS:
-            if key in old.metadata:
-                template.metadata[key] = old.metadata[key]
+    keep_dates_if_unchanged(template, old)
     return template
 
 
@@ -164,9 +98,14 @@ def plan_extract(
 def write_plans(plans: Sequence[_Plan]) -> list[Written]:
     written = []
     for plan in plans:
-        changed = plan.old is None or not same_content(plan.catalog, plan.old)
-        if changed:
-            atomic_write(plan.path, dump_catalog(plan.catalog))
+        keep_dates_if_unchanged(plan.catalog, plan.old)
+        text = dump_catalog(plan.catalog)
+        try:
+            changed = plan.path.read_text(encoding="utf-8") != text
+        except FileNotFoundError:
+            changed = True
+        if changed:  # also rewrites a translator's differently wrapped save canonically
+            atomic_write(plan.path, text)
         written.append(Written(plan.path, changed))
     return written
 
@@ -175,11 +114,14 @@ def extract(
     sources: Sequence[Source], settings: Settings, now: datetime, *, fuzzy_matching: bool = True
 ) -> list[Written]:
     """Write each source's template and catalogs; all inputs are read before any write."""
-    plans = []
-    for source in sources:
-        document = load(source, settings)
-        plans.extend(plan_extract(source, document, settings, now, fuzzy_matching=fuzzy_matching))
-    return write_plans(plans)
+    documents = [(source, load(source, settings)) for source in sources]
+    with lock(settings):
+        plans = []
+        for source, document in documents:
+            plans.extend(
+                plan_extract(source, document, settings, now, fuzzy_matching=fuzzy_matching)
+            )
+        return write_plans(plans)
 
 
 def edition(source: Source, document: Document, settings: Settings, language: str) -> Edition:
@@ -294,6 +236,28 @@ def translate(
     progress: Progress | None = None,
 ) -> tuple[list[Outcome], list[Written]]:
     """Fill the empty entries of the sources' catalogs; catalogs must exist already."""
+    with lock(settings):
+        return _translate(
+            sources,
+            settings,
+            now,
+            engine_for,
+            retranslate_machine=retranslate_machine,
+            dry_run=dry_run,
+            progress=progress,
+        )
+
+
+def _translate(
+    sources: Sequence[Source],
+    settings: Settings,
+    now: datetime,
+    engine_for: EngineFactory,
+    *,
+    retranslate_machine: bool,
+    dry_run: bool,
+    progress: Progress | None,
+) -> tuple[list[Outcome], list[Written]]:
     plans = []
     for source in sources:
         for language in settings.languages:
@@ -371,3 +335,34 @@ def run(
         tuple(warnings),
         tuple(written),
     )
+
+
+def stats(sources: Sequence[Source], settings: Settings) -> list[tuple[str, Stats]]:
+    """(catalog path, counts) for every existing catalog of the sources."""
+    rows = []
+    for source in sources:
+        for language in settings.languages:
+            path = catalog_path(source, settings, language)
+            catalog = read_catalog_file(path, settings.root)
+            if catalog is not None:
+                rows.append((relative(path, settings.root), catalog_stats(catalog)))
+    return rows
+
+
+def compile_catalogs(sources: Sequence[Source], settings: Settings) -> list[Written]:
+    """MO files beside the catalogs, with reviewed entries only (as msgfmt does)."""
+    with lock(settings):
+        outputs = []
+        for source in sources:
+            for language in settings.languages:
+                path = catalog_path(source, settings, language)
+                catalog = read_catalog_file(path, settings.root)
+                if catalog is None:
+                    raise CatalogError(
+                        f"{relative(path, settings.root)}: no catalog; run `l10n extract` first"
+                    )
+                catalog.metadata.pop("POT-Creation-Date", None)  # as msgfmt does
+                outputs.append((path.with_suffix(".mo"), catalog.to_binary()))
+        for path, data in outputs:
+            atomic_write(path, data)
+        return [Written(path, True) for path, _ in outputs]

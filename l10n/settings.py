@@ -26,6 +26,7 @@ class Settings:
     dist: str = "dist"
     formats: tuple[str, ...] = ("html", "md", "txt")
     project: str = "l10n"
+    lock_timeout: float = 30.0  # seconds a second writer waits for the catalogs' lock
     rules: Rules = field(default_factory=Rules)
     mt: MTSettings = field(default_factory=MTSettings)
 
@@ -63,6 +64,10 @@ def from_table(table: dict[str, Any], root: Path) -> Settings:
             value = tuple(value)
         if key in _STRUCTURE_KEYS:
             structure[_STRUCTURE_KEYS[key]] = value
+        elif key == "lock-timeout":
+            if not isinstance(value, int | float) or value < 0:
+                raise SettingsError("[tool.l10n] lock-timeout must be a number of seconds")
+            values["lock_timeout"] = float(value)
         elif key in known:
             if not isinstance(value, str | tuple):
                 raise SettingsError(f"[tool.l10n] {key} must be a string")

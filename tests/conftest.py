@@ -26,3 +26,20 @@ def msgfmt(*args: str | Path) -> subprocess.CompletedProcess:
     if shutil.which("msgfmt") is None:
         pytest.fail("GNU gettext (msgfmt) is required: apt-get install gettext")
     return subprocess.run(["msgfmt", *map(str, args)], capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="session")
+def package_file(tmp_path_factory) -> Path:
+    """A tiny real Argos zh→en package (random weights), built once per session."""
+    from l10n.mt.synthetic import build_package
+
+    folder = tmp_path_factory.mktemp("argos")
+    return build_package(folder / "translate-zh_en-0_1.argosmodel", SEED.read_text("utf-8"))
+
+
+@pytest.fixture
+def packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty ARGOS_PACKAGES_DIR for this test."""
+    folder = tmp_path / "argos-packages"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
+    return folder

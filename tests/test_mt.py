@@ -20,25 +20,10 @@ import pytest
 from typer.testing import CliRunner
 
 from l10n.cli.app import app
-from l10n.mt.synthetic import build_package
 
-from .conftest import SEED
 from .test_cli import PO, snapshot
 
 PROVENANCE = "machine translation: argos translate-zh_en 0.1"
-
-
-@pytest.fixture(scope="session")
-def package_file(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("argos")
-    return build_package(folder / "translate-zh_en-0_1.argosmodel", SEED.read_text("utf-8"))
-
-
-@pytest.fixture
-def packages(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "argos-packages"
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
-    return folder
 
 
 def l10n(*args: str):

@@ -1,6 +1,6 @@
 """Catalogs: Document → POT, msgmerge-style update, canonical PO reading and writing."""
 
-from .io import dump_catalog, read_catalog, same_content, translations
+from .io import dump_catalog, keep_dates_if_unchanged, read_catalog, same_content, translations
 from .template import Header, build_template, new_catalog
 from .update import update
 
@@ -8,6 +8,7 @@ __all__ = [
     "Header",
     "build_template",
     "dump_catalog",
+    "keep_dates_if_unchanged",
     "new_catalog",
     "read_catalog",
     "same_content",

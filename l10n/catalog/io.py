@@ -73,6 +73,14 @@ def same_content(new: polib.POFile, old: polib.POFile) -> bool:
                 new.metadata[key] = value
 
 
+def keep_dates_if_unchanged(new: polib.POFile, old: polib.POFile | None) -> None:
+    """Give `new` the dates of `old` when nothing but the dates differ (no byte changes)."""
+    if old is not None and same_content(new, old):
+        for key in DATE_FIELDS:
+            if key in old.metadata:
+                new.metadata[key] = old.metadata[key]
+
+
 def translations(catalog: polib.POFile) -> dict[str, tuple[str, bool]]:
     """msgid → (msgstr, fuzzy) for the live entries with a translation."""
     return {

@@ -15,7 +15,14 @@ PROVENANCE = "machine translation: "
 
 
 def provenance_lines(entry: polib.POEntry) -> list[str]:
-    return [line for line in entry.comment.splitlines() if line.startswith(PROVENANCE)]
+    """The provenance of an entry's translation. An obsolete entry keeps it in its translator
+    comment, because gettext writes no extracted comments for obsolete entries."""
+    text = entry.tcomment if entry.obsolete else entry.comment
+    return [line for line in (text or "").splitlines() if line.startswith(PROVENANCE)]
+
+
+def without_provenance(comment: str) -> str:
+    return "\n".join(line for line in comment.splitlines() if not line.startswith(PROVENANCE))
 
 
 def is_machine(entry: polib.POEntry) -> bool:

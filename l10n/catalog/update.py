@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 
 import polib
 
-from .machine import provenance_lines
+from .machine import provenance_lines, without_provenance
 
 FUZZY_THRESHOLD = 0.6
 
@@ -49,7 +49,7 @@ def update(
             used.add(match.msgid)
             entry.msgstr = match.msgstr
             entry.flags = list(match.flags)
-            entry.tcomment = match.tcomment
+            entry.tcomment = without_provenance(match.tcomment or "")
             entry.previous_msgid = match.previous_msgid
             _carry_provenance(entry, match)
         elif fuzzy_matching:
@@ -58,7 +58,7 @@ def update(
                 used.add(near.msgid)
                 entry.msgstr = near.msgstr
                 entry.flags = [*[f for f in near.flags if f != "fuzzy"], "fuzzy"]
-                entry.tcomment = near.tcomment
+                entry.tcomment = without_provenance(near.tcomment or "")
                 entry.previous_msgid = near.msgid
                 _carry_provenance(entry, near)
         new.append(entry)
@@ -69,7 +69,10 @@ def update(
             msgid=entry.msgid,
             msgstr=entry.msgstr,
             flags=list(entry.flags),
-            tcomment=entry.tcomment,
+            tcomment="\n".join([*(entry.tcomment or "").splitlines(), *provenance_lines(entry)])
+            if not entry.obsolete
+            else entry.tcomment,
+            previous_msgid=entry.previous_msgid,
             obsolete=True,
         )
         new.append(gone)

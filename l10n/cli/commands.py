@@ -232,6 +232,52 @@ def run() -> None:
         typer.echo(f"  {relative(item.path, settings.root)}{state}")
 
 
+def stats(
+    files: list[Path] = typer.Argument(None, help="Sources (default: [tool.l10n] sources)."),
+    output: Output = typer.Option(Output.text, "--format", help="text or json."),
+) -> None:
+    """Reviewed, fuzzy (machine / changed source), untranslated and obsolete entries."""
+    from ..catalog.stats import Stats
+    from ..pipeline import stats as run_stats
+
+    settings = _settings()
+    rows = run_stats(_sources(settings, files), settings)
+    total = sum((row for _, row in rows), Stats())
+    if output is Output.json:
+        document = {
+            "version": 1,
+            "catalogs": [{"path": path, **row.as_dict()} for path, row in rows],
+            "total": total.as_dict(),
+        }
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    header = ("reviewed", "machine", "changed", "untranslated", "obsolete")
+    width = max([len("catalog"), *(len(path) for path, _ in rows)])
+    typer.echo(f"{'catalog':<{width}} " + " ".join(f"{h:>12}" for h in header) + " reviewed%")
+    for path, row in [*rows, ("total", total)]:
+        counts = (
+            row.reviewed,
+            row.fuzzy_machine,
+            row.fuzzy_changed,
+            row.untranslated,
+            row.obsolete,
+        )
+        cells = " ".join(f"{c.entries:>5} ({c.characters:>5})"[-12:].rjust(12) for c in counts)
+        typer.echo(f"{path:<{width}} {cells} {row.reviewed_percent():>8.1f}%")
+    typer.echo("counts are entries (source characters)")
+
+
+def compile_mo(
+    files: list[Path] = typer.Argument(None, help="Sources (default: [tool.l10n] sources)."),
+) -> None:
+    """Compile the catalogs to MO files (reviewed entries only, as msgfmt does)."""
+    from ..pipeline import compile_catalogs, relative
+
+    settings = _settings()
+    for item in compile_catalogs(_sources(settings, files), settings):
+        typer.echo(relative(item.path, settings.root))
+
+
 COMMANDS = {
     "run": run,
     "segment": segment,
@@ -240,4 +286,6 @@ COMMANDS = {
     "translate": translate,
     "build": build,
     "check": check,
+    "stats": stats,
+    "compile": compile_mo,
 }

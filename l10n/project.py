@@ -1,0 +1,98 @@
+"""A project on disk: its sources, where their catalogs live, reading them safely.
+
+The file edges shared by the stages in `l10n.pipeline`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import polib
+
+from .catalog import read_catalog
+from .document import Document
+from .errors import CatalogError, InputError, SettingsError
+from .files import exclusive, read_source
+from .segment import parse
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path
+    name: str  # path relative to the project root, as written in `#:` references
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    changed: bool
+
+
+def po_date(now: datetime) -> str:
+    return now.strftime("%Y-%m-%d %H:%M%z")
+
+
+def relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(settings: Settings, given: Sequence[Path] = ()) -> list[Source]:
+    """The sources named on the command line, else those matching `sources` globs."""
+    root = settings.root
+    if given:
+        paths = [p if p.is_absolute() else Path.cwd() / p for p in given]
+    else:
+        paths = sorted({p for pattern in settings.sources for p in root.glob(pattern)})
+        if not paths:
+            raise InputError(f"no sources match {', '.join(settings.sources)} under {root}")
+    sources = [Source(p, relative(p, root)) for p in paths]
+    stems: dict[str, str] = {}
+    for source in sources:
+        if stems.setdefault(source.stem, source.name) != source.name:
+            raise SettingsError(
+                f"{source.name} and {stems[source.stem]} would share the catalog "
+                f"name {source.stem!r}"
+            )
+    return sources
+
+
+def load(source: Source, settings: Settings) -> Document:
+    return parse(read_source(source.path, source.name), source.name, settings.rules)
+
+
+def template_path(source: Source, settings: Settings) -> Path:
+    return settings.root / settings.locales / f"{source.stem}.pot"
+
+
+def catalog_path(source: Source, settings: Settings, language: str) -> Path:
+    return settings.root / settings.locales / language / "LC_MESSAGES" / f"{source.stem}.po"
+
+
+def read_catalog_file(path: Path, root: Path) -> polib.POFile | None:
+    """The catalog at `path`, or None when there is none."""
+    label = relative(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError as err:
+        raise CatalogError(f"{label}: not UTF-8 (byte {err.start})") from err
+    except OSError as err:
+        raise CatalogError(f"{label}: cannot read: {err.strerror}") from err
+    return read_catalog(text, label)
+
+
+def lock(settings: Settings):
+    """The lock every stage that writes catalogs holds while it reads and writes them."""
+    return exclusive(settings.root / settings.locales / ".l10n.lock", settings.lock_timeout)
