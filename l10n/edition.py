@@ -6,7 +6,7 @@ in `l10n.render` turn it into files.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -49,14 +49,38 @@ class Edition:
             counts[pair.status] += 1
         return counts
 
+    def reviewed_percent(self) -> float:
+        pairs = self.pairs()
+        reviewed = sum(pair.status is Status.REVIEWED for pair in pairs)
+        return 100.0 * reviewed / len(pairs) if pairs else 100.0
+
+    @property
+    def title(self) -> str:
+        for block in self.blocks:
+            if block.kind is BlockKind.TITLE:
+                return "".join(pair.source for pair in block.pairs)
+        return self.name
+
+
+def _same(text: str) -> str:
+    return text
+
 
 def align(
     document: Document,
     translated: Mapping[str, tuple[str, bool]],
     source_language: str,
     target_language: str,
+    *,
+    only_reviewed: bool = False,
+    show_source: Callable[[str], str] = _same,
 ) -> Edition:
-    """Pair every extracted segment with its translation and review status."""
+    """Pair every extracted segment with its translation and review status.
+
+    `only_reviewed` withholds unreviewed (fuzzy) translations: those segments show the
+    source, marked untranslated. `show_source` gives the source as shown (e.g. converted
+    to another script); ids and statuses still come from the original text.
+    """
     blocks = []
     for block in document.blocks:
         if not block.kind.extracted or not block.segments:
@@ -64,12 +88,12 @@ def align(
         pairs = []
         for segment in block.segments:
             target, fuzzy = translated.get(segment.text, ("", False))
-            if not target:
-                status = Status.UNTRANSLATED
+            if not target or (fuzzy and only_reviewed):
+                status, target = Status.UNTRANSLATED, ""
             elif fuzzy:
                 status = Status.UNREVIEWED
             else:
                 status = Status.REVIEWED
-            pairs.append(Pair(segment.id, segment.text, target, status))
+            pairs.append(Pair(segment.id, show_source(segment.text), target, status))
         blocks.append(EditionBlock(block.kind, tuple(pairs)))
     return Edition(document.name, source_language, target_language, tuple(blocks))

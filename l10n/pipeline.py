@@ -18,13 +18,11 @@ from .catalog import (
     build_template,
     dump_catalog,
     keep_dates_if_unchanged,
-    translations,
     update,
 )
 from .catalog.stats import Stats, catalog_stats
 from .checks import CatalogFile, Finding, SourceSet, check_alignment
 from .document import Document
-from .edition import Edition, align
 from .errors import CatalogError
 from .files import atomic_write
 from .mt import NoModelError, Progress, make_engine
@@ -39,8 +37,9 @@ from .project import (
     read_catalog_file,
     relative,
     template_path,
+    tmx_date,
 )
-from .render import renderer
+from .publish import BuildOptions, build_loaded
 from .settings import Settings
 from .translate import EngineFactory, Outcome, run_workload, workloads
 
@@ -122,47 +121,6 @@ def extract(
                 plan_extract(source, document, settings, now, fuzzy_matching=fuzzy_matching)
             )
         return write_plans(plans)
-
-
-def edition(source: Source, document: Document, settings: Settings, language: str) -> Edition:
-    catalog = read_catalog_file(catalog_path(source, settings, language), settings.root)
-    translated = translations(catalog) if catalog is not None else {}
-    return align(document, translated, settings.source_language, language)
-
-
-def build(
-    sources: Sequence[Source],
-    settings: Settings,
-    languages: Sequence[str],
-    formats: Sequence[str],
-    out_dir: Path,
-) -> list[Written]:
-    """Render bilingual editions of each source into `out_dir`."""
-    loaded = [(source, load(source, settings)) for source in sources]
-    return build_loaded(loaded, settings, languages, formats, out_dir)
-
-
-def build_loaded(
-    loaded: Sequence[tuple[Source, Document]],
-    settings: Settings,
-    languages: Sequence[str],
-    formats: Sequence[str],
-    out_dir: Path,
-) -> list[Written]:
-    renderers = [renderer(name) for name in formats]
-    outputs = []
-    for source, document in loaded:
-        for language in languages:
-            pages = edition(source, document, settings, language)
-            for r in renderers:
-                outputs.append(
-                    (out_dir / f"{source.stem}.{language}.{r.extension}", r.render(pages))
-                )
-    written = []
-    for path, text in outputs:
-        atomic_write(path, text)
-        written.append(Written(path, True))
-    return written
 
 
 def check(sources: Sequence[Source], settings: Settings, now: datetime) -> list[Finding]:
@@ -321,7 +279,9 @@ def run(
     written = write_plans(plans)
     out_dir = settings.root / settings.dist
     loaded = list(zip(sources, documents, strict=True))
-    written += build_loaded(loaded, settings, settings.languages, settings.formats, out_dir)
+    options = BuildOptions(layout=settings.layout, created=tmx_date(now))
+    built = build_loaded(loaded, settings, settings.languages, settings.formats, out_dir, options)
+    written += built.written
     segments = sum(1 for d in documents for _ in d.segments())
     catalogs = [p.catalog for p in plans if p.path.suffix == ".po"]
     entries = sum(1 for c in catalogs for e in c if not e.obsolete)

@@ -40,6 +40,10 @@ def po_date(now: datetime) -> str:
     return now.strftime("%Y-%m-%d %H:%M%z")
 
 
+def tmx_date(now: datetime) -> str:
+    return now.strftime("%Y%m%dT%H%M%SZ")
+
+
 def relative(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()

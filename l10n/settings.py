@@ -25,6 +25,7 @@ class Settings:
     opencc_config: str = "t2s"
     dist: str = "dist"
     formats: tuple[str, ...] = ("html", "md", "txt")
+    layout: str = "side-by-side"
     project: str = "l10n"
     lock_timeout: float = 30.0  # seconds a second writer waits for the catalogs' lock
     rules: Rules = field(default_factory=Rules)

@@ -8,7 +8,7 @@ import pytest
 
 from l10n.document import BlockKind
 from l10n.edition import Status, align
-from l10n.render import renderer
+from l10n.render import RenderOptions, renderer
 from l10n.segment import parse
 from l10n.settings import load
 
@@ -16,28 +16,29 @@ from .conftest import ROOT, SEED
 
 
 class Spans(HTMLParser):
-    """Collects the text of every `span.seg` with its id, class and its column's lang."""
+    """Collects every `span.seg` (id, class, text) with its column and effective lang."""
 
     def __init__(self) -> None:
         super().__init__()
         self.spans: list[dict] = []
-        self.columns: list[dict] = []
+        self.divs: list[dict] = []
         self.current: dict | None = None
         self.scripts = 0
         self.images = 0
+        self.headings: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.scripts += tag == "script"
         self.images += tag == "img"
-        if tag == "div" and attrs.get("class") in ("src", "tgt"):
-            self.columns.append(attrs)
+        if tag == "div":
+            self.divs.append(attrs)
         if tag == "span" and "seg" in (attrs.get("class") or "").split():
-            column = self.columns[-1]
+            column = next(d for d in reversed(self.divs) if d.get("class") in ("src", "tgt"))
             self.current = {
+                **attrs,
                 "column": column["class"],
-                "lang": attrs.get("lang", column["lang"]),
-                **{k: v for k, v in attrs.items() if k != "lang"},
+                "lang": attrs.get("lang", column.get("lang")),
                 "text": "",
             }
             self.spans.append(self.current)
@@ -45,8 +46,8 @@ class Spans(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "span":
             self.current = None
-        elif tag == "div" and self.columns:
-            self.columns.pop()
+        elif tag == "div":
+            self.divs.pop()
 
     def handle_data(self, data):
         if self.current is not None:
@@ -95,7 +96,7 @@ def test_html_has_every_segment_once_in_order_beside_its_translation(seed):
             assert ("unreviewed" in target["class"]) == fuzzy
         else:
             assert target["text"] == segment.text and "untranslated" in target["class"]
-    assert "微信掃碼" not in page and "正文" not in page.split("<main>")[1]
+    assert "微信掃碼" not in page and "正文" not in page.split("<main")[1]
 
 
 def test_html_escapes_everything():
@@ -107,7 +108,7 @@ def test_html_escapes_everything():
     page = renderer("html").render(align(document, hostile, "zh-Hant", "en"))
     spans = Spans()
     spans.feed(page)
-    assert spans.scripts == 0 and spans.images == 0
+    assert spans.scripts == 1 and spans.images == 0  # the page's own script only
     assert [s["text"] for s in spans.spans if s["id"].startswith("t-")] == [
         '"><img src=x onerror=alert(1)>',
         "<script>alert(2)</script>",
@@ -140,3 +141,68 @@ def test_title_block_is_a_heading(seed):
     edition = align(seed, {}, "zh-Hant", "en")
     assert edition.blocks[0].kind is BlockKind.TITLE
     assert renderer("md").render(edition).startswith("# 四川省公安局處長會議召開")
+
+
+def test_interleaved_layout_keeps_order_and_pairs(seed):
+    edition = align(seed, translations_for(seed), "zh-Hant", "en")
+    spans = Spans()
+    spans.feed(renderer("html", RenderOptions(layout="interleaved")).render(edition))
+    ids = [s["id"] for s in spans.spans]
+    expected = [segment.id for _, segment in seed.segments()]
+    assert [i[2:] for i in ids if i.startswith("s-")] == expected
+    assert [i[2:] for i in ids if i.startswith("t-")] == expected
+
+
+def test_only_reviewed_withholds_machine_output(seed):
+    edition = align(seed, translations_for(seed), "zh-Hant", "en", only_reviewed=True)
+    counts = edition.counts()
+    assert counts[Status.UNREVIEWED] == 0 and counts[Status.REVIEWED] == 11
+    assert all(p.target == "" for p in edition.pairs() if p.status is Status.UNTRANSLATED)
+
+
+def test_source_script_conversion_changes_only_the_shown_source(seed):
+    from l10n.script import convert
+
+    edition = align(seed, {}, "zh-Hans", "en", show_source=lambda t: convert(t, "t2s"))
+    original = [segment for _, segment in seed.segments()]
+    assert [p.id for p in edition.pairs()] == [s.id for s in original]
+    assert edition.pairs()[0].source == "四川省公安局处长会议召开 安排部署2020年全省公安工作"
+
+
+def test_tmx_is_valid_xml_with_the_translated_pairs(seed):
+    import xml.etree.ElementTree as ET
+
+    translated = translations_for(seed)
+    edition = align(seed, translated, "zh-Hant", "en")
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    for include_machine, wanted in ((False, {False}), (True, {False, True})):
+        options = RenderOptions(include_machine=include_machine, created="20261126T000000Z")
+        root = ET.fromstring(renderer("tmx", options).render(edition).encode("utf-8"))
+        assert root.tag == "tmx" and root.get("version") == "1.4"
+        header = root.find("header")
+        assert header.get("srclang") == "zh-Hant" and header.get("creationtool") == "l10n"
+        assert header.get("creationdate") == "20261126T000000Z"
+        pairs = []
+        for unit in root.iter("tu"):
+            variants = {tuv.get(lang): tuv.findtext("seg") for tuv in unit.findall("tuv")}
+            status = unit.findtext("prop[@type='x-l10n-status']")
+            pairs.append((variants["zh-Hant"], variants["en"], status))
+        expected = [
+            (source, target, "unreviewed" if fuzzy else "reviewed")
+            for source, (target, fuzzy) in translated.items()
+            if fuzzy in wanted
+        ]
+        assert pairs == expected
+
+
+def test_json_edition_structure(seed):
+    import json
+
+    edition = align(seed, translations_for(seed), "zh-Hant", "en")
+    data = json.loads(renderer("json").render(edition))
+    assert data["version"] == 1 and data["source_language"] == "zh-Hant"
+    segments = [s for block in data["blocks"] for s in block["segments"]]
+    assert [s["id"] for s in segments] == [segment.id for _, segment in seed.segments()]
+    assert {s["status"] for s in segments} == {"reviewed", "unreviewed", "untranslated"}
+    assert data["counts"] == {"reviewed": 11, "unreviewed": 11, "untranslated": 10}
+    assert data["blocks"][0]["kind"] == "title"

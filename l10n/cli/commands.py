@@ -113,20 +113,57 @@ def extract(
 def build(
     files: list[Path] = typer.Argument(None, help="Sources (default: [tool.l10n] sources)."),
     lang: list[str] = typer.Option(None, "--lang", "-l", help="Target language(s)."),
-    formats: str = typer.Option(None, "--format", "-f", help="Comma-separated: html,md,txt."),
+    formats: str = typer.Option(
+        None, "--format", "-f", help="Comma-separated: html,md,txt,tmx,json."
+    ),
     out_dir: Path = typer.Option(None, "--output", "-o", help="Output folder (default: dist/)."),
+    layout: str = typer.Option(None, "--layout", help="HTML: side-by-side or interleaved."),
+    only_reviewed: bool = typer.Option(
+        False, "--only-reviewed", help="Show the source, marked, instead of unreviewed output."
+    ),
+    min_reviewed: float = typer.Option(
+        None, "--min-reviewed", help="Fail (exit 1) when fewer than PCT% are reviewed."
+    ),
+    include_machine: bool = typer.Option(
+        False, "--include-machine", help="TMX: add unreviewed pairs, marked as such."
+    ),
+    source_script: str = typer.Option(
+        None, "--source-script", help="Show the source converted: hans or hant."
+    ),
 ) -> None:
     """Build bilingual editions (source beside translation) from the catalogs."""
-    from ..pipeline import build as run_build
     from ..pipeline import relative
+    from ..project import tmx_date
+    from ..publish import BuildOptions
+    from ..publish import build as run_build
 
     settings = _settings()
     names = [f.strip() for f in formats.split(",") if f.strip()] if formats else settings.formats
-    target = out_dir or settings.root / settings.dist
-    written = run_build(
-        _sources(settings, files), settings, lang or settings.languages, names, target
+    options = BuildOptions(
+        layout=layout or settings.layout,
+        include_machine=include_machine,
+        only_reviewed=only_reviewed,
+        min_reviewed=min_reviewed,
+        source_script=source_script,
+        created=tmx_date(_now()),
     )
-    for item in written:
+    result = run_build(
+        _sources(settings, files),
+        settings,
+        lang or settings.languages,
+        names,
+        out_dir or settings.root / settings.dist,
+        options,
+    )
+    for name, percent in result.below_threshold:
+        typer.echo(
+            f"l10n: {name}: {percent:.1f}% reviewed, below --min-reviewed {min_reviewed:g}%; "
+            "nothing written",
+            err=True,
+        )
+    if result.below_threshold:
+        raise typer.Exit(1)
+    for item in result.written:
         typer.echo(relative(item.path, settings.root))
 
 
