@@ -21,7 +21,21 @@ from .catalog import (
     update,
 )
 from .catalog.stats import Stats, catalog_stats
-from .checks import CatalogFile, Finding, SourceSet, check_alignment
+from .checks import (
+    ALIGNMENT_CODES,
+    CHECKS,
+    THRESHOLD_CODES,
+    CatalogFile,
+    Checked,
+    Context,
+    Finding,
+    Gate,
+    SourceSet,
+    check_alignment,
+    check_entry,
+    read_glossary,
+)
+from .checks.gate import select, thresholds
 from .document import Document
 from .errors import CatalogError
 from .files import atomic_write
@@ -123,23 +137,56 @@ def extract(
         return write_plans(plans)
 
 
-def check(sources: Sequence[Source], settings: Settings, now: datetime) -> list[Finding]:
+@dataclass(frozen=True)
+class CheckResult:
+    findings: list[Finding]
+    checked: Checked
+
+
+def check(
+    sources: Sequence[Source], settings: Settings, now: datetime, gate: Gate | None = None
+) -> CheckResult:
+    """Alignment, content and threshold findings for the sources, filtered by the gate."""
+    gate = gate or Gate()
     findings: list[Finding] = []
     root = settings.root
+    glossary_path = root / settings.locales / "glossary.tsv"
+    glossary = read_glossary(glossary_path.read_text("utf-8")) if glossary_path.is_file() else {}
+    context = Context(glossary)
+    files: list[str] = []
+    rows = []
     for source in sources:
         document = load(source, settings)
         pot = template_path(source, settings)
+        catalogs = tuple(
+            CatalogFile(relative(path, root), read_catalog_file(path, root), language)
+            for language, path in (
+                (lang, catalog_path(source, settings, lang)) for lang in settings.languages
+            )
+        )
         unit = SourceSet(
             source.name,
             build_template(document, _header(settings), po_date(now)),
             CatalogFile(relative(pot, root), read_catalog_file(pot, root)),
-            tuple(
-                CatalogFile(relative(path, root), read_catalog_file(path, root))
-                for path in (catalog_path(source, settings, lang) for lang in settings.languages)
-            ),
+            catalogs,
+            settings.source_language,
         )
         findings.extend(check_alignment(unit))
-    return findings
+        files.append(unit.template.path)
+        for catalog in catalogs:
+            files.append(catalog.path)
+            if catalog.catalog is None:
+                continue
+            rows.append((catalog.path, catalog_stats(catalog.catalog)))
+            for entry in catalog.catalog:
+                findings.extend(check_entry(entry, catalog.path, context))
+    findings.extend(thresholds(rows, gate))
+    codes = tuple(
+        code for code in (*ALIGNMENT_CODES, *CHECKS, *THRESHOLD_CODES) if gate.wants(code)
+    )
+    return CheckResult(
+        select(findings, gate), Checked(tuple(s.name for s in sources), tuple(files), codes)
+    )
 
 
 def engine_factory(settings: Settings, packages_dir: Path) -> EngineFactory:

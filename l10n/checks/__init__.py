@@ -1,7 +1,24 @@
-"""Checks: functions that return findings; reports that print them."""
+"""Checks: functions that return findings; the gate and the reports that present them."""
 
 from .alignment import CatalogFile, SourceSet, check_alignment
+from .content import CHECKS, Context, check_entry, read_glossary
 from .findings import Finding, Severity
-from .report import REPORTS
+from .gate import ALIGNMENT_CODES, THRESHOLD_CODES, Gate
+from .report import REPORTS, Checked
 
-__all__ = ["REPORTS", "CatalogFile", "Finding", "Severity", "SourceSet", "check_alignment"]
+__all__ = [
+    "ALIGNMENT_CODES",
+    "CHECKS",
+    "REPORTS",
+    "THRESHOLD_CODES",
+    "CatalogFile",
+    "Checked",
+    "Context",
+    "Finding",
+    "Gate",
+    "Severity",
+    "SourceSet",
+    "check_alignment",
+    "check_entry",
+    "read_glossary",
+]

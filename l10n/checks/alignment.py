@@ -19,6 +19,7 @@ from .findings import Finding, Severity
 class CatalogFile:
     path: str
     catalog: polib.POFile | None  # None: the file does not exist
+    language: str = ""  # the language the settings expect ("" for a template)
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class SourceSet:
     expected: polib.POFile
     template: CatalogFile
     catalogs: tuple[CatalogFile, ...]
+    source_language: str = ""
 
 
 def _entry_key(entry: polib.POEntry) -> tuple:
@@ -88,7 +90,7 @@ def check_catalog(unit: SourceSet, catalog: CatalogFile) -> list[Finding]:
                 f"no catalog for {unit.source}; run `l10n extract`",
             )
         ]
-    findings = []
+    findings = check_languages(unit, catalog)
     reference = unit.template.catalog or unit.expected
     wanted = {e.msgid for e in reference if not e.obsolete}
     live = [e for e in catalog.catalog if not e.obsolete]
@@ -127,6 +129,35 @@ def check_catalog(unit: SourceSet, catalog: CatalogFile) -> list[Finding]:
                     segment=_segment_id(entry),
                 )
             )
+    return findings
+
+
+def check_languages(unit: SourceSet, catalog: CatalogFile) -> list[Finding]:
+    """The catalog's header agrees with the settings about both languages."""
+    assert catalog.catalog is not None
+    header = catalog.catalog.metadata
+    findings = []
+    if catalog.language and header.get("Language") != catalog.language:
+        findings.append(
+            Finding(
+                "catalog-language",
+                Severity.ERROR,
+                catalog.path,
+                f"header Language is {header.get('Language', '')!r}, "
+                f"the settings expect {catalog.language!r}",
+            )
+        )
+    declared = header.get("X-Source-Language")
+    if unit.source_language and declared and declared != unit.source_language:
+        findings.append(
+            Finding(
+                "catalog-language",
+                Severity.ERROR,
+                catalog.path,
+                f"header X-Source-Language is {declared!r}, "
+                f"the settings say {unit.source_language!r}",
+            )
+        )
     return findings
 
 

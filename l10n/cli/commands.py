@@ -167,20 +167,60 @@ def build(
         typer.echo(relative(item.path, settings.root))
 
 
+class Report(StrEnum):
+    text = "text"
+    json = "json"
+    junit = "junit"
+    github = "github"
+
+
+class FailOn(StrEnum):
+    warning = "warning"
+    error = "error"
+
+
+def _codes(values: list[str] | None) -> frozenset[str]:
+    from ..checks import ALIGNMENT_CODES, CHECKS, THRESHOLD_CODES
+    from ..errors import SettingsError
+
+    codes = frozenset(c.strip() for v in values or [] for c in v.split(",") if c.strip())
+    unknown = codes - {*ALIGNMENT_CODES, *CHECKS, *THRESHOLD_CODES}
+    if unknown:
+        raise SettingsError(f"unknown check code(s): {', '.join(sorted(unknown))}")
+    return codes
+
+
 def check(
     files: list[Path] = typer.Argument(None, help="Sources (default: [tool.l10n] sources)."),
-    output: Output = typer.Option(Output.text, "--format", help="text or json."),
+    output: Report = typer.Option(Report.text, "--format", help="text, json, junit or github."),
+    min_reviewed: float = typer.Option(
+        None, "--min-reviewed", help="Fail when a catalog has fewer than PCT% reviewed."
+    ),
+    max_fuzzy: int = typer.Option(None, "--max-fuzzy", help="Fail above N fuzzy entries."),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="warning or error."),
+    select: list[str] = typer.Option(None, "--select", help="Only these check codes."),
+    ignore: list[str] = typer.Option(None, "--ignore", help="Skip these check codes."),
 ) -> None:
-    """Check that templates and catalogs are aligned with their sources (exit 1 if not)."""
-    from ..checks import REPORTS, Severity
+    """Check sources, templates and catalogs: alignment, zh→en content, thresholds.
+
+    Exit 0 clean, 1 findings at or above --fail-on, 2 usage or input errors."""
+    from ..checks import REPORTS, Gate, Severity
+    from ..checks.gate import exit_code
     from ..pipeline import check as run_check
 
     settings = _settings()
-    sources = _sources(settings, files)
-    findings = run_check(sources, settings, _now())
-    typer.echo(REPORTS[output.value](findings, [s.name for s in sources]), nl=False)
-    if any(f.severity is Severity.ERROR for f in findings):
-        raise typer.Exit(1)
+    gate = Gate(
+        min_reviewed=min_reviewed,
+        max_fuzzy=max_fuzzy,
+        fail_on=Severity(fail_on.value),
+        select=_codes(select),
+        ignore=_codes(ignore),
+    )
+    result = run_check(_sources(settings, files), settings, _now(), gate)
+    typer.echo(REPORTS[output.value](result.findings, result.checked), nl=False)
+    code = exit_code(result.findings, gate)
+    if code:
+        raise typer.Exit(code)
 
 
 class _Progress:

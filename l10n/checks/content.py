@@ -1,0 +1,183 @@
+"""zh→en content checks of one catalog entry, each with a stable code and a severity.
+
+A check takes (source, translation, context) and returns messages; `check_entry`
+runs them all on an entry and turns the messages into findings. An entry flag
+`l10n-ignore:CODE[,CODE…]` silences checks for that entry (flags survive
+re-extraction).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import polib
+
+from .findings import Finding, Severity
+from .numbers import compare
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+_PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”", "（": "）", "「": "」", "《": "》", "【": "】"}
+_CLOSING = {close: open_ for open_, close in _PAIRS.items()}
+_TOKENS = re.compile(r"\w+|[^\w\s]")
+IGNORE_FLAG = "l10n-ignore:"
+
+# zh→en length ratio (translation characters per source character, spaces included),
+# calibrated on reviewed news translations (the seed catalog ranges 2.3–4.6): below
+# MIN something was dropped, above MAX something was added or repeated. Segments
+# shorter than RATIO_MIN_SOURCE characters (titles, bylines, names) are not judged.
+RATIO_MIN, RATIO_MAX, RATIO_MIN_SOURCE = 1.2, 7.0, 12
+
+
+@dataclass(frozen=True)
+class Context:
+    glossary: Mapping[str, str]
+
+
+def check_han(source: str, target: str, context: Context) -> list[str]:
+    runs = _HAN.findall(target)
+    if not runs:
+        return []
+    han = sum(len(run) for run in runs)
+    if target.strip() == source.strip() or han > 0.5 * len(target.replace(" ", "")):
+        return []  # reported as copied-source
+    return [f"Han characters left in the translation: {'、'.join(runs[:5])}"]
+
+
+def check_copied(source: str, target: str, context: Context) -> list[str]:
+    han = sum(len(run) for run in _HAN.findall(target))
+    if target.strip() == source.strip() and _HAN.search(source):
+        return ["the translation is a copy of the source"]
+    if han and han > 0.5 * len(target.replace(" ", "")):
+        return ["the translation is mostly Chinese: a copy, or not translated"]
+    return []
+
+
+def check_numbers(source: str, target: str, context: Context) -> list[str]:
+    missing, _ = compare(source, target)
+    return [f"number {n} of the source is missing from the translation" for n in missing]
+
+
+def check_extra_numbers(source: str, target: str, context: Context) -> list[str]:
+    _, extra = compare(source, target)
+    return [f"number {n} is in the translation but not in the source" for n in extra]
+
+
+def check_brackets(source: str, target: str, context: Context) -> list[str]:
+    stack: list[str] = []
+    for ch in target:
+        if ch in _PAIRS:
+            stack.append(ch)
+        elif ch in _CLOSING:
+            if not stack or stack[-1] != _CLOSING[ch]:
+                return [f"unbalanced {ch!r} in the translation"]
+            stack.pop()
+    if stack:
+        return [f"unclosed {stack[-1]!r} in the translation"]
+    if target.count('"') % 2:
+        return ["odd number of straight quotes in the translation"]
+    return []
+
+
+def check_length(source: str, target: str, context: Context) -> list[str]:
+    size = len(source.strip())
+    if size < RATIO_MIN_SOURCE or not target.strip():
+        return []
+    ratio = len(target.strip()) / size
+    if ratio < RATIO_MIN:
+        return [f"translation is short for its source ({ratio:.1f} characters per character)"]
+    if ratio > RATIO_MAX:
+        return [f"translation is long for its source ({ratio:.1f} characters per character)"]
+    return []
+
+
+def check_blank(source: str, target: str, context: Context) -> list[str]:
+    return ["the translation is only whitespace"] if target and not target.strip() else []
+
+
+def check_repetition(source: str, target: str, context: Context) -> list[str]:
+    tokens = [t.lower() for t in _TOKENS.findall(target)]
+    for size, times in ((1, 4), (2, 3), (3, 3), (4, 3)):
+        for start in range(len(tokens) - size * times + 1):
+            gram = tokens[start : start + size]
+            if all(tokens[start + k * size : start + (k + 1) * size] == gram for k in range(times)):
+                if size == 1 and not gram[0].isalnum():
+                    continue  # runs of punctuation such as "..." are not loops
+                return [f"repetition loop: {' '.join(gram)!r} repeated {times}+ times"]
+    match = re.search(r"(\S{1,8}?)\1{5,}", target)
+    if match and not match.group(1).isdigit() and match.group(1) not in ".-=*_":
+        return [f"repetition loop: {match.group(1)!r} repeated"]
+    return []
+
+
+def check_glossary(source: str, target: str, context: Context) -> list[str]:
+    lowered = target.lower()
+    return [
+        f"glossary: {term!r} should be translated as {wanted!r}"
+        for term, wanted in context.glossary.items()
+        if term in source and wanted.lower() not in lowered
+    ]
+
+
+@dataclass(frozen=True)
+class Check:
+    severity: Severity
+    run: Callable[[str, str, Context], list[str]]
+    about: str
+
+
+CHECKS: dict[str, Check] = {
+    "copied-source": Check(Severity.ERROR, check_copied, "the source copied as translation"),
+    "han-left": Check(Severity.ERROR, check_han, "Han characters left in the English"),
+    "numbers": Check(Severity.ERROR, check_numbers, "source numbers kept in the translation"),
+    "numbers-extra": Check(Severity.WARNING, check_extra_numbers, "numbers the source lacks"),
+    "brackets": Check(Severity.ERROR, check_brackets, "brackets and quotes balanced"),
+    "length-ratio": Check(Severity.WARNING, check_length, "zh→en length ratio in range"),
+    "blank": Check(Severity.ERROR, check_blank, "whitespace-only translation"),
+    "repetition": Check(Severity.ERROR, check_repetition, "repetition loops (MT failure)"),
+    "glossary": Check(Severity.ERROR, check_glossary, "glossary terms translated as agreed"),
+}
+
+
+def ignored(entry: polib.POEntry) -> set[str]:
+    codes: set[str] = set()
+    for flag in entry.flags:
+        if flag.startswith(IGNORE_FLAG):
+            codes |= {c.strip() for c in flag[len(IGNORE_FLAG) :].split(",") if c.strip()}
+    return codes
+
+
+def segment_id(entry: polib.POEntry) -> str:
+    for line in entry.comment.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and re.fullmatch(r"[0-9a-f]{8}(-\d+)?", parts[1]):
+            return parts[1]
+    return ""
+
+
+def check_entry(entry: polib.POEntry, path: str, context: Context) -> list[Finding]:
+    if entry.obsolete or not entry.msgid or not entry.msgstr:
+        return []
+    skip = ignored(entry)
+    findings = []
+    for code, check in CHECKS.items():
+        if code in skip:
+            continue
+        for message in check.run(entry.msgid, entry.msgstr, context):
+            findings.append(
+                Finding(code, check.severity, path, message, entry.linenum, segment_id(entry))
+            )
+    return findings
+
+
+def read_glossary(text: str) -> dict[str, str]:
+    """`source<TAB>target` lines; blank lines and `#` comments ignored."""
+    glossary = {}
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        term, _, wanted = line.partition("\t")
+        if term.strip() and wanted.strip():
+            glossary[term.strip()] = wanted.strip()
+    return glossary

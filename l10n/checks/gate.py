@@ -1,0 +1,67 @@
+"""The CI gate: which findings count (select / ignore), thresholds, and the exit code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..catalog.stats import Stats
+from .findings import Finding, Severity
+
+ALIGNMENT_CODES = (
+    "template-missing",
+    "template-stale",
+    "catalog-missing",
+    "catalog-language",
+    "entry-missing",
+    "entry-extra",
+    "entry-duplicate",
+)
+THRESHOLD_CODES = ("min-reviewed", "max-fuzzy")
+_RANK = {Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True)
+class Gate:
+    min_reviewed: float | None = None
+    max_fuzzy: int | None = None
+    fail_on: Severity = Severity.ERROR
+    select: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+
+    def wants(self, code: str) -> bool:
+        return (not self.select or code in self.select) and code not in self.ignore
+
+
+def thresholds(rows: Sequence[tuple[str, Stats]], gate: Gate) -> list[Finding]:
+    findings = []
+    for path, stats in rows:
+        if gate.min_reviewed is not None and stats.reviewed_percent() < gate.min_reviewed:
+            findings.append(
+                Finding(
+                    "min-reviewed",
+                    Severity.ERROR,
+                    path,
+                    f"{stats.reviewed_percent():.1f}% reviewed, below the required "
+                    f"{gate.min_reviewed:g}%",
+                )
+            )
+        if gate.max_fuzzy is not None and stats.fuzzy > gate.max_fuzzy:
+            findings.append(
+                Finding(
+                    "max-fuzzy",
+                    Severity.ERROR,
+                    path,
+                    f"{stats.fuzzy} fuzzy entries, more than the allowed {gate.max_fuzzy}",
+                )
+            )
+    return findings
+
+
+def select(findings: Sequence[Finding], gate: Gate) -> list[Finding]:
+    return [f for f in findings if gate.wants(f.code)]
+
+
+def exit_code(findings: Sequence[Finding], gate: Gate) -> int:
+    """1 when a finding is at or above the fail level, else 0."""
+    return int(any(_RANK[f.severity] >= _RANK[gate.fail_on] for f in findings))
