@@ -114,9 +114,17 @@ def _accepted(number: Decimal, unit: str) -> set[Decimal]:
     return accepted
 
 
+def _in_name(text: str, start: int) -> bool:
+    """A number that is part of a name such as COVID-19 or G20."""
+    before = text[max(0, start - 2) : start]
+    return bool(re.search(r"[A-Za-z]-?$", before))
+
+
 def compare(source: str, target: str) -> tuple[list[str], list[str]]:
     """(source numbers missing from the target, target numbers the source lacks)."""
-    target_numbers = [n for n, _, _ in numbers(target)]
+    target_found = numbers(target)
+    target_numbers = [n for n, _, _ in target_found]
+    names = [n for n, start, _ in target_found if _in_name(target, start)]
     target_words = set(re.findall(r"[a-z]+", target.lower()))
     available = list(target_numbers)
     missing = []
@@ -131,6 +139,9 @@ def compare(source: str, target: str) -> tuple[list[str], list[str]]:
             available.remove(hit)
         elif not (_words(number) & target_words or _month(number, unit) in target_words):
             missing.append(_show(number))
+    for name in names:
+        if name in available:
+            available.remove(name)
     extra = [_show(n) for n in available if n not in allowed]
     return missing, extra
 

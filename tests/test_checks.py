@@ -1,0 +1,189 @@
+"""`l10n check`: content checks from a case file, the gate, and the report formats."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import polib
+import pytest
+from typer.testing import CliRunner
+
+from l10n.checks import CHECKS, Context
+from l10n.cli.app import app
+
+from .conftest import DATA, ROOT
+from .test_cli import PO
+
+CASES = json.loads((DATA / "check_cases.json").read_text(encoding="utf-8"))
+CONTEXT = Context({"習近平": "Xi Jinping"})
+
+
+def l10n(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['check']}-{n}" for n, c in enumerate(CASES)])
+def test_content_check_cases(case):
+    if case.get("xfail"):
+        pytest.xfail(case["xfail"])
+    found = sorted(
+        code
+        for code, check in CHECKS.items()
+        if check.run(case["source"], case["translation"], CONTEXT)
+    )
+    assert found == case["expected"]
+
+
+def test_every_check_has_a_true_positive_and_a_true_negative():
+    for code in CHECKS:
+        relevant = [c for c in CASES if c["check"] == code]
+        assert any(code in c["expected"] for c in relevant), code
+        assert any(code not in c["expected"] for c in relevant), code
+
+
+def test_the_committed_showcase_is_clean():
+    """The repository's reviewed English catalog: no errors, no warnings, all reviewed."""
+    catalog = polib.pofile(str(ROOT / PO))
+    live = [e for e in catalog if not e.obsolete]
+    assert live and all(e.msgstr and not e.fuzzy for e in live)
+    result = CliRunner().invoke(
+        app,
+        [
+            "check",
+            "--format",
+            "json",
+            "--fail-on",
+            "warning",
+            "--min-reviewed",
+            "100",
+            str(ROOT / "seeds" / "sichuan-police-conference-2020.txt"),
+        ],
+    )
+    assert result.exit_code == 0, result.stdout
+    assert json.loads(result.stdout)["summary"] == {"errors": 0, "warnings": 0}
+
+
+def _machine_like(project):
+    """A catalog with typical MT errors in three entries, the rest reviewed copies."""
+    assert l10n("extract").exit_code == 0
+    catalog = polib.pofile(str(project / PO))
+    for entry in catalog:
+        entry.msgstr = "Translated sentence about the conference."
+    catalog[0].msgstr = "The 四川 police conference of 2021"  # Han left, 2020 → 2021
+    catalog[1].msgstr = "Source: China.org.cn (time: 2020-03-25 18:08:57, editor: Liu Yinghong"
+    catalog[2].msgstr = "the the the the meeting"
+    catalog[2].flags.append("fuzzy")
+    catalog.save()
+    return catalog
+
+
+def test_exit_codes_and_json_structure(project):
+    _machine_like(project)
+    result = l10n("check", "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert set(report) == {"version", "sources", "catalogs", "summary", "findings"}
+    assert report["version"] == 1
+    finding = report["findings"][0]
+    assert set(finding) == {"code", "severity", "path", "message", "line", "segment"}
+    codes = {f["code"] for f in report["findings"]}
+    assert {"han-left", "numbers", "brackets", "repetition"} <= codes
+    han = next(f for f in report["findings"] if f["code"] == "han-left")
+    assert han["path"] == PO.as_posix() and han["line"] > 0 and len(han["segment"]) == 8
+
+
+def test_select_ignore_and_fail_on(project):
+    _machine_like(project)
+    only = json.loads(l10n("check", "--format", "json", "--select", "brackets").stdout)
+    assert {f["code"] for f in only["findings"]} == {"brackets"}
+    rest = json.loads(l10n("check", "--format", "json", "--ignore", "numbers,han-left").stdout)
+    assert not {"numbers", "han-left"} & {f["code"] for f in rest["findings"]}
+    warnings_only = l10n("check", "--select", "length-ratio,numbers-extra")
+    assert warnings_only.exit_code == 0
+    assert (
+        l10n("check", "--select", "length-ratio,numbers-extra", "--fail-on", "warning").exit_code
+        == 1
+    )
+    bad = l10n("check", "--select", "no-such-check")
+    assert bad.exit_code == 2 and "unknown check code" in bad.stderr
+
+
+def test_thresholds(project):
+    _machine_like(project)
+    base = ["check", "--format", "json", "--select", "min-reviewed,max-fuzzy"]
+    assert l10n(*base, "--min-reviewed", "90", "--max-fuzzy", "1").exit_code == 0
+    failing = l10n(*base, "--min-reviewed", "99", "--max-fuzzy", "0")
+    assert failing.exit_code == 1
+    assert {f["code"] for f in json.loads(failing.stdout)["findings"]} == {
+        "min-reviewed",
+        "max-fuzzy",
+    }
+
+
+def test_entry_flag_silences_a_check_and_survives_extraction(project):
+    _machine_like(project)
+    catalog = polib.pofile(str(project / PO))
+    catalog[0].flags += ["l10n-ignore:numbers", "l10n-ignore:numbers-extra"]
+    catalog.save()
+    assert l10n("extract").exit_code == 0
+    assert "l10n-ignore:numbers, l10n-ignore:numbers-extra" in (project / PO).read_text("utf-8")
+    report = json.loads(l10n("check", "--format", "json").stdout)
+    first_line = polib.pofile(str(project / PO))[0].linenum
+    numbers = [f for f in report["findings"] if f["code"].startswith("numbers")]
+    assert all(f["line"] != first_line for f in numbers)
+    assert any(f["code"] == "han-left" and f["line"] == first_line for f in report["findings"])
+
+
+def test_junit_report(project):
+    _machine_like(project)
+    result = l10n("check", "--format", "junit")
+    assert result.exit_code == 1
+    root = ET.fromstring(result.stdout)
+    assert root.tag == "testsuites"
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == [
+        "locales/sichuan-police-conference-2020.pot",
+        PO.as_posix(),
+    ]
+    total = failures = 0
+    for suite in suites:
+        cases = suite.findall("testcase")
+        failed = [c for c in cases if c.find("failure") is not None]
+        assert int(suite.get("tests")) == len(cases) == 18
+        assert int(suite.get("failures")) == len(failed)
+        assert {c.get("name") for c in cases} >= set(CHECKS)
+        total += len(cases)
+        failures += len(failed)
+    assert int(root.get("tests")) == total and int(root.get("failures")) == failures
+    report = json.loads(l10n("check", "--format", "json").stdout)
+    assert failures == len({(f["path"], f["code"]) for f in report["findings"]})
+
+
+def test_github_annotations(project):
+    _machine_like(project)
+    lines = l10n("check", "--format", "github").stdout.splitlines()
+    annotations = [line for line in lines if line.startswith("::")]
+    assert annotations and all(
+        line.startswith(("::error file=", "::warning file=")) for line in annotations
+    )
+    assert any(
+        f"file={PO.as_posix()},line=" in line and "title=l10n han-left::" in line
+        for line in annotations
+    )
+
+
+def test_catalog_language_mismatch(project):
+    assert l10n("extract").exit_code == 0
+    text = (project / PO).read_text("utf-8").replace('"Language: en\\n"', '"Language: fr\\n"')
+    (project / PO).write_text(text, encoding="utf-8")
+    report = json.loads(l10n("check", "--format", "json").stdout)
+    assert [f["code"] for f in report["findings"]] == ["catalog-language"]
+
+
+def test_missing_template_for_a_source(project):
+    (project / "seeds" / "another.txt").write_text("另一篇\n\n內容。\n", encoding="utf-8")
+    result = l10n("check", "--format", "json")
+    assert result.exit_code == 1
+    codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+    assert {"template-missing", "catalog-missing"} <= codes
