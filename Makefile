@@ -27,6 +27,7 @@ test: setup
 bench: setup
 	.venv/bin/python bench/segmenter.py
 	.venv/bin/python bench/startup.py
+	.venv/bin/python bench/check.py
 	.venv/bin/python bench/mt.py
 
 lint: setup

@@ -50,8 +50,9 @@ def check_template(unit: SourceSet) -> list[Finding]:
         ]
     expected = [e.msgid for e in unit.expected]
     actual = [e.msgid for e in template.catalog if not e.obsolete]
-    new = [m for m in expected if m not in set(actual)]
-    gone = [m for m in actual if m not in set(expected)]
+    actual_set, expected_set = set(actual), set(expected)
+    new = [m for m in expected if m not in actual_set]
+    gone = [m for m in actual if m not in expected_set]
     if new or gone:
         detail = f"{len(new)} segment(s) of the source are not in it"
         detail += f", {len(gone)} entr{'y' if len(gone) == 1 else 'ies'} no longer in the source"
