@@ -6,7 +6,7 @@ UV := .tools/bin/uv
 endif
 PYTHON ?= python3
 
-.PHONY: setup run test bench lint clean
+.PHONY: setup system-deps run test bench lint clean
 
 setup: .venv/.synced
 
@@ -21,7 +21,10 @@ setup: .venv/.synced
 run: setup
 	.venv/bin/l10n run
 
-test: setup
+system-deps:
+	scripts/system-deps
+
+test: setup system-deps
 	.venv/bin/pytest
 
 bench: setup
