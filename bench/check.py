@@ -27,7 +27,10 @@ from l10n.settings import load  # noqa: E402
 def make_project(folder: Path, entries: int) -> None:
     shutil.copy(ROOT / "pyproject.toml", folder / "pyproject.toml")
     (folder / "seeds").mkdir()
-    lines = [f"第{n}次會議強調,全省公安機關要堅持穩中求進工作總基調,共有{n}人參加。" for n in range(entries)]
+    lines = [
+        f"第{n}次會議強調,全省公安機關要堅持穩中求進工作總基調,共有{n}人參加。"
+        for n in range(entries)
+    ]
     paragraphs = ["大型測試文章", *("".join(lines[i : i + 5]) for i in range(0, entries, 5))]
     (folder / "seeds" / "large.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     settings = load(folder)
@@ -39,7 +42,9 @@ def make_project(folder: Path, entries: int) -> None:
         number = entry.msgid[1:].split("次")[0] if entry.msgid.startswith("第") else ""
         entry.msgstr = (
             f"Meeting {number} stressed that police across the province must pursue progress "
-            f"while ensuring stability; {number} people took part." if number else "A large test"
+            f"while ensuring stability; {number} people took part."
+            if number
+            else "A large test"
         )
     catalog.save()
 
@@ -60,8 +65,10 @@ def main() -> None:
             errors = sum(f.severity == "error" for f in result.findings)
             rows.append((entries, best, errors))
     for entries, seconds, errors in rows:
-        print(f"{entries:>6} entries: {seconds:6.3f} s  ({entries / seconds:8.0f} entries/s, "
-              f"{errors} errors)")
+        print(
+            f"{entries:>6} entries: {seconds:6.3f} s  ({entries / seconds:8.0f} entries/s, "
+            f"{errors} errors)"
+        )
     (small, t_small, _), (large, t_large, _) = rows[0], rows[-1]
     print(f"growth: x{large / small:.0f} entries -> x{t_large / t_small:.1f} time")
 

@@ -6,6 +6,7 @@ files through `l10n.files`; never prints.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,13 +38,13 @@ from .checks import (
 )
 from .checks.gate import select, thresholds
 from .document import Document
-from .errors import CatalogError
 from .files import atomic_write
 from .mt import NoModelError, Progress, make_engine
 from .project import (
     Source,
     Written,
     catalog_path,
+    catalogs,
     discover,
     load,
     lock,
@@ -264,16 +265,9 @@ def _translate(
     progress: Progress | None,
 ) -> tuple[list[Outcome], list[Written]]:
     plans = []
-    for source in sources:
-        for language in settings.languages:
-            path = catalog_path(source, settings, language)
-            catalog = read_catalog_file(path, settings.root)
-            if catalog is None:
-                raise CatalogError(
-                    f"{relative(path, settings.root)}: no catalog; run `l10n extract` first"
-                )
-            catalog.metadata.setdefault("Language", language)
-            plans.append(_Plan(path, catalog, read_catalog_file(path, settings.root)))
+    for language, path, catalog in catalogs(sources, settings, required=True):
+        catalog.metadata.setdefault("Language", language)
+        plans.append(_Plan(path, catalog, copy.deepcopy(catalog)))
     outcomes = _translate_plans(
         plans,
         engine_for,
@@ -346,30 +340,20 @@ def run(
 
 def stats(sources: Sequence[Source], settings: Settings) -> list[tuple[str, Stats]]:
     """(catalog path, counts) for every existing catalog of the sources."""
-    rows = []
-    for source in sources:
-        for language in settings.languages:
-            path = catalog_path(source, settings, language)
-            catalog = read_catalog_file(path, settings.root)
-            if catalog is not None:
-                rows.append((relative(path, settings.root), catalog_stats(catalog)))
-    return rows
+    return [
+        (relative(path, settings.root), catalog_stats(catalog))
+        for _, path, catalog in catalogs(sources, settings, required=False)
+        if catalog is not None
+    ]
 
 
 def compile_catalogs(sources: Sequence[Source], settings: Settings) -> list[Written]:
     """MO files beside the catalogs, with reviewed entries only (as msgfmt does)."""
     with lock(settings):
         outputs = []
-        for source in sources:
-            for language in settings.languages:
-                path = catalog_path(source, settings, language)
-                catalog = read_catalog_file(path, settings.root)
-                if catalog is None:
-                    raise CatalogError(
-                        f"{relative(path, settings.root)}: no catalog; run `l10n extract` first"
-                    )
-                catalog.metadata.pop("POT-Creation-Date", None)  # as msgfmt does
-                outputs.append((path.with_suffix(".mo"), catalog.to_binary()))
+        for _, path, catalog in catalogs(sources, settings, required=True):
+            catalog.metadata.pop("POT-Creation-Date", None)  # as msgfmt does
+            outputs.append((path.with_suffix(".mo"), catalog.to_binary()))
         for path, data in outputs:
             atomic_write(path, data)
         return [Written(path, True) for path, _ in outputs]

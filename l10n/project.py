@@ -97,6 +97,24 @@ def read_catalog_file(path: Path, root: Path) -> polib.POFile | None:
     return read_catalog(text, label)
 
 
+def catalogs(
+    sources: Sequence[Source], settings: Settings, *, required: bool
+) -> list[tuple[str, Path, polib.POFile | None]]:
+    """(language, path, catalog or None) for each source and language; with `required`, a
+    missing catalog is an error that says to extract first."""
+    found = []
+    for source in sources:
+        for language in settings.languages:
+            path = catalog_path(source, settings, language)
+            catalog = read_catalog_file(path, settings.root)
+            if catalog is None and required:
+                raise CatalogError(
+                    f"{relative(path, settings.root)}: no catalog; run `l10n extract` first"
+                )
+            found.append((language, path, catalog))
+    return found
+
+
 def lock(settings: Settings):
     """The lock every stage that writes catalogs holds while it reads and writes them."""
     return exclusive(settings.root / settings.locales / ".l10n.lock", settings.lock_timeout)
