@@ -196,3 +196,18 @@ def test_compile_keeps_reviewed_entries_only(project, reviewed):
     assert ours._catalog == theirs._catalog
     assert ours.gettext(reviewed["byline"]) == "(Zou Erge)"
     assert ours.gettext(CHANGED_OLD) == CHANGED_OLD  # fuzzy: not compiled
+
+
+def test_moving_a_paragraph_changes_no_state(project, reviewed):
+    before = states(project / PO)
+    seed = project / SEED_PATH
+    text = seed.read_text(encoding="utf-8")
+    moved = deleted_paragraph(text)
+    without = text.replace(moved, "")
+    anchor = without.index("  會上,")
+    seed.write_text(without[:anchor] + moved + without[anchor:], encoding="utf-8")
+    l10n("extract")
+    assert states(project / PO) == before
+    order = [e.msgid for e in polib.pofile(str(project / PO)) if e.msgid]
+    position = {m[:5]: n for n, m in enumerate(order)}
+    assert position["會議強調,"] > position["——建強隊"]  # entries follow the new order
