@@ -189,3 +189,46 @@ def test_models_available_offline_is_one_line(packages, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr.startswith("l10n: error: cannot reach the Argos package index")
     assert result.stderr.count("\n") == 1
+
+
+@pytest.fixture
+def package_index(tmp_path, package_file, monkeypatch):
+    """An Argos package index served on the loopback interface."""
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    folder = tmp_path / "index"
+    folder.mkdir()
+    shutil.copy(package_file, folder / package_file.name)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    entry = {
+        "package_version": "0.1",
+        "from_code": "zh",
+        "to_code": "en",
+        "type": "translate",
+        "links": [f"{base}/{package_file.name}"],
+    }
+    (folder / "index.json").write_text(json.dumps([entry]), encoding="utf-8")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX_URL", f"{base}/index.json")
+    yield base
+    server.shutdown()
+
+
+def test_available_and_install_by_name_from_an_index(packages, package_index):
+    listing = l10n("models", "available")
+    assert listing.exit_code == 0, listing.stderr
+    assert "translate-zh_en" in listing.stdout and "0.1" in listing.stdout
+    result = l10n("models", "install", "translate-zh_en")
+    assert result.exit_code == 0, result.stderr
+    assert "installed translate-zh_en 0.1" in result.stdout
+    assert "downloading translate-zh_en" in result.stderr
+    assert [p.name for p in packages.iterdir()] == ["translate-zh_en-0_1"]
+    unknown = l10n("models", "install", "translate-xx_en")
+    assert unknown.exit_code == 2 and "no package named" in unknown.stderr
