@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +31,6 @@ class Settings:
     rules: Rules = field(default_factory=Rules)
     mt: MTSettings = field(default_factory=MTSettings)
 
-    def with_options(self, **options: Any) -> Settings:
-        """A copy with the options that were given (None means 'not given')."""
-        return replace(self, **{k: v for k, v in options.items() if v is not None})
 
 
 _STRUCTURE_KEYS = {
