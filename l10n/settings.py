@@ -32,7 +32,6 @@ class Settings:
     mt: MTSettings = field(default_factory=MTSettings)
 
 
-
 _STRUCTURE_KEYS = {
     "boilerplate": "boilerplate",
     "breadcrumb": "breadcrumb",
@@ -79,6 +78,9 @@ def from_table(table: dict[str, Any], root: Path) -> Settings:
     return Settings(rules=rules, **values)
 
 
+COMPUTE_TYPES = ("int8", "int8_float32", "int16", "float32", "auto", "default")
+
+
 def _mt_settings(table: object) -> MTSettings:
     if not isinstance(table, dict):
         raise SettingsError("[tool.l10n.mt] must be a table")
@@ -92,7 +94,23 @@ def _mt_settings(table: object) -> MTSettings:
             kind = type(getattr(defaults, name)).__name__
             raise SettingsError(f"[tool.l10n.mt] {key} must be of type {kind}")
         values[name] = value
-    return MTSettings(**values)
+    mt = MTSettings(**values)
+    problems = [
+        f"{key} must be {rule}"
+        for key, ok, rule in (
+            ("beam-size", mt.beam_size >= 1, "at least 1"),
+            ("max-batch-size", mt.max_batch_size >= 1, "at least 1"),
+            ("max-decoding-length", mt.max_decoding_length >= 1, "at least 1"),
+            ("workers", mt.workers >= 0, "0 (one per core) or more"),
+            ("threads", mt.threads >= 0, "0 or more"),
+            ("batch-type", mt.batch_type in ("examples", "tokens"), "examples or tokens"),
+            ("compute-type", mt.compute_type in COMPUTE_TYPES, " or ".join(COMPUTE_TYPES)),
+        )
+        if not ok
+    ]
+    if problems:
+        raise SettingsError(f"[tool.l10n.mt] {problems[0]}")
+    return mt
 
 
 def find_root(start: Path) -> Path:

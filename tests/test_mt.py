@@ -232,3 +232,23 @@ def test_available_and_install_by_name_from_an_index(packages, package_index):
     assert [p.name for p in packages.iterdir()] == ["translate-zh_en-0_1"]
     unknown = l10n("models", "install", "translate-xx_en")
     assert unknown.exit_code == 2 and "no package named" in unknown.stderr
+
+
+def test_a_damaged_installed_model_is_one_line(project, packages, package_file):
+    assert l10n("models", "install", str(package_file)).exit_code == 0
+    assert l10n("extract").exit_code == 0
+    model = next(packages.iterdir()) / "model" / "model.bin"
+    model.write_bytes(b"not a model")
+    result = l10n("translate")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("l10n: error: cannot load package translate-zh_en")
+    assert result.stderr.count("\n") == 1
+
+
+def test_bad_engine_settings_are_one_line(project):
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text("utf-8").replace('batch-type = "examples"', 'batch-type = "pages"')
+    pyproject.write_text(text, encoding="utf-8")
+    result = l10n("translate", "--dry-run")
+    assert result.exit_code == 2
+    assert "batch-type must be examples or tokens" in result.stderr

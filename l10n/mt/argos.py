@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..script import convert
 from . import MTSettings, NoModelError, Progress
-from .packages import Package, installed
+from .packages import Package, PackageError, installed
 
 TRADITIONAL = {"zh-hant", "zh-tw", "zh-hk", "zh-mo", "zt"}
 SIMPLIFIED = {"zh", "zh-hans", "zh-cn", "zh-sg"}
@@ -65,16 +65,22 @@ class ArgosEngine:
             import ctranslate2
             import sentencepiece
 
-            self._tokenizer = sentencepiece.SentencePieceProcessor(
-                model_file=str(self.package.tokenizer)
-            )
-            self._translator = ctranslate2.Translator(
-                str(self.package.model),
-                device="cpu",
-                compute_type=self.mt.compute_type,
-                inter_threads=self.mt.workers or os.cpu_count() or 1,
-                intra_threads=self.mt.threads,
-            )
+            try:
+                self._tokenizer = sentencepiece.SentencePieceProcessor(
+                    model_file=str(self.package.tokenizer)
+                )
+                self._translator = ctranslate2.Translator(
+                    str(self.package.model),
+                    device="cpu",
+                    compute_type=self.mt.compute_type,
+                    inter_threads=self.mt.workers or os.cpu_count() or 1,
+                    intra_threads=self.mt.threads,
+                )
+            except (RuntimeError, ValueError, OSError) as err:
+                reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+                raise PackageError(
+                    f"cannot load package {self.package.name} from {self.package.path}: {reason}"
+                ) from err
         return self._translator, self._tokenizer
 
     def tokenize(self, texts: list[str]) -> list[list[str]]:
