@@ -7,7 +7,7 @@ from typer.core import TyperGroup
 
 from .. import __version__
 from ..errors import L10nError
-from . import commands
+from . import commands, quality
 from .models import models_app
 
 
@@ -54,7 +54,7 @@ def _options(
     and build bilingual editions."""
 
 
-for _name, _command in commands.COMMANDS.items():
+for _name, _command in {**commands.COMMANDS, **quality.COMMANDS}.items():
     app.command(_name)(_command)
 app.add_typer(models_app, name="models")
 

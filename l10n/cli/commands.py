@@ -19,17 +19,17 @@ class Output(StrEnum):
     json = "json"
 
 
-def _settings():
+def project_settings():
     from ..settings import load
 
     return load(Path.cwd())
 
 
-def _now() -> datetime:
+def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _sources(settings, files: list[Path] | None):
+def chosen_sources(settings, files: list[Path] | None):
     from ..pipeline import discover
 
     return discover(settings, files or ())
@@ -42,7 +42,7 @@ def segment(
     """Show the blocks and segments of an article (kind, id, text)."""
     from ..pipeline import Source, load, relative
 
-    settings = _settings()
+    settings = project_settings()
     document = load(Source(file, relative(file, settings.root)), settings)
     if output is Output.json:
         blocks = [
@@ -101,9 +101,9 @@ def extract(
     from ..pipeline import extract as run_extract
     from ..pipeline import relative
 
-    settings = _settings()
+    settings = project_settings()
     written = run_extract(
-        _sources(settings, files), settings, _now(), fuzzy_matching=not no_fuzzy_matching
+        chosen_sources(settings, files), settings, utc_now(), fuzzy_matching=not no_fuzzy_matching
     )
     for item in written:
         state = "written" if item.changed else "unchanged"
@@ -137,7 +137,7 @@ def build(
     from ..publish import BuildOptions
     from ..publish import build as run_build
 
-    settings = _settings()
+    settings = project_settings()
     names = [f.strip() for f in formats.split(",") if f.strip()] if formats else settings.formats
     options = BuildOptions(
         layout=layout or settings.layout,
@@ -145,10 +145,10 @@ def build(
         only_reviewed=only_reviewed,
         min_reviewed=min_reviewed,
         source_script=source_script,
-        created=tmx_date(_now()),
+        created=tmx_date(utc_now()),
     )
     result = run_build(
-        _sources(settings, files),
+        chosen_sources(settings, files),
         settings,
         lang or settings.languages,
         names,
@@ -165,62 +165,6 @@ def build(
         raise typer.Exit(1)
     for item in result.written:
         typer.echo(relative(item.path, settings.root))
-
-
-class Report(StrEnum):
-    text = "text"
-    json = "json"
-    junit = "junit"
-    github = "github"
-
-
-class FailOn(StrEnum):
-    warning = "warning"
-    error = "error"
-
-
-def _codes(values: list[str] | None) -> frozenset[str]:
-    from ..checks import ALIGNMENT_CODES, CHECKS, THRESHOLD_CODES
-    from ..errors import SettingsError
-
-    codes = frozenset(c.strip() for v in values or [] for c in v.split(",") if c.strip())
-    unknown = codes - {*ALIGNMENT_CODES, *CHECKS, *THRESHOLD_CODES}
-    if unknown:
-        raise SettingsError(f"unknown check code(s): {', '.join(sorted(unknown))}")
-    return codes
-
-
-def check(
-    files: list[Path] = typer.Argument(None, help="Sources (default: [tool.l10n] sources)."),
-    output: Report = typer.Option(Report.text, "--format", help="text, json, junit or github."),
-    min_reviewed: float = typer.Option(
-        None, "--min-reviewed", help="Fail when a catalog has fewer than PCT% reviewed."
-    ),
-    max_fuzzy: int = typer.Option(None, "--max-fuzzy", help="Fail above N fuzzy entries."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="warning or error."),
-    select: list[str] = typer.Option(None, "--select", help="Only these check codes."),
-    ignore: list[str] = typer.Option(None, "--ignore", help="Skip these check codes."),
-) -> None:
-    """Check sources, templates and catalogs: alignment, zh→en content, thresholds.
-
-    Exit 0 clean, 1 findings at or above --fail-on, 2 usage or input errors."""
-    from ..checks import REPORTS, Gate, Severity
-    from ..checks.gate import exit_code
-    from ..pipeline import check as run_check
-
-    settings = _settings()
-    gate = Gate(
-        min_reviewed=min_reviewed,
-        max_fuzzy=max_fuzzy,
-        fail_on=Severity(fail_on.value),
-        select=_codes(select),
-        ignore=_codes(ignore),
-    )
-    result = run_check(_sources(settings, files), settings, _now(), gate)
-    typer.echo(REPORTS[output.value](result.findings, result.checked), nl=False)
-    code = exit_code(result.findings, gate)
-    if code:
-        raise typer.Exit(code)
 
 
 class _Progress:
@@ -262,13 +206,13 @@ def translate(
     from ..pipeline import relative
     from ..pipeline import translate as run_translate
 
-    settings = _settings()
+    settings = project_settings()
     if draft:
         settings = replace(settings, mt=replace(settings.mt, beam_size=1))
     outcomes, written = run_translate(
-        _sources(settings, files),
+        chosen_sources(settings, files),
         settings,
-        _now(),
+        utc_now(),
         _engines(settings),
         retranslate_machine=retranslate_machine,
         dry_run=dry_run,
@@ -293,8 +237,8 @@ def run() -> None:
     from ..pipeline import relative
     from ..pipeline import run as run_all
 
-    settings = _settings()
-    summary = run_all(settings, _now(), _engines(settings), progress=_Progress())
+    settings = project_settings()
+    summary = run_all(settings, utc_now(), _engines(settings), progress=_Progress())
     for warning in summary.warnings:
         typer.echo(f"l10n: warning: {warning}", err=True)
     for o in summary.outcomes:
@@ -309,49 +253,14 @@ def run() -> None:
         typer.echo(f"  {relative(item.path, settings.root)}{state}")
 
 
-def stats(
-    files: list[Path] = typer.Argument(None, help="Sources (default: [tool.l10n] sources)."),
-    output: Output = typer.Option(Output.text, "--format", help="text or json."),
-) -> None:
-    """Reviewed, fuzzy (machine / changed source), untranslated and obsolete entries."""
-    from ..catalog.stats import Stats
-    from ..pipeline import stats as run_stats
-
-    settings = _settings()
-    rows = run_stats(_sources(settings, files), settings)
-    total = sum((row for _, row in rows), Stats())
-    if output is Output.json:
-        document = {
-            "version": 1,
-            "catalogs": [{"path": path, **row.as_dict()} for path, row in rows],
-            "total": total.as_dict(),
-        }
-        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
-        return
-    header = ("reviewed", "machine", "changed", "untranslated", "obsolete")
-    width = max([len("catalog"), *(len(path) for path, _ in rows)])
-    typer.echo(f"{'catalog':<{width}} " + " ".join(f"{h:>12}" for h in header) + " reviewed%")
-    for path, row in [*rows, ("total", total)]:
-        counts = (
-            row.reviewed,
-            row.fuzzy_machine,
-            row.fuzzy_changed,
-            row.untranslated,
-            row.obsolete,
-        )
-        cells = " ".join(f"{c.entries:>5} ({c.characters:>5})"[-12:].rjust(12) for c in counts)
-        typer.echo(f"{path:<{width}} {cells} {row.reviewed_percent():>8.1f}%")
-    typer.echo("counts are entries (source characters)")
-
-
 def compile_mo(
     files: list[Path] = typer.Argument(None, help="Sources (default: [tool.l10n] sources)."),
 ) -> None:
     """Compile the catalogs to MO files (reviewed entries only, as msgfmt does)."""
     from ..pipeline import compile_catalogs, relative
 
-    settings = _settings()
-    for item in compile_catalogs(_sources(settings, files), settings):
+    settings = project_settings()
+    for item in compile_catalogs(chosen_sources(settings, files), settings):
         typer.echo(relative(item.path, settings.root))
 
 
@@ -362,7 +271,5 @@ COMMANDS = {
     "extract": extract,
     "translate": translate,
     "build": build,
-    "check": check,
-    "stats": stats,
     "compile": compile_mo,
 }
