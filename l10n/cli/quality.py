@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from .commands import Output, utc_now, project_settings, chosen_sources
+from .commands import Output, chosen_sources, project_settings, utc_now
 
 
 class Report(StrEnum):
