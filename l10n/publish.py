@@ -17,10 +17,8 @@ from .errors import SettingsError
 from .files import atomic_write
 from .project import Source, Written, catalog_path, load, read_catalog_file
 from .render import RenderOptions, renderer
-from .script import convert
+from .script import convert, is_traditional
 from .settings import Settings
-
-TRADITIONAL = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
 
 
 @dataclass(frozen=True)
@@ -45,7 +43,7 @@ def _source_view(settings: Settings, script: str | None):
     if script is None:
         return (lambda text: text), language
     wanted = script.lower()
-    traditional = language.lower() in TRADITIONAL
+    traditional = is_traditional(language)
     if wanted == "hans":
         config = settings.opencc_config if traditional else None
         tag = "zh-Hans"

@@ -26,6 +26,19 @@ CONFIGS = (
 )
 
 
+TRADITIONAL_TAGS = frozenset({"zh-hant", "zh-tw", "zh-hk", "zh-mo", "zt"})
+SIMPLIFIED_TAGS = frozenset({"zh", "zh-hans", "zh-cn", "zh-sg"})
+
+
+def is_traditional(language: str) -> bool:
+    """Whether a language tag (zh-Hant, zh-TW, zt, …) names Traditional Chinese."""
+    return language.lower() in TRADITIONAL_TAGS
+
+
+def is_simplified(language: str) -> bool:
+    return language.lower() in SIMPLIFIED_TAGS
+
+
 def normalise_config(name: str) -> str:
     """`t2s`, `T2S` and `t2s.json` all name the same configuration."""
     stem = name.strip().lower().removesuffix(".json")

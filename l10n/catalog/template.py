@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import polib
@@ -43,6 +44,18 @@ def new_catalog(header: Header, date: str, comment: str = "") -> polib.POFile:
     catalog.metadata = header_metadata(header, date)
     catalog.header = comment
     return catalog
+
+
+_NOTE = re.compile(r"^\S+ ([0-9a-f]{8}(?:-\d+)?)$")
+
+
+def segment_id(entry: polib.POEntry) -> str:
+    """The id of an entry's first segment, from the `#. <kind> <id>` line of the template."""
+    for line in entry.comment.splitlines():
+        match = _NOTE.match(line)
+        if match:
+            return match.group(1)
+    return ""
 
 
 def build_template(document: Document, header: Header, date: str) -> polib.POFile:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import polib
 
+from ..catalog.template import segment_id
 from .findings import Finding, Severity
 
 
@@ -127,7 +128,7 @@ def check_catalog(unit: SourceSet, catalog: CatalogFile) -> list[Finding]:
                     Severity.ERROR,
                     catalog.path,
                     f"template entry missing: {_short(entry.msgid)}",
-                    segment=_segment_id(entry),
+                    segment=segment_id(entry),
                 )
             )
     return findings
@@ -167,11 +168,6 @@ def check_alignment(unit: SourceSet) -> list[Finding]:
     for catalog in unit.catalogs:
         findings.extend(check_catalog(unit, catalog))
     return findings
-
-
-def _segment_id(entry: polib.POEntry) -> str:
-    first = entry.comment.split("\n", 1)[0].split()
-    return first[-1] if len(first) == 2 else ""
 
 
 def _short(text: str, limit: int = 24) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import polib
 
+from ..catalog.template import segment_id
 from .findings import Finding, Severity
 from .numbers import compare
 
@@ -147,14 +148,6 @@ def ignored(entry: polib.POEntry) -> set[str]:
         if flag.startswith(IGNORE_FLAG):
             codes.add(flag[len(IGNORE_FLAG) :].strip())
     return codes
-
-
-def segment_id(entry: polib.POEntry) -> str:
-    for line in entry.comment.splitlines():
-        parts = line.split()
-        if len(parts) == 2 and re.fullmatch(r"[0-9a-f]{8}(-\d+)?", parts[1]):
-            return parts[1]
-    return ""
 
 
 def check_entry(entry: polib.POEntry, path: str, context: Context) -> list[Finding]:

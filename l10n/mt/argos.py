@@ -11,12 +11,9 @@ import os
 import time
 from pathlib import Path
 
-from ..script import convert
+from ..script import convert, is_simplified, is_traditional
 from . import MTSettings, NoModelError, Progress
 from .packages import Package, PackageError, installed
-
-TRADITIONAL = {"zh-hant", "zh-tw", "zh-hk", "zh-mo", "zt"}
-SIMPLIFIED = {"zh", "zh-hans", "zh-cn", "zh-sg"}
 
 
 def choose_package(
@@ -25,13 +22,13 @@ def choose_package(
     """The package to use and the OpenCC config to apply to its input (None: as is)."""
     language = source_language.lower()
     by_pair = {(p.from_code, p.to_code): p for p in installed(packages_dir)}
-    if language in TRADITIONAL:
+    if is_traditional(language):
         if ("zt", target) in by_pair:
             return by_pair[("zt", target)], None
         if ("zh", target) in by_pair:
             return by_pair[("zh", target)], opencc
         wanted = f"zh→{target} (or zt→{target})"
-    elif language in SIMPLIFIED:
+    elif is_simplified(language):
         if ("zh", target) in by_pair:
             return by_pair[("zh", target)], None
         wanted = f"zh→{target}"
