@@ -7,14 +7,20 @@ same run. argostranslate's way: one `translate_batch` per paragraph with
 `max_batch_size=32` tokens and beam 4. Ours: every segment in one call.
 Each mode runs in its own process so that its peak memory can be reported.
 
-Usage: python bench/mt.py [--max-decoding-length 128]
+Random weights never emit `</s>`, so every segment decodes exactly
+max_decoding_length tokens. The ratio depends on that length (CTranslate2's
+beam search copies the whole decoder cache at every step, so our cost per
+token grows with the length while argostranslate's stays flat), so the
+benchmark runs at several lengths and prints the lengths of the committed
+reference translations beside them.
+
+Usage: python bench/mt.py [--lengths 32,64,128]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -47,13 +53,13 @@ def run_mode(package_dir: Path, mode: str, max_length: int) -> dict:
     package = read_package(package_dir)
     beam = 1 if mode == "draft" else 4
     engine = ArgosEngine(package, MTSettings(beam_size=beam, max_decoding_length=max_length), "t2s")
-    translator, _ = engine._load()
     groups = paragraphs()
-    if mode == "argostranslate":
+    if mode != "argostranslate":
+        translator = engine.translator()
+    else:
         import ctranslate2
 
         # argostranslate 1.11's Translator: inter_threads 1, intra_threads 0 (its defaults)
-        del translator
         translator = ctranslate2.Translator(
             str(package.model),
             device="cpu",
@@ -91,18 +97,46 @@ def run_mode(package_dir: Path, mode: str, max_length: int) -> dict:
         )
         generated = sum(len(r.hypotheses[0]) for r in results)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"mode": mode, "seconds": seconds, "tokens": generated, "peak_mb": peak}
+    return {"mode": mode, "seconds": seconds, "tokens": generated, "peak_mb": peak_mb()}
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory. (Not ru_maxrss: a child process inherits its
+    parent's figure through fork, so every mode would report the parent's peak.)"""
+    status = Path("/proc/self/status").read_text(encoding="ascii")
+    kilobytes = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(kilobytes) / 1024
+
+
+def reference_lengths() -> str:
+    """Words per segment in the committed, reviewed English catalog."""
+    import statistics
+
+    from l10n.project import catalogs, discover
+
+    settings = load(ROOT)
+    words = [
+        len(entry.msgstr.split())
+        for _, _, catalog in catalogs(discover(settings), settings, required=True)
+        for entry in catalog or ()
+        if entry.msgstr and not entry.obsolete
+    ]
+    return (
+        f"reference translations: {len(words)} segments, words per segment "
+        f"median {statistics.median(words):g}, mean {statistics.mean(words):.0f}, "
+        f"max {max(words)}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--max-decoding-length", type=int, default=128)
+    parser.add_argument("--lengths", default="32,64,128", help="max_decoding_length values")
     parser.add_argument("--mode", help=argparse.SUPPRESS)
     parser.add_argument("--package", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    lengths = [int(value) for value in args.lengths.split(",")]
     if args.mode:
-        print(json.dumps(run_mode(Path(args.package), args.mode, args.max_decoding_length)))
+        print(json.dumps(run_mode(Path(args.package), args.mode, lengths[0])))
         return
     with tempfile.TemporaryDirectory() as tmp:
         archive = build_package(
@@ -114,33 +148,28 @@ def main() -> None:
         package = install_file(archive, Path(tmp) / "packages")
         print(
             f"model: Transformer-base shape, 65,001 vocabulary, int8, "
-            f"{package.size() / 1e6:.0f} MB; max_decoding_length {args.max_decoding_length}"
+            f"{package.size() / 1e6:.0f} MB; {len(paragraphs())} paragraphs, "
+            f"{sum(map(len, paragraphs()))} segments"
         )
-        rows = {}
-        for mode in ("argostranslate", "ours", "draft"):
-            out = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--mode",
-                    mode,
-                    "--package",
-                    str(package.path),
-                    "--max-decoding-length",
-                    str(args.max_decoding_length),
-                ],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-            rows[mode] = json.loads(out)
-    base = rows["argostranslate"]["tokens"] / rows["argostranslate"]["seconds"]
-    for mode, row in rows.items():
-        rate = row["tokens"] / row["seconds"]
+        print(reference_lengths())
         print(
-            f"{mode:<15} {row['tokens']:>6} tokens {row['seconds']:>7.2f} s "
-            f"{rate:>8.0f} tokens/s  x{rate / base:5.1f}  peak {row['peak_mb']:.0f} MB"
+            f"{'length':>6} {'mode':<15} {'tokens':>6} {'time':>9} {'tokens/s':>9} "
+            f"{'ratio':>6} {'peak':>8}"
         )
+        for length in lengths:
+            rows = {}
+            for mode in ("argostranslate", "ours", "draft"):
+                command = [sys.executable, __file__, "--mode", mode]
+                command += ["--package", str(package.path), "--lengths", str(length)]
+                out = subprocess.run(command, check=True, capture_output=True, text=True)
+                rows[mode] = json.loads(out.stdout)
+            base = rows["argostranslate"]["tokens"] / rows["argostranslate"]["seconds"]
+            for mode, row in rows.items():
+                rate = row["tokens"] / row["seconds"]
+                print(
+                    f"{length:>6} {mode:<15} {row['tokens']:>6} {row['seconds']:>7.2f} s "
+                    f"{rate:>9.0f} {rate / base:>5.1f}x {row['peak_mb']:>5.0f} MB"
+                )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterator
@@ -16,6 +17,9 @@ from .errors import InputError, L10nError
 class LockedError(L10nError):
     """Another process holds the catalogs' lock."""
 
+
+# What `atomic_write` names its temporary files: ".<name>.<8 random characters>.tmp".
+_TEMPORARY_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
 
 _LEGACY_ENCODINGS = (("GBK", "gbk"), ("Big5", "big5"))
 _CHINESE_PUNCTUATION = "，。、：；「」“”！？（）"
@@ -97,11 +101,48 @@ def atomic_write(path: Path, content: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _sync_directory(path.parent)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make a rename in `directory` survive a power cut (where the platform allows it)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temporaries(directory: Path, older_than: float = 60.0) -> list[Path]:
+    """Delete the temporary files a killed `atomic_write` left under `directory`.
+
+    Called while holding the lock every catalog writer takes; the age limit also spares
+    a file that a writer outside the lock (an edition built into this directory) is
+    writing right now."""
+    removed = []
+    cutoff = time.time() - older_than
+    for candidate in directory.rglob(".*.tmp"):
+        if not _TEMPORARY_NAME.match(candidate.name):
+            continue
+        try:
+            if candidate.is_file() and candidate.stat().st_mtime < cutoff:
+                candidate.unlink()
+                removed.append(candidate)
+        except FileNotFoundError:
+            continue
+    return removed
 
 
 @contextmanager
 def exclusive(lock_path: Path, timeout: float = 30.0) -> Iterator[None]:
-    """Hold an exclusive lock on `lock_path` (waiting up to `timeout` seconds) while writing."""
+    """Hold an exclusive lock on `lock_path` (waiting up to `timeout` seconds) while writing.
+
+    Once it is held, temporary files that killed writers left beside the lock are removed."""
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "a+b") as handle:
         deadline = time.monotonic() + timeout
@@ -117,6 +158,7 @@ def exclusive(lock_path: Path, timeout: float = 30.0) -> Iterator[None]:
                     ) from None
                 time.sleep(0.1)
         try:
+            remove_stale_temporaries(lock_path.parent)
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)

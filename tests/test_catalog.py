@@ -84,10 +84,8 @@ def test_update_with_same_template_changes_nothing():
     assert dump_catalog(update(first, template)) == dump_catalog(first)
 
 
-# str.splitlines() separators: segments never contain them (the segmenter ends
-# lines there); polib cannot read them back inside a string.
-LINE_SEPARATORS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-CHARS = st.characters(codec="utf-8", exclude_characters=LINE_SEPARATORS)
+# Any character, the str.splitlines() separators (U+2028, U+0085, form feed…) included.
+CHARS = st.characters(codec="utf-8")
 TEXT = st.text(CHARS, min_size=1, max_size=30)
 
 
@@ -129,8 +127,20 @@ def test_typos_are_reported_not_misread(bad):
         read_catalog(text, "bad.po")
 
 
-@pytest.mark.xfail(strict=True, reason="polib splits strings at U+2028 and other separators")
 def test_translation_with_a_line_separator_round_trips():
     catalog = update(None, template_of("標題\n"))
+    catalog[0].msgstr = "Title\u2028second\x85line\x0c"
+    catalog[0].tcomment = "checked\u2029by the desk"
+    again = read_catalog(dump_catalog(catalog), "x.po")[0]
+    assert again.msgstr == "Title\u2028second\x85line\x0c"
+    assert again.tcomment == "checked\u2029by the desk"
+
+
+def test_line_separators_survive_msgfmt(tmp_path):
+    catalog = update(None, template_of("標題\n"))
     catalog[0].msgstr = "Title\u2028second line"
-    assert read_catalog(dump_catalog(catalog), "x.po")[0].msgstr == "Title\u2028second line"
+    path = tmp_path / "x.po"
+    path.write_text(dump_catalog(catalog), encoding="utf-8")
+    result = msgfmt("--check", "-o", tmp_path / "x.mo", path)
+    assert result.returncode == 0, result.stderr
+    assert "Title\u2028second line".encode() in (tmp_path / "x.mo").read_bytes()

@@ -108,3 +108,21 @@ def test_updating_a_catalog_with_its_own_template_changes_nothing(text, data):
                 entry.flags.append("fuzzy")
     once = dump_catalog(catalog)
     assert dump_catalog(update(catalog, template)) == once
+
+
+def test_a_killed_writers_temporary_files_are_removed_by_the_next_writer(project):
+    assert CliRunner().invoke(app, ["extract"]).exit_code == 0
+    messages = project / "locales" / "en" / "LC_MESSAGES"
+    stale = messages / ".article.po.k3x9_q2z.tmp"
+    fresh = messages / ".article.po.a1b2c3d4.tmp"
+    own = messages / "notes.tmp"
+    for path in (stale, fresh, own):
+        path.write_text("partial", encoding="utf-8")
+    hour_ago = time.time() - 3600
+    os.utime(stale, (hour_ago, hour_ago))
+    os.utime(own, (hour_ago, hour_ago))
+    result = CliRunner().invoke(app, ["extract"])
+    assert result.exit_code == 0, result.stderr
+    assert not stale.exists()
+    assert fresh.exists()  # young enough to belong to a writer at work
+    assert own.exists()  # not a name atomic_write makes

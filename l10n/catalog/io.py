@@ -17,10 +17,16 @@ _KEYWORD = re.compile(rf"^(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s*{_
 _CONTINUATION = re.compile(rf"^{_STRING}\s*$")
 
 
+# Characters that str.splitlines() (and so polib) takes for line ends, but a PO file,
+# like GNU gettext, keeps inside its strings.
+_INNER_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_PLACEHOLDERS = 0xF0000  # first code point of Supplementary Private Use Area-A
+
+
 def validate_syntax(text: str, label: str) -> None:
     """Reject what polib would silently misread: every line is a comment, a keyword
     with a quoted string, or a quoted continuation."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         body = line.strip()
         if body.startswith(("#~", "#|")):
             body = body[2:].strip()
@@ -41,6 +47,7 @@ def read_catalog(text: str, label: str) -> polib.POFile:
     if not text.strip():
         raise CatalogError(f"{label}: empty catalog")
     validate_syntax(text, label)
+    text, stand_ins = _shield_inner_breaks(text)
     try:
         catalog = polib.pofile(text, wrapwidth=0, check_for_duplicates=False)
     except (OSError, ValueError) as err:
@@ -49,7 +56,52 @@ def read_catalog(text: str, label: str) -> polib.POFile:
             what = match.group(2) or "syntax error"
             raise CatalogError(f"{label}:{match.group(1)}: {what}") from err
         raise CatalogError(f"{label}: {err}") from err
+    if stand_ins:
+        _restore_inner_breaks(catalog, stand_ins)
     return catalog
+
+
+def _shield_inner_breaks(text: str) -> tuple[str, dict[str, str]]:
+    """Replace each inner break present in `text` by a private character absent from it,
+    so that polib reads it as part of its string; returns the text and stand-in → break."""
+    stand_ins: dict[str, str] = {}
+    candidate = _PLACEHOLDERS
+    for brk in _INNER_BREAKS:
+        if brk not in text:
+            continue
+        while chr(candidate) in text:
+            candidate += 1
+        stand_ins[chr(candidate)] = brk
+        text = text.replace(brk, chr(candidate))
+        candidate += 1
+    return text, stand_ins
+
+
+def _restore_inner_breaks(catalog: polib.POFile, stand_ins: dict[str, str]) -> None:
+    table = str.maketrans(stand_ins)
+
+    def restore(value):
+        return value.translate(table) if isinstance(value, str) else value
+
+    catalog.header = restore(catalog.header)
+    for key in list(catalog.metadata):
+        catalog.metadata[restore(key)] = restore(catalog.metadata.pop(key))
+    for entry in catalog:
+        for field in (
+            "msgid",
+            "msgstr",
+            "msgid_plural",
+            "msgctxt",
+            "comment",
+            "tcomment",
+            "previous_msgid",
+            "previous_msgid_plural",
+            "previous_msgctxt",
+        ):
+            setattr(entry, field, restore(getattr(entry, field)))
+        entry.msgstr_plural = {k: restore(v) for k, v in entry.msgstr_plural.items()}
+        entry.flags = [restore(flag) for flag in entry.flags]
+        entry.occurrences = [(restore(f), restore(n)) for f, n in entry.occurrences]
 
 
 def dump_catalog(catalog: polib.POFile) -> str:

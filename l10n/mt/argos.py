@@ -57,15 +57,31 @@ class ArgosEngine:
         self._translator = None
         self._tokenizer = None
 
-    def _load(self):
-        if self._translator is None:
-            import ctranslate2
+    def _fail(self, err: Exception) -> PackageError:
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        return PackageError(
+            f"cannot load package {self.package.name} from {self.package.path}: {reason}"
+        )
+
+    def tokenizer(self):
+        """The package's SentencePiece model, loaded once."""
+        if self._tokenizer is None:
             import sentencepiece
 
             try:
                 self._tokenizer = sentencepiece.SentencePieceProcessor(
                     model_file=str(self.package.tokenizer)
                 )
+            except (RuntimeError, ValueError, OSError) as err:
+                raise self._fail(err) from err
+        return self._tokenizer
+
+    def translator(self):
+        """The package's CTranslate2 model, loaded once with the configured threads."""
+        if self._translator is None:
+            import ctranslate2
+
+            try:
                 self._translator = ctranslate2.Translator(
                     str(self.package.model),
                     device="cpu",
@@ -74,14 +90,11 @@ class ArgosEngine:
                     intra_threads=self.mt.threads,
                 )
             except (RuntimeError, ValueError, OSError) as err:
-                reason = str(err).splitlines()[0] if str(err) else type(err).__name__
-                raise PackageError(
-                    f"cannot load package {self.package.name} from {self.package.path}: {reason}"
-                ) from err
-        return self._translator, self._tokenizer
+                raise self._fail(err) from err
+        return self._translator
 
     def tokenize(self, texts: list[str]) -> list[list[str]]:
-        _, tokenizer = self._load()
+        tokenizer = self.tokenizer()
         if self.conversion:
             texts = [convert(text, self.conversion) for text in texts]
         return [tokenizer.encode(text, out_type=str) for text in texts]
@@ -89,8 +102,9 @@ class ArgosEngine:
     def translate(self, texts: list[str], progress: Progress | None = None) -> list[str]:
         if not texts:
             return []
-        translator, tokenizer = self._load()
+        tokenizer = self.tokenizer()
         tokens = self.tokenize(texts)
+        translator = self.translator()
         prefix = self.package.target_prefix
         results = translator.translate_batch(
             tokens,
