@@ -317,6 +317,7 @@ def run(
         progress=progress,
         on_missing_model=lambda err: warnings.append(f"{err}; entries left untranslated"),
     )
+    warnings += [o.warning for o in outcomes if o.warning]
     written = write_plans(plans)
     out_dir = settings.root / settings.dist
     loaded = list(zip(sources, documents, strict=True))

@@ -5,13 +5,15 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .errors import SettingsError
+from .errors import ConversionError, SettingsError
 from .mt import MTSettings
+from .script import normalise_config
 from .segment.rules import Rules, StructureRules
 
 
@@ -71,11 +73,48 @@ def from_table(table: dict[str, Any], root: Path) -> Settings:
             values[known[key]] = value
         else:
             raise SettingsError(f"[tool.l10n] unknown setting {key!r}")
+    _check_structure(structure)
+    _check_values(values)
+    return Settings(rules=Rules(structure=StructureRules(**structure)), **values)
+
+
+# BCP 47-like tags as gettext and editions use them: en, pt-BR, zh_Hant, sr-Latn-RS
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+def _check_structure(structure: dict[str, Any]) -> None:
+    for name, value in structure.items():
+        key = name.replace("_", "-")
+        if name == "title_max_chars":
+            if type(value) is not int or value < 1:
+                raise SettingsError(f"[tool.l10n] {key} must be a whole number, at least 1")
+            continue
+        for pattern in value if isinstance(value, tuple) else (value,):
+            if not isinstance(pattern, str):
+                raise SettingsError(f"[tool.l10n] {key} must be a regular expression string")
+            try:
+                re.compile(pattern)
+            except re.error as err:
+                raise SettingsError(
+                    f"[tool.l10n] {key}: {pattern!r} is not a regular expression: {err}"
+                ) from err
+
+
+def _check_values(values: dict[str, Any]) -> None:
+    for language in values.get("languages", ()):
+        if not _LANGUAGE_TAG.match(language):
+            raise SettingsError(
+                f"[tool.l10n] languages: {language!r} is not a language tag (like en or pt-BR)"
+            )
+    source_language = values.get("source_language", "zh-Hant")
+    if not _LANGUAGE_TAG.match(source_language):
+        raise SettingsError(
+            f"[tool.l10n] source-language: {source_language!r} is not a language tag (like zh-Hant)"
+        )
     try:
-        rules = Rules(structure=StructureRules(**structure))
-    except TypeError as err:
-        raise SettingsError(f"[tool.l10n] bad structure setting: {err}") from err
-    return Settings(rules=rules, **values)
+        normalise_config(values.get("opencc_config", "t2s"))
+    except ConversionError as err:
+        raise SettingsError(f"[tool.l10n] opencc-config: {err}") from err
 
 
 COMPUTE_TYPES = ("int8", "int8_float32", "int16", "float32", "auto", "default")
@@ -90,6 +129,8 @@ def _mt_settings(table: object) -> MTSettings:
         name = key.replace("-", "_")
         if not hasattr(defaults, name):
             raise SettingsError(f"[tool.l10n.mt] unknown setting {key!r}")
+        if isinstance(getattr(defaults, name), float) and type(value) is int:
+            value = float(value)
         if type(value) is not type(getattr(defaults, name)):
             kind = type(getattr(defaults, name)).__name__
             raise SettingsError(f"[tool.l10n.mt] {key} must be of type {kind}")
@@ -101,6 +142,7 @@ def _mt_settings(table: object) -> MTSettings:
             ("beam-size", mt.beam_size >= 1, "at least 1"),
             ("max-batch-size", mt.max_batch_size >= 1, "at least 1"),
             ("max-decoding-length", mt.max_decoding_length >= 1, "at least 1"),
+            ("length-factor", mt.length_factor >= 1, "at least 1"),
             ("workers", mt.workers >= 0, "0 (one per core) or more"),
             ("threads", mt.threads >= 0, "0 or more"),
             ("batch-type", mt.batch_type in ("examples", "tokens"), "examples or tokens"),

@@ -33,6 +33,17 @@ class Outcome:
     characters: int
     filled: int  # catalog entries filled
     provenance: str
+    cut_short: int = 0  # distinct texts whose output stopped at a length limit
+
+    @property
+    def warning(self) -> str:
+        if not self.cut_short:
+            return ""
+        return (
+            f"{self.language}: {self.cut_short} machine translation(s) stopped at their length "
+            "limit and may miss their end; their catalog comments say so "
+            "([tool.l10n.mt] max-decoding-length, length-factor)"
+        )
 
 
 def workloads(
@@ -52,8 +63,13 @@ def workloads(
 def run_workload(work: Workload, engine: Engine, progress: Progress | None = None) -> Outcome:
     texts = list(work.texts)
     outputs = engine.translate(texts, progress) if texts else []
-    filled = fill(work.entries, dict(zip(texts, outputs, strict=True)), engine.provenance)
-    return Outcome(work.language, len(texts), work.characters, filled, engine.provenance)
+    translated = {
+        text: (output.text, "; ".join(filter(None, [engine.provenance, output.note])))
+        for text, output in zip(texts, outputs, strict=True)
+    }
+    filled = fill(work.entries, translated)
+    cut_short = sum(1 for output in outputs if output.limit is not None)
+    return Outcome(work.language, len(texts), work.characters, filled, engine.provenance, cut_short)
 
 
 EngineFactory = Callable[[str], Engine]  # target language → engine

@@ -30,11 +30,14 @@ def msgfmt(*args: str | Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def package_file(tmp_path_factory) -> Path:
-    """A tiny real Argos zh→en package (random weights), built once per session."""
+    """A tiny real Argos zh→en package (random weights), built once per session. Its `</s>`
+    is made likelier, so that, like a real model's, most of its outputs end by themselves."""
     from l10n.mt.synthetic import build_package
 
     folder = tmp_path_factory.mktemp("argos")
-    return build_package(folder / "translate-zh_en-0_1.argosmodel", SEED.read_text("utf-8"))
+    return build_package(
+        folder / "translate-zh_en-0_1.argosmodel", SEED.read_text("utf-8"), end_bias=0.5
+    )
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from l10n.cli.app import app
 
+from .conftest import SEED
 from .test_cli import PO, snapshot
 
 PROVENANCE = "machine translation: argos translate-zh_en 0.1"
@@ -252,3 +253,56 @@ def test_bad_engine_settings_are_one_line(project):
     result = l10n("translate", "--dry-run")
     assert result.exit_code == 2
     assert "batch-type must be examples or tokens" in result.stderr
+
+
+def _set_mt(project: Path, old: str, new: str) -> None:
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text("utf-8")
+    assert old in text
+    pyproject.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_outputs_cut_at_the_cap_get_room_then_say_so(tmp_path, project, packages):
+    from l10n.mt import MTSettings
+    from l10n.mt.argos import ArgosEngine
+    from l10n.mt.packages import install_file
+    from l10n.mt.synthetic import build_package
+
+    # no end bias: random weights never emit </s>, every output runs to its limit
+    endless = build_package(tmp_path / "translate-zh_en-0_1.argosmodel", SEED.read_text("utf-8"))
+    package = install_file(endless, packages)
+    engine = ArgosEngine(package, MTSettings(max_decoding_length=24), "t2s")
+    texts = ["會議。", "會議強調,今年以來全省公安機關堅決貫徹落實習近平總書記重要指示精神。"]
+    short, long = (len(tokens) for tokens in engine.tokenize(texts))
+    assert 3 * short <= 24 < 3 * long
+    first, second = engine.translate(texts)
+    # the short one hit the cap (a loop: no second pass);
+    # the long one was decoded again with room for 3 tokens per source token
+    assert first.limit == 24 and second.limit == 3 * long
+    assert first.note == "stopped at the 24-token limit, the end may be missing"
+    roomy = ArgosEngine(package, MTSettings(max_decoding_length=3 * long), "t2s")
+    assert roomy.translate([texts[1]]) == [second]  # the same decoding as with room at once
+
+    _set_mt(project, "max-decoding-length = 256", "max-decoding-length = 24")
+    _set_mt(project, "length-factor = 3.0", "length-factor = 1.0")
+    assert l10n("extract").exit_code == 0
+    result = l10n("translate", "--draft")
+    assert result.exit_code == 0, result.stderr
+    entries = live_entries(project)
+    noted = [e for e in entries if "-token limit, the end may be missing" in e.comment]
+    assert f"en: {len(noted)} machine translation(s) stopped" in result.stderr
+    assert any("stopped at the 24-token limit" in e.comment for e in noted)  # short sources
+    assert any("stopped at the 24-token limit" not in e.comment for e in noted)  # long ones
+
+
+def test_outputs_that_end_by_themselves_carry_no_limit_note(project, packages, package_file):
+    assert l10n("models", "install", str(package_file)).exit_code == 0
+    _set_mt(project, "max-decoding-length = 256", "max-decoding-length = 64")
+    assert l10n("extract").exit_code == 0
+    result = l10n("translate")
+    assert result.exit_code == 0, result.stderr
+    entries = live_entries(project)
+    noted = [e for e in entries if "-token limit" in e.comment]
+    assert all(PROVENANCE in e.comment for e in entries)
+    assert 0 < len(noted) < len(entries)
+    assert f"en: {len(noted)} machine translation(s) stopped" in result.stderr

@@ -43,11 +43,12 @@ def unique_texts(entries: Iterable[polib.POEntry]) -> list[str]:
     return list(dict.fromkeys(entry.msgid for entry in entries))
 
 
-def fill(entries: Iterable[polib.POEntry], translated: Mapping[str, str], provenance: str) -> int:
-    """Put machine output into entries as fuzzy with provenance; returns how many were filled."""
+def fill(entries: Iterable[polib.POEntry], translated: Mapping[str, tuple[str, str]]) -> int:
+    """Put machine output, msgid → (text, provenance), into entries as fuzzy with its
+    provenance; returns how many were filled. An empty output leaves its entry empty."""
     count = 0
     for entry in entries:
-        text = translated.get(entry.msgid, "")
+        text, provenance = translated.get(entry.msgid, ("", ""))
         if not text:
             continue
         entry.msgstr = text

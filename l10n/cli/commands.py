@@ -226,6 +226,8 @@ def translate(
                 f"{o.language}: translated {o.segments} segments ({o.filled} entries) "
                 f"with {o.provenance}"
             )
+            if o.warning:
+                typer.echo(f"l10n: warning: {o.warning}", err=True)
     if not outcomes or all(o.segments == 0 for o in outcomes):
         typer.echo("nothing to translate: every entry has a translation")
     for item in written:

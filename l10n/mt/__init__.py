@@ -16,10 +16,23 @@ class NoModelError(L10nError):
     """No installed package can translate the requested language pair."""
 
 
+@dataclass(frozen=True)
+class Translation:
+    text: str
+    limit: int | None = None  # the token limit decoding stopped at; None: it ended by itself
+
+    @property
+    def note(self) -> str:
+        """What a reviewer must know about this output, or ''."""
+        if self.limit is None:
+            return ""
+        return f"stopped at the {self.limit}-token limit, the end may be missing"
+
+
 class Engine(Protocol):
     provenance: str
 
-    def translate(self, texts: list[str], progress: Progress | None = None) -> list[str]:
+    def translate(self, texts: list[str], progress: Progress | None = None) -> list[Translation]:
         """Translations of `texts`, same length and order."""
         ...
 
@@ -33,7 +46,10 @@ class MTSettings:
     compute_type: str = "int8"
     max_batch_size: int = 4
     batch_type: str = "examples"
-    max_decoding_length: int = 256
+    max_decoding_length: int = 256  # tokens per output in the batched pass
+    # Outputs that reach max_decoding_length are decoded again, alone, with room for
+    # this many tokens per source token (long sentences need more than the cap).
+    length_factor: float = 3.0
 
 
 def _argos(mt: MTSettings, packages_dir: Path, source_language: str, target: str, opencc: str):

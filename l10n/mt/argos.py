@@ -3,17 +3,24 @@
 All pending segments go to one `translate_batch` call (CTranslate2 sorts and
 splits them into batches), tokenized with the package's SentencePiece model
 and decoded here, with the package's target prefix applied and removed.
+Outputs that reach `max_decoding_length` are decoded once more with room for
+`length_factor` tokens per source token, so that a long sentence is not cut;
+whatever still reaches its limit is reported as such.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from pathlib import Path
 
 from ..script import convert, is_simplified, is_traditional
-from . import MTSettings, NoModelError, Progress
+from . import MTSettings, NoModelError, Progress, Translation
 from .packages import Package, PackageError, installed
+
+# CTranslate2 reads at most 1,024 source tokens; no output needs more than 3 per token.
+MAX_ROOM = 3 * 1024
 
 
 def choose_package(
@@ -99,31 +106,59 @@ class ArgosEngine:
             texts = [convert(text, self.conversion) for text in texts]
         return [tokenizer.encode(text, out_type=str) for text in texts]
 
-    def translate(self, texts: list[str], progress: Progress | None = None) -> list[str]:
+    def translate(self, texts: list[str], progress: Progress | None = None) -> list[Translation]:
         if not texts:
             return []
-        tokenizer = self.tokenizer()
         tokens = self.tokenize(texts)
-        translator = self.translator()
+        cap = self.mt.max_decoding_length
+        hypotheses = self._decode(tokens, cap, progress)
+        limits = [cap] * len(texts)
+        again = [
+            i
+            for i, hypothesis in enumerate(hypotheses)
+            if len(hypothesis) >= cap and self.room(tokens[i]) > cap
+        ]
+        if again:
+            room = max(self.room(tokens[i]) for i in again)
+            redone = self._decode([tokens[i] for i in again], room)
+            for i, hypothesis in zip(again, redone, strict=True):
+                hypotheses[i], limits[i] = hypothesis, room
+        return [
+            Translation(self._detokenize(hypothesis), limit if len(hypothesis) >= limit else None)
+            for hypothesis, limit in zip(hypotheses, limits, strict=True)
+        ]
+
+    def _detokenize(self, hypothesis: list[str]) -> str:
         prefix = self.package.target_prefix
-        results = translator.translate_batch(
+        if prefix and hypothesis[:1] == [prefix]:
+            hypothesis = hypothesis[1:]
+        return self.tokenizer().decode_pieces(hypothesis).strip()
+
+    def room(self, source: list[str]) -> int:
+        """The output length a source of these tokens may need."""
+        return min(math.ceil(self.mt.length_factor * len(source)), MAX_ROOM)
+
+    def _decode(
+        self, tokens: list[list[str]], limit: int, progress: Progress | None = None
+    ) -> list[list[str]]:
+        """One `translate_batch` call; the best hypothesis of each, with any target prefix
+        (which counts towards `limit`) still on."""
+        prefix = self.package.target_prefix
+        results = self.translator().translate_batch(
             tokens,
             target_prefix=[[prefix]] * len(tokens) if prefix else None,
             max_batch_size=self.mt.max_batch_size,
             batch_type=self.mt.batch_type,
             beam_size=self.mt.beam_size,
-            max_decoding_length=self.mt.max_decoding_length,
+            max_decoding_length=limit,
             replace_unknowns=True,
             asynchronous=True,
         )
-        outputs = []
+        hypotheses = []
         for done, result in enumerate(results, start=1):
             while progress and not result.done():
                 time.sleep(0.05)
-            hypothesis = result.result().hypotheses[0]
-            if prefix and hypothesis[:1] == [prefix]:
-                hypothesis = hypothesis[1:]
-            outputs.append(tokenizer.decode_pieces(hypothesis).strip())
+            hypotheses.append(result.result().hypotheses[0])
             if progress:
-                progress(done, len(texts))
-        return outputs
+                progress(done, len(tokens))
+        return hypotheses

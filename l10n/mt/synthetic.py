@@ -87,7 +87,9 @@ def _set(spec, name: str, value) -> None:
     setattr(target, parts[-1], value)
 
 
-def write_model(folder: Path, vocabulary: list[str], shape: Shape, seed: int) -> None:
+def write_model(
+    folder: Path, vocabulary: list[str], shape: Shape, seed: int, end_bias: float = 0.0
+) -> None:
     import numpy as np
     from ctranslate2.specs import transformer_spec
 
@@ -105,6 +107,10 @@ def write_model(folder: Path, vocabulary: list[str], shape: Shape, seed: int) ->
             else:
                 array = rng.normal(0, 0.02 * 4, dims).astype(np.float32)
             _set(spec, name, array)
+    if end_bias:  # make `</s>` likelier, so that some outputs end before any length limit
+        bias = np.zeros(len(vocabulary), dtype=np.float32)
+        bias[vocabulary.index("</s>")] = end_bias
+        spec.decoder.projection.bias = bias
     spec.register_source_vocabulary(vocabulary)
     spec.register_target_vocabulary(vocabulary)
     spec.validate()
@@ -123,6 +129,7 @@ def build_package(
     shape: Shape = TINY,
     seed: int = 7,
     vocabulary_size: int | None = None,
+    end_bias: float = 0.0,
 ) -> Path:
     """Write `out` (an .argosmodel zip) and return it."""
     import sentencepiece
@@ -145,7 +152,7 @@ def build_package(
     }
     with tempfile.TemporaryDirectory() as tmp:
         model_dir = Path(tmp) / "model"
-        write_model(model_dir, vocabulary, shape, seed)
+        write_model(model_dir, vocabulary, shape, seed, end_bias)
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(f"{top}/metadata.json", json.dumps(metadata, indent=2))
             archive.writestr(f"{top}/sentencepiece.model", sp_model)

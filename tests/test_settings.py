@@ -1,0 +1,40 @@
+"""Settings from `[tool.l10n]`: valid tables load, each bad value is one clear error."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from l10n.cli.app import app
+from l10n.errors import SettingsError
+from l10n.settings import Settings, from_table
+
+CASES = json.loads((Path(__file__).parent / "data" / "settings_cases.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[json.dumps(c["table"]) for c in CASES])
+def test_settings_table(case):
+    if case.get("ok"):
+        assert isinstance(from_table(case["table"], Path(".")), Settings)
+    else:
+        with pytest.raises(SettingsError) as caught:
+            from_table(case["table"], Path("."))
+        assert case["error"] in str(caught.value)
+
+
+def test_whole_numbers_are_accepted_where_a_fraction_is_expected():
+    assert from_table({"mt": {"length-factor": 2}}, Path(".")).mt.length_factor == 2.0
+
+
+def test_a_bad_pattern_is_one_line_and_exit_2(project):
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text("utf-8").replace("[tool.l10n]\n", "[tool.l10n]\nbyline = '('\n", 1)
+    pyproject.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["run"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("l10n: error: [tool.l10n] byline: '(' is not a regular")
+    assert not (project / "locales").exists()
