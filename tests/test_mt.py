@@ -306,3 +306,19 @@ def test_outputs_that_end_by_themselves_carry_no_limit_note(project, packages, p
     assert all(PROVENANCE in e.comment for e in entries)
     assert 0 < len(noted) < len(entries)
     assert f"en: {len(noted)} machine translation(s) stopped" in result.stderr
+
+
+def test_workers_default_to_the_cores_this_process_may_use():
+    import os
+
+    from l10n.mt.argos import usable_cores
+
+    if not hasattr(os, "sched_getaffinity"):
+        pytest.skip("no CPU affinity on this platform")
+    before = os.sched_getaffinity(0)
+    try:
+        os.sched_setaffinity(0, {min(before)})
+        assert usable_cores() == 1
+    finally:
+        os.sched_setaffinity(0, before)
+    assert usable_cores() == len(before)

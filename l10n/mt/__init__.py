@@ -41,7 +41,7 @@ class Engine(Protocol):
 class MTSettings:
     engine: str = "argos"
     beam_size: int = 4
-    workers: int = 0  # batches translated in parallel; 0: one per CPU core
+    workers: int = 0  # batches translated in parallel; 0: one per usable core
     threads: int = 1  # threads per worker
     compute_type: str = "int8"
     max_batch_size: int = 4

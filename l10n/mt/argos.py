@@ -23,6 +23,15 @@ from .packages import Package, PackageError, installed
 MAX_ROOM = 3 * 1024
 
 
+def usable_cores() -> int:
+    """The CPU cores this process may run on (fewer than the machine's under taskset or
+    a container's CPU set)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def choose_package(
     packages_dir: Path, source_language: str, target: str, opencc: str
 ) -> tuple[Package, str | None]:
@@ -93,7 +102,7 @@ class ArgosEngine:
                     str(self.package.model),
                     device="cpu",
                     compute_type=self.mt.compute_type,
-                    inter_threads=self.mt.workers or os.cpu_count() or 1,
+                    inter_threads=self.mt.workers or usable_cores(),
                     intra_threads=self.mt.threads,
                 )
             except (RuntimeError, ValueError, OSError) as err:
@@ -120,7 +129,7 @@ class ArgosEngine:
         ]
         if again:
             room = max(self.room(tokens[i]) for i in again)
-            redone = self._decode([tokens[i] for i in again], room)
+            redone = self._decode([tokens[i] for i in again], room, progress)
             for i, hypothesis in zip(again, redone, strict=True):
                 hypotheses[i], limits[i] = hypothesis, room
         return [
