@@ -146,10 +146,11 @@ def main() -> None:
             vocabulary_size=TRANSFORMER_BASE.vocab_size,
         )
         package = install_file(archive, Path(tmp) / "packages")
+        groups = paragraphs()
         print(
             f"model: Transformer-base shape, 65,001 vocabulary, int8, "
-            f"{package.size() / 1e6:.0f} MB; {len(paragraphs())} paragraphs, "
-            f"{sum(map(len, paragraphs()))} segments"
+            f"{package.size() / 1e6:.0f} MB; {len(groups)} paragraphs, "
+            f"{sum(map(len, groups))} segments"
         )
         print(reference_lengths())
         print(

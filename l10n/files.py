@@ -140,9 +140,7 @@ def remove_stale_temporaries(directory: Path, older_than: float = 60.0) -> list[
 
 @contextmanager
 def exclusive(lock_path: Path, timeout: float = 30.0) -> Iterator[None]:
-    """Hold an exclusive lock on `lock_path` (waiting up to `timeout` seconds) while writing.
-
-    Once it is held, temporary files that killed writers left beside the lock are removed."""
+    """Hold an exclusive lock on `lock_path` (waiting up to `timeout` seconds) while writing."""
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "a+b") as handle:
         deadline = time.monotonic() + timeout
@@ -158,7 +156,6 @@ def exclusive(lock_path: Path, timeout: float = 30.0) -> Iterator[None]:
                     ) from None
                 time.sleep(0.1)
         try:
-            remove_stale_temporaries(lock_path.parent)
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)

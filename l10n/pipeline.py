@@ -144,6 +144,10 @@ class CheckResult:
     checked: Checked
 
 
+def _catalog_file(path: Path, root: Path, language: str = "") -> CatalogFile:
+    return CatalogFile(relative(path, root), read_catalog_file(path, root), language)
+
+
 def check(
     sources: Sequence[Source], settings: Settings, now: datetime, gate: Gate | None = None
 ) -> CheckResult:
@@ -160,15 +164,13 @@ def check(
         document = load(source, settings)
         pot = template_path(source, settings)
         catalogs = tuple(
-            CatalogFile(relative(path, root), read_catalog_file(path, root), language)
-            for language, path in (
-                (lang, catalog_path(source, settings, lang)) for lang in settings.languages
-            )
+            _catalog_file(catalog_path(source, settings, language), root, language)
+            for language in settings.languages
         )
         unit = SourceSet(
             source.name,
             build_template(document, _header(settings), po_date(now)),
-            CatalogFile(relative(pot, root), read_catalog_file(pot, root)),
+            _catalog_file(pot, root),
             catalogs,
             settings.source_language,
         )
@@ -243,42 +245,21 @@ def translate(
 ) -> tuple[list[Outcome], list[Written]]:
     """Fill the empty entries of the sources' catalogs; catalogs must exist already."""
     with lock(settings):
-        return _translate(
-            sources,
-            settings,
-            now,
+        plans = []
+        for language, path, catalog in catalogs(sources, settings, required=True):
+            catalog.metadata.setdefault("Language", language)
+            plans.append(_Plan(path, catalog, copy.deepcopy(catalog)))
+        outcomes = _translate_plans(
+            plans,
             engine_for,
+            now,
             retranslate_machine=retranslate_machine,
             dry_run=dry_run,
             progress=progress,
         )
-
-
-def _translate(
-    sources: Sequence[Source],
-    settings: Settings,
-    now: datetime,
-    engine_for: EngineFactory,
-    *,
-    retranslate_machine: bool,
-    dry_run: bool,
-    progress: Progress | None,
-) -> tuple[list[Outcome], list[Written]]:
-    plans = []
-    for language, path, catalog in catalogs(sources, settings, required=True):
-        catalog.metadata.setdefault("Language", language)
-        plans.append(_Plan(path, catalog, copy.deepcopy(catalog)))
-    outcomes = _translate_plans(
-        plans,
-        engine_for,
-        now,
-        retranslate_machine=retranslate_machine,
-        dry_run=dry_run,
-        progress=progress,
-    )
-    if dry_run or not any(o.filled for o in outcomes):
-        return outcomes, []
-    return outcomes, write_plans(plans)
+        if dry_run or not any(o.filled for o in outcomes):
+            return outcomes, []
+        return outcomes, write_plans(plans)
 
 
 @dataclass(frozen=True)
@@ -307,7 +288,6 @@ def run(
     plans = []
     for source, document in zip(sources, documents, strict=True):
         plans.extend(plan_extract(source, document, settings, now))
-    outcomes: list[Outcome] = []
     warnings: list[str] = []
     catalog_plans = [p for p in plans if p.path.suffix == ".po"]
     outcomes = _translate_plans(
@@ -325,13 +305,12 @@ def run(
     built = build_loaded(loaded, settings, settings.languages, settings.formats, out_dir, options)
     written += built.written
     segments = sum(1 for d in documents for _ in d.segments())
-    catalogs = [p.catalog for p in plans if p.path.suffix == ".po"]
-    entries = sum(1 for c in catalogs for e in c if not e.obsolete)
-    translated_count = sum(1 for c in catalogs for e in c if not e.obsolete and e.msgstr)
+    live = [e for p in catalog_plans for e in p.catalog if not e.obsolete]
+    translated_count = sum(1 for e in live if e.msgstr)
     return RunSummary(
         len(sources),
         segments,
-        entries,
+        len(live),
         translated_count,
         tuple(outcomes),
         tuple(warnings),

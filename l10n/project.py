@@ -5,7 +5,8 @@ The file edges shared by the stages in `l10n.pipeline`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ import polib
 from .catalog import read_catalog
 from .document import Document
 from .errors import CatalogError, InputError, SettingsError
-from .files import exclusive, read_source
+from .files import exclusive, read_source, remove_stale_temporaries
 from .segment import parse
 from .settings import Settings
 
@@ -115,6 +116,11 @@ def catalogs(
     return found
 
 
-def lock(settings: Settings):
-    """The lock every stage that writes catalogs holds while it reads and writes them."""
-    return exclusive(settings.root / settings.locales / ".l10n.lock", settings.lock_timeout)
+@contextmanager
+def lock(settings: Settings) -> Iterator[None]:
+    """The lock every stage that writes catalogs holds while it reads and writes them.
+    Once it is held, temporary files that killed writers left in the locales are removed."""
+    locales = settings.root / settings.locales
+    with exclusive(locales / ".l10n.lock", settings.lock_timeout):
+        remove_stale_temporaries(locales)
+        yield

@@ -105,8 +105,10 @@ def build_loaded(
     for source, document in loaded:
         for language in languages:
             pages = edition(source, document, settings, language, options)
-            if options.min_reviewed is not None and pages.reviewed_percent() < options.min_reviewed:
-                below.append((f"{source.name} ({language})", pages.reviewed_percent()))
+            if options.min_reviewed is not None:
+                percent = pages.reviewed_percent()
+                if percent < options.min_reviewed:
+                    below.append((f"{source.name} ({language})", percent))
             for r in renderers:
                 path = out_dir / f"{source.stem}.{language}.{r.extension}"
                 outputs.append((path, r.render(pages)))

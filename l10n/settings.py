@@ -74,8 +74,9 @@ def from_table(table: dict[str, Any], root: Path) -> Settings:
         else:
             raise SettingsError(f"[tool.l10n] unknown setting {key!r}")
     _check_structure(structure)
-    _check_values(values)
-    return Settings(rules=Rules(structure=StructureRules(**structure)), **values)
+    settings = Settings(rules=Rules(structure=StructureRules(**structure)), **values)
+    _check_values(settings)
+    return settings
 
 
 # BCP 47-like tags as gettext and editions use them: en, pt-BR, zh_Hant, sr-Latn-RS
@@ -100,19 +101,17 @@ def _check_structure(structure: dict[str, Any]) -> None:
                 ) from err
 
 
-def _check_values(values: dict[str, Any]) -> None:
-    for language in values.get("languages", ()):
-        if not _LANGUAGE_TAG.match(language):
-            raise SettingsError(
-                f"[tool.l10n] languages: {language!r} is not a language tag (like en or pt-BR)"
-            )
-    source_language = values.get("source_language", "zh-Hant")
-    if not _LANGUAGE_TAG.match(source_language):
-        raise SettingsError(
-            f"[tool.l10n] source-language: {source_language!r} is not a language tag (like zh-Hant)"
-        )
+def _check_language_tag(key: str, value: str, example: str) -> None:
+    if not _LANGUAGE_TAG.match(value):
+        raise SettingsError(f"[tool.l10n] {key}: {value!r} is not a language tag (like {example})")
+
+
+def _check_values(settings: Settings) -> None:
+    for language in settings.languages:
+        _check_language_tag("languages", language, "en or pt-BR")
+    _check_language_tag("source-language", settings.source_language, "zh-Hant")
     try:
-        normalise_config(values.get("opencc_config", "t2s"))
+        normalise_config(settings.opencc_config)
     except ConversionError as err:
         raise SettingsError(f"[tool.l10n] opencc-config: {err}") from err
 
