@@ -116,6 +116,7 @@ def _check_values(settings: Settings) -> None:
         raise SettingsError(f"[tool.l10n] opencc-config: {err}") from err
 
 
+BATCH_TYPES = ("examples", "tokens")
 COMPUTE_TYPES = ("int8", "int8_float32", "int16", "float32", "auto", "default")
 
 
@@ -140,11 +141,13 @@ def _mt_settings(table: object) -> MTSettings:
         for key, ok, rule in (
             ("beam-size", mt.beam_size >= 1, "at least 1"),
             ("max-batch-size", mt.max_batch_size >= 1, "at least 1"),
+            ("draft-max-batch-size", mt.draft_max_batch_size >= 1, "at least 1"),
             ("max-decoding-length", mt.max_decoding_length >= 1, "at least 1"),
             ("length-factor", mt.length_factor >= 1, "at least 1"),
             ("workers", mt.workers >= 0, "0 (one per core) or more"),
             ("threads", mt.threads >= 0, "0 or more"),
-            ("batch-type", mt.batch_type in ("examples", "tokens"), "examples or tokens"),
+            ("batch-type", mt.batch_type in BATCH_TYPES, "examples or tokens"),
+            ("draft-batch-type", mt.draft_batch_type in BATCH_TYPES, "examples or tokens"),
             ("compute-type", mt.compute_type in COMPUTE_TYPES, " or ".join(COMPUTE_TYPES)),
         )
         if not ok

@@ -322,3 +322,21 @@ def test_workers_default_to_the_cores_this_process_may_use():
     finally:
         os.sched_setaffinity(0, before)
     assert usable_cores() == len(before)
+
+
+def test_draft_batching_changes_speed_not_output(packages, package_file):
+    from l10n.mt import MTSettings
+    from l10n.mt.argos import ArgosEngine
+    from l10n.mt.packages import install_file
+    from l10n.segment import parse
+    from l10n.settings import Settings
+
+    package = install_file(package_file, packages)
+    document = parse(SEED.read_text("utf-8"), "seed", Settings(root=packages).rules)
+    texts = [s.text for b in document.blocks if b.kind.extracted for s in b.segments]
+    draft = MTSettings(beam_size=1)
+    assert draft.batching == (1024, "tokens")
+    one_by_one = MTSettings(beam_size=1, draft_max_batch_size=1, draft_batch_type="examples")
+    batched = ArgosEngine(package, draft, "t2s").translate(texts)
+    assert batched == ArgosEngine(package, one_by_one, "t2s").translate(texts)
+    assert MTSettings(beam_size=4).batching == (4, "examples")

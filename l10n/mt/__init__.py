@@ -44,12 +44,23 @@ class MTSettings:
     workers: int = 0  # batches translated in parallel; 0: one per usable core
     threads: int = 1  # threads per worker
     compute_type: str = "int8"
+    # Batches for beam search, and for greedy search (beam 1, draft), which gains from
+    # larger batches of sources of like length (counted in padded tokens).
     max_batch_size: int = 4
     batch_type: str = "examples"
+    draft_max_batch_size: int = 1024
+    draft_batch_type: str = "tokens"
     max_decoding_length: int = 256  # tokens per output in the batched pass
     # Outputs that reach max_decoding_length are decoded again, alone, with room for
     # this many tokens per source token (long sentences need more than the cap).
     length_factor: float = 3.0
+
+    @property
+    def batching(self) -> tuple[int, str]:
+        """CTranslate2's (max_batch_size, batch_type) for this beam size."""
+        if self.beam_size == 1:
+            return self.draft_max_batch_size, self.draft_batch_type
+        return self.max_batch_size, self.batch_type
 
 
 def _argos(mt: MTSettings, packages_dir: Path, source_language: str, target: str, opencc: str):

@@ -120,7 +120,7 @@ class ArgosEngine:
             return []
         tokens = self.tokenize(texts)
         cap = self.mt.max_decoding_length
-        hypotheses = self._decode(tokens, cap, progress)
+        hypotheses = self.decode(tokens, cap, progress)
         limits = [cap] * len(texts)
         again = [
             i
@@ -129,7 +129,7 @@ class ArgosEngine:
         ]
         if again:
             room = max(self.room(tokens[i]) for i in again)
-            redone = self._decode([tokens[i] for i in again], room, progress)
+            redone = self.decode([tokens[i] for i in again], room, progress)
             for i, hypothesis in zip(again, redone, strict=True):
                 hypotheses[i], limits[i] = hypothesis, room
         return [
@@ -147,17 +147,18 @@ class ArgosEngine:
         """The output length a source of these tokens may need."""
         return min(math.ceil(self.mt.length_factor * len(source)), MAX_ROOM)
 
-    def _decode(
+    def decode(
         self, tokens: list[list[str]], limit: int, progress: Progress | None = None
     ) -> list[list[str]]:
         """One `translate_batch` call; the best hypothesis of each, with any target prefix
         (which counts towards `limit`) still on."""
         prefix = self.package.target_prefix
+        max_batch_size, batch_type = self.mt.batching
         results = self.translator().translate_batch(
             tokens,
             target_prefix=[[prefix]] * len(tokens) if prefix else None,
-            max_batch_size=self.mt.max_batch_size,
-            batch_type=self.mt.batch_type,
+            max_batch_size=max_batch_size,
+            batch_type=batch_type,
             beam_size=self.mt.beam_size,
             max_decoding_length=limit,
             replace_unknowns=True,
