@@ -16,13 +16,17 @@ token grows with the length while argostranslate's stays flat), so the
 benchmark runs at several lengths and prints the lengths of the committed
 reference translations beside them.
 
-Usage: python bench/mt.py [--lengths 32,64,128]
+Each mode runs --repeat times, interleaved with the others; the table gives the
+median time, the range, and the ratio of median throughputs.
+
+Usage: python bench/mt.py [--lengths 32,64,128] [--repeat 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,6 +44,7 @@ from l10n.segment import parse  # noqa: E402
 from l10n.settings import load  # noqa: E402
 
 SEED = ROOT / "seeds" / "sichuan-police-conference-2020.txt"
+MODES = ("argostranslate", "ours", "draft")
 
 
 def paragraphs() -> list[list[str]]:
@@ -103,8 +108,6 @@ def peak_mb() -> float:
 
 def reference_lengths() -> str:
     """Words per segment in the committed, reviewed English catalog."""
-    import statistics
-
     from l10n.project import catalogs, discover
 
     settings = load(ROOT)
@@ -124,6 +127,7 @@ def reference_lengths() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lengths", default="32,64,128", help="max_decoding_length values")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each mode, interleaved")
     parser.add_argument("--mode", help=argparse.SUPPRESS)
     parser.add_argument("--package", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -147,22 +151,29 @@ def main() -> None:
         )
         print(reference_lengths())
         print(
-            f"{'length':>6} {'mode':<15} {'tokens':>6} {'time':>9} {'tokens/s':>9} "
-            f"{'ratio':>6} {'peak':>8}"
+            f"{'length':>6} {'mode':<15} {'tokens':>6} {'median':>9} {'range':>13} "
+            f"{'tokens/s':>9} {'ratio':>6} {'peak':>8}"
         )
         for length in lengths:
-            rows = {}
-            for mode in ("argostranslate", "ours", "draft"):
-                command = [sys.executable, __file__, "--mode", mode]
-                command += ["--package", str(package.path), "--lengths", str(length)]
-                out = subprocess.run(command, check=True, capture_output=True, text=True)
-                rows[mode] = json.loads(out.stdout)
-            base = rows["argostranslate"]["tokens"] / rows["argostranslate"]["seconds"]
-            for mode, row in rows.items():
-                rate = row["tokens"] / row["seconds"]
+            runs: dict[str, list[dict]] = {mode: [] for mode in MODES}
+            for _ in range(args.repeat):  # interleaved, so that drifts in load hit every mode
+                for mode in MODES:
+                    command = [sys.executable, __file__, "--mode", mode]
+                    command += ["--package", str(package.path), "--lengths", str(length)]
+                    out = subprocess.run(command, check=True, capture_output=True, text=True)
+                    runs[mode].append(json.loads(out.stdout))
+            rates = {
+                mode: statistics.median(r["tokens"] / r["seconds"] for r in rows)
+                for mode, rows in runs.items()
+            }
+            for mode, rows in runs.items():
+                seconds = [r["seconds"] for r in rows]
+                spread = f"{min(seconds):.2f}–{max(seconds):.2f} s"
                 print(
-                    f"{length:>6} {mode:<15} {row['tokens']:>6} {row['seconds']:>7.2f} s "
-                    f"{rate:>9.0f} {rate / base:>5.1f}x {row['peak_mb']:>5.0f} MB"
+                    f"{length:>6} {mode:<15} {rows[0]['tokens']:>6} "
+                    f"{statistics.median(seconds):>7.2f} s {spread:>13} {rates[mode]:>9.0f} "
+                    f"{rates[mode] / rates['argostranslate']:>5.1f}x "
+                    f"{max(r['peak_mb'] for r in rows):>5.0f} MB"
                 )
 
 
