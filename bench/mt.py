@@ -93,7 +93,7 @@ def run_mode(package_dir: Path, mode: str, max_length: int) -> dict:
             generated += sum(len(r.hypotheses[0]) for r in results)
     else:
         texts = [t for group in groups for t in group]
-        generated = sum(map(len, engine.decode(engine.tokenize(texts), max_length)))
+        generated = sum(map(len, engine.decode(engine.tokenize(texts), [max_length] * len(texts))))
     seconds = time.perf_counter() - start
     return {"mode": mode, "seconds": seconds, "tokens": generated, "peak_mb": peak_mb()}
 

@@ -272,13 +272,17 @@ def test_outputs_cut_at_the_cap_get_room_then_say_so(tmp_path, project, packages
     endless = build_package(tmp_path / "translate-zh_en-0_1.argosmodel", SEED.read_text("utf-8"))
     package = install_file(endless, packages)
     engine = ArgosEngine(package, MTSettings(max_decoding_length=24), "t2s")
-    texts = ["會議。", "會議強調,今年以來全省公安機關堅決貫徹落實習近平總書記重要指示精神。"]
-    short, long = (len(tokens) for tokens in engine.tokenize(texts))
-    assert 3 * short <= 24 < 3 * long
-    first, second = engine.translate(texts)
-    # the short one hit the cap (a loop: no second pass);
-    # the long one was decoded again with room for 3 tokens per source token
-    assert first.limit == 24 and second.limit == 3 * long
+    texts = [
+        "會議。",
+        "會議強調,今年以來全省公安機關堅決貫徹落實習近平總書記重要指示精神。",
+        "會議強調,今年以來全省公安機關堅決貫徹落實習近平總書記重要指示精神,取得明顯成效。",
+    ]
+    short, long, longer = (len(tokens) for tokens in engine.tokenize(texts))
+    assert 3 * short <= 24 < 3 * long < 3 * longer
+    first, second, third = engine.translate(texts)
+    # the short one hit the cap (a loop: no second pass); each long one was decoded
+    # again with its own room, 3 tokens per source token
+    assert (first.limit, second.limit, third.limit) == (24, 3 * long, 3 * longer)
     assert first.note == "stopped at the 24-token limit, the end may be missing"
     roomy = ArgosEngine(package, MTSettings(max_decoding_length=3 * long), "t2s")
     assert roomy.translate([texts[1]]) == [second]  # the same decoding as with room at once

@@ -51,7 +51,7 @@ class MTSettings:
     draft_max_batch_size: int = 1024
     draft_batch_type: str = "tokens"
     max_decoding_length: int = 256  # tokens per output in the batched pass
-    # Outputs that reach max_decoding_length are decoded again, alone, with room for
+    # Outputs that reach max_decoding_length are decoded again, each with room for
     # this many tokens per source token (long sentences need more than the cap).
     length_factor: float = 3.0
 

@@ -3,8 +3,8 @@
 All pending segments go to one `translate_batch` call (CTranslate2 sorts and
 splits them into batches), tokenized with the package's SentencePiece model
 and decoded here, with the package's target prefix applied and removed.
-Outputs that reach `max_decoding_length` are decoded once more with room for
-`length_factor` tokens per source token, so that a long sentence is not cut;
+Outputs that reach `max_decoding_length` are decoded once more, each with room
+for `length_factor` tokens per source token, so that a long sentence is not cut;
 whatever still reaches its limit is reported as such.
 """
 
@@ -120,17 +120,17 @@ class ArgosEngine:
             return []
         tokens = self.tokenize(texts)
         cap = self.mt.max_decoding_length
-        hypotheses = self.decode(tokens, cap, progress)
         limits = [cap] * len(texts)
+        hypotheses = self.decode(tokens, limits, progress)
         again = [
             i
             for i, hypothesis in enumerate(hypotheses)
             if len(hypothesis) >= cap and self.room(tokens[i]) > cap
         ]
         if again:
-            room = max(self.room(tokens[i]) for i in again)
-            redone = self.decode([tokens[i] for i in again], room, progress)
-            for i, hypothesis in zip(again, redone, strict=True):
+            rooms = [self.room(tokens[i]) for i in again]
+            redone = self.decode([tokens[i] for i in again], rooms, progress)
+            for i, hypothesis, room in zip(again, redone, rooms, strict=True):
                 hypotheses[i], limits[i] = hypothesis, room
         return [
             Translation(self._detokenize(hypothesis), limit if len(hypothesis) >= limit else None)
@@ -148,27 +148,34 @@ class ArgosEngine:
         return min(math.ceil(self.mt.length_factor * len(source)), MAX_ROOM)
 
     def decode(
-        self, tokens: list[list[str]], limit: int, progress: Progress | None = None
+        self, tokens: list[list[str]], limits: list[int], progress: Progress | None = None
     ) -> list[list[str]]:
-        """One `translate_batch` call; the best hypothesis of each, with any target prefix
-        (which counts towards `limit`) still on."""
+        """The best hypothesis of each source, at most its limit in tokens (a target prefix,
+        kept on, counts). One asynchronous `translate_batch` call per distinct limit, all
+        queued before any is awaited, so that the workers share them."""
         prefix = self.package.target_prefix
         max_batch_size, batch_type = self.mt.batching
-        results = self.translator().translate_batch(
-            tokens,
-            target_prefix=[[prefix]] * len(tokens) if prefix else None,
-            max_batch_size=max_batch_size,
-            batch_type=batch_type,
-            beam_size=self.mt.beam_size,
-            max_decoding_length=limit,
-            replace_unknowns=True,
-            asynchronous=True,
-        )
-        hypotheses = []
-        for done, result in enumerate(results, start=1):
+        by_limit: dict[int, list[int]] = {}
+        for i, limit in enumerate(limits):
+            by_limit.setdefault(limit, []).append(i)
+        pending = []
+        for limit, indices in by_limit.items():
+            results = self.translator().translate_batch(
+                [tokens[i] for i in indices],
+                target_prefix=[[prefix]] * len(indices) if prefix else None,
+                max_batch_size=max_batch_size,
+                batch_type=batch_type,
+                beam_size=self.mt.beam_size,
+                max_decoding_length=limit,
+                replace_unknowns=True,
+                asynchronous=True,
+            )
+            pending.extend(zip(indices, results, strict=True))
+        hypotheses: list[list[str]] = [[] for _ in tokens]
+        for done, (i, result) in enumerate(pending, start=1):
             while progress and not result.done():
                 time.sleep(0.05)
-            hypotheses.append(result.result().hypotheses[0])
+            hypotheses[i] = result.result().hypotheses[0]
             if progress:
                 progress(done, len(tokens))
         return hypotheses
