@@ -25,9 +25,12 @@ _LEGACY_ENCODINGS = (("GBK", "gbk"), ("Big5", "big5"))
 _CHINESE_PUNCTUATION = "，。、：；「」“”！？（）"
 
 
-def decode_source(data: bytes, label: str) -> str:
-    """The text of a source article, or an InputError saying why it is not one."""
+def decode_source(data: bytes, label: str, *, empty_ok: bool = False) -> str:
+    """The text of a source article, or an InputError saying why it is not one. With
+    `empty_ok` (a filter such as script conversion), blank input is returned as it is."""
     if not data.strip():
+        if empty_ok:
+            return data.decode("ascii")  # bytes.strip() left nothing: ASCII whitespace only
         raise InputError(f"{label} is empty: nothing to segment")
     if b"\x00" in data:
         raise InputError(f"{label} is a binary file, not a UTF-8 text article")
@@ -43,7 +46,7 @@ def decode_source(data: bytes, label: str) -> str:
         raise InputError(f"{label} is not UTF-8 text (invalid byte at offset {err.start})") from err
     if sum(1 for ch in text if _is_control(ch)) > max(2, len(text) // 100):
         raise InputError(f"{label} is a binary file, not a UTF-8 text article")
-    if not text.strip("\ufeff \t\r\n\u3000\xa0"):
+    if not text.strip("\ufeff \t\r\n\u3000\xa0") and not empty_ok:
         raise InputError(f"{label} is empty: nothing to segment")
     return text
 
@@ -70,7 +73,7 @@ def guess_legacy_encoding(data: bytes) -> str | None:
     return scores[0][1]
 
 
-def read_source(path: Path, label: str | None = None) -> str:
+def read_source(path: Path, label: str | None = None, *, empty_ok: bool = False) -> str:
     label = label or str(path)
     try:
         data = path.read_bytes()
@@ -80,7 +83,7 @@ def read_source(path: Path, label: str | None = None) -> str:
         raise InputError(f"{label} is a directory, not a file") from err
     except OSError as err:
         raise InputError(f"{label}: cannot read: {err.strerror}") from err
-    return decode_source(data, label)
+    return decode_source(data, label, empty_ok=empty_ok)
 
 
 def atomic_write(path: Path, content: str | bytes) -> None:

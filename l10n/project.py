@@ -62,6 +62,11 @@ def discover(settings: Settings, given: Sequence[Path] = ()) -> list[Source]:
         if not paths:
             raise InputError(f"no sources match {', '.join(settings.sources)} under {root}")
     sources = [Source(p, relative(p, root)) for p in paths]
+    for source in sources:
+        if source.path.is_dir():
+            raise InputError(f"{source.name} is a directory, not a file")
+        if not source.path.exists():
+            raise InputError(f"{source.name}: no such file")
     stems: dict[str, str] = {}
     for source in sources:
         if stems.setdefault(source.stem, source.name) != source.name:

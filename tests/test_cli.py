@@ -111,6 +111,38 @@ def test_convert_file_and_stdin(project):
     assert "会议" in out.read_text(encoding="utf-8")
 
 
+def test_convert_passes_empty_input_through(project):
+    for stdin in (b"", b" \n"):
+        result = invoke("convert", stdin=stdin)
+        assert result.exit_code == 0 and result.stdout == stdin.decode()
+    (project / "empty.txt").write_bytes(b"")
+    result = invoke("convert", "empty.txt", "-o", "out.txt")
+    assert result.exit_code == 0 and (project / "out.txt").read_bytes() == b""
+
+
+@pytest.mark.parametrize("kind", ["missing", "directory"])
+@pytest.mark.parametrize("command", ["translate", "stats", "compile", "extract", "check"])
+def test_named_sources_must_be_files(project, command, kind):
+    if kind == "directory":
+        (project / "seeds" / "folder.txt").mkdir()
+    before = snapshot(project)
+    result = invoke(command, "seeds/folder.txt")
+    assert result.exit_code == 2 and result.stdout == ""
+    expected = {
+        "directory": "seeds/folder.txt is a directory, not a file",
+        "missing": "seeds/folder.txt: no such file",
+    }[kind]
+    assert result.stderr == f"l10n: error: {expected}\n"
+    assert snapshot(project) == before
+
+
+def test_stats_without_catalogs_says_so(project):
+    result = invoke("stats")
+    assert result.exit_code == 0
+    assert "no catalogs for these sources yet; run `l10n extract`" in result.stderr
+    assert "total" in result.stdout
+
+
 def test_convert_unknown_config(project):
     result = invoke("convert", str(SEED_PATH), "--config", "zz")
     assert result.exit_code == 2

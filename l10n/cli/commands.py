@@ -80,9 +80,9 @@ def convert(
 
     normalise_config(config)
     if file is None or str(file) == "-":
-        text = decode_source(sys.stdin.buffer.read(), "stdin")
+        text = decode_source(sys.stdin.buffer.read(), "stdin", empty_ok=True)
     else:
-        text = read_source(file)
+        text = read_source(file, empty_ok=True)
     converted = convert_text(text, config)
     if out is None:
         sys.stdout.write(converted)

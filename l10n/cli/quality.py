@@ -77,6 +77,8 @@ def stats(
 
     settings = project_settings()
     rows = run_stats(chosen_sources(settings, files), settings)
+    if not rows:
+        typer.echo("l10n: warning: no catalogs for these sources yet; run `l10n extract`", err=True)
     total = sum((row for _, row in rows), Stats())
     if output is Output.json:
         document = {
