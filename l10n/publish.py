@@ -13,7 +13,7 @@ from pathlib import Path
 from .catalog import translations
 from .document import Document
 from .edition import Edition, align
-from .errors import SettingsError
+from .errors import InputError, SettingsError
 from .files import atomic_write
 from .project import Source, Written, catalog_path, load, read_catalog_file
 from .render import RenderOptions, renderer
@@ -98,6 +98,14 @@ def build_loaded(
     out_dir: Path,
     options: BuildOptions = BuildOptions(),
 ) -> BuildResult:
+    unknown = [language for language in languages if language not in settings.languages]
+    if unknown:
+        raise SettingsError(
+            f"language {unknown[0]!r} is not in [tool.l10n] languages "
+            f"({', '.join(settings.languages)})"
+        )
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"{out_dir} is a file, not a folder for the editions")
     render_options = RenderOptions(options.layout, options.include_machine, options.created)
     renderers = [renderer(name, render_options) for name in formats]
     outputs = []

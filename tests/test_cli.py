@@ -192,3 +192,36 @@ def test_malformed_catalog_is_reported_with_its_line(project):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"l10n: error: {PO.as_posix()}:")
     assert snapshot(project) == before
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["build", "--min-reviewed", "150"], "'--min-reviewed'"),
+        (["check", "--max-fuzzy", "-1"], "'--max-fuzzy'"),
+        (["check", "--format", "bogus"], "'bogus' is not one of"),
+        (["segment"], "Missing argument 'file'"),
+        (["run", "--lang", "en"], "No such option: --lang"),
+        (["frobnicate"], "No such command 'frobnicate'"),
+        (["--frobnicate"], "No such option: --frobnicate"),
+        (["models", "frobnicate"], "No such command 'frobnicate'"),
+    ],
+)
+def test_usage_errors_are_one_line_exit_2(project, args, words):
+    result = invoke(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("l10n: error: ") and result.stderr.count("\n") == 1
+    assert words in result.stderr and "--help`)" in result.stderr
+
+
+def test_bad_build_targets_are_one_line(project):
+    assert invoke("extract").exit_code == 0
+    (project / "afile").write_text("x", encoding="utf-8")
+    before = snapshot(project)
+    for args, message in (
+        (["build", "--lang", "xx"], "language 'xx' is not in [tool.l10n] languages (en)"),
+        (["build", "-o", "afile"], "afile is a file, not a folder for the editions"),
+    ):
+        result = invoke(*args)
+        assert (result.exit_code, result.stderr) == (2, f"l10n: error: {message}\n")
+    assert snapshot(project) == before

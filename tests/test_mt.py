@@ -184,6 +184,19 @@ def test_bad_packages_are_refused_and_change_nothing(tmp_path, packages, package
     assert not (tmp_path / "escape.txt").exists()
 
 
+def test_installing_a_folder_or_a_missing_file_is_one_line(tmp_path, packages):
+    folder = tmp_path / "translate-zh_en.argosmodel"
+    folder.mkdir()
+    for target, words in (
+        (folder, "is a directory, not an .argosmodel file"),
+        (tmp_path / "gone.argosmodel", "gone.argosmodel: no such file"),
+    ):
+        result = l10n("models", "install", str(target))
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1
+        assert words in result.stderr
+    assert not packages.exists() or not any(packages.iterdir())
+
+
 def test_models_available_offline_is_one_line(packages, monkeypatch):
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX_URL", "http://127.0.0.1:9/index.json")
     result = l10n("models", "available")

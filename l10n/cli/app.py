@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from .. import __version__
 from ..errors import L10nError
@@ -11,12 +12,37 @@ from . import commands, quality
 from .models import models_app
 
 
+def _is_help_request(err: TyperException) -> bool:
+    """A group called with no arguments shows its help through a usage error."""
+    return any(kind.__name__ == "NoArgsIsHelpError" for kind in type(err).__mro__)
+
+
+def _usage_error(err: TyperException, fallback) -> typer.Exit:
+    where = getattr(err, "ctx", None) or fallback
+    message = " ".join(err.format_message().split())
+    typer.echo(f"l10n: error: {message} (see `{where.command_path} --help`)", err=True)
+    return typer.Exit(2)
+
+
 class _ErrorBoundary(TyperGroup):
-    """Turns a library error into one line on stderr and exit code 2."""
+    """Turns a library error or a usage error (unknown option, bad value, …) into one
+    line on stderr and exit code 2."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except TyperException as err:
+            if _is_help_request(err):
+                raise
+            raise _usage_error(err, None) from None
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except TyperException as err:
+            if _is_help_request(err):
+                raise
+            raise _usage_error(err, ctx) from None
         except L10nError as err:
             typer.echo(f"l10n: error: {err}", err=True)
             raise typer.Exit(2) from None

@@ -122,7 +122,11 @@ def build(
         False, "--only-reviewed", help="Show the source, marked, instead of unreviewed output."
     ),
     min_reviewed: float = typer.Option(
-        None, "--min-reviewed", help="Fail (exit 1) when fewer than PCT% are reviewed."
+        None,
+        "--min-reviewed",
+        min=0,
+        max=100,
+        help="Fail (exit 1) when fewer than PCT% are reviewed.",
     ),
     include_machine: bool = typer.Option(
         False, "--include-machine", help="TMX: add unreviewed pairs, marked as such."

@@ -38,9 +38,13 @@ def check(
     files: list[Path] = typer.Argument(None, help="Sources (default: [tool.l10n] sources)."),
     output: Report = typer.Option(Report.text, "--format", help="text, json, junit or github."),
     min_reviewed: float = typer.Option(
-        None, "--min-reviewed", help="Fail when a catalog has fewer than PCT% reviewed."
+        None,
+        "--min-reviewed",
+        min=0,
+        max=100,
+        help="Fail when a catalog has fewer than PCT% reviewed.",
     ),
-    max_fuzzy: int = typer.Option(None, "--max-fuzzy", help="Fail above N fuzzy entries."),
+    max_fuzzy: int = typer.Option(None, "--max-fuzzy", min=0, help="Fail above N fuzzy entries."),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="warning or error."),
     select: list[str] = typer.Option(None, "--select", help="Only these check codes."),
     ignore: list[str] = typer.Option(None, "--ignore", help="Skip these check codes."),

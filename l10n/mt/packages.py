@@ -146,6 +146,8 @@ def _check_members(archive: zipfile.ZipFile, label: str) -> str:
 def install_file(archive_path: Path, packages_dir: Path) -> Package:
     """Validate an `.argosmodel` archive and install it; an existing copy is replaced."""
     label = archive_path.name
+    if archive_path.is_dir():
+        raise PackageError(f"{archive_path} is a directory, not an .argosmodel file")
     if not archive_path.is_file():
         raise PackageError(f"{archive_path}: no such file")
     if not zipfile.is_zipfile(archive_path):
