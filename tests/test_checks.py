@@ -33,6 +33,9 @@ def test_content_check_cases(case):
         if check.run(case["source"], case["translation"], CONTEXT)
     )
     assert found == case["expected"]
+    if "messages" in case:  # one message per distinct number, with its count
+        messages = CHECKS[case["check"]].run(case["source"], case["translation"], CONTEXT)
+        assert messages == case["messages"]
 
 
 def test_every_check_has_a_true_positive_and_a_true_negative():

@@ -9,6 +9,7 @@ silences a check for that entry; flags survive re-extraction.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -56,14 +57,24 @@ def check_copied(source: str, target: str, context: Context) -> list[str]:
     return []
 
 
+def _times(count: int) -> str:
+    return f" ({count} times)" if count > 1 else ""
+
+
 def check_numbers(source: str, target: str, context: Context) -> list[str]:
     missing, _ = compare(source, target)
-    return [f"number {n} of the source is missing from the translation" for n in missing]
+    return [
+        f"number {n} of the source is missing from the translation{_times(count)}"
+        for n, count in Counter(missing).items()
+    ]
 
 
 def check_extra_numbers(source: str, target: str, context: Context) -> list[str]:
     _, extra = compare(source, target)
-    return [f"number {n} is in the translation but not in the source" for n in extra]
+    return [
+        f"number {n} is in the translation{_times(count)} but not in the source"
+        for n, count in Counter(extra).items()
+    ]
 
 
 def check_brackets(source: str, target: str, context: Context) -> list[str]:
