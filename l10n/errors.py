@@ -19,3 +19,7 @@ class CatalogError(L10nError):
 
 class ConversionError(L10nError):
     """An unknown or broken OpenCC configuration."""
+
+
+class GlossaryError(L10nError):
+    """A glossary file that cannot be read or has a malformed line."""

@@ -38,6 +38,7 @@ from .checks import (
 )
 from .checks.gate import select, thresholds
 from .document import Document
+from .errors import GlossaryError
 from .files import atomic_write
 from .mt import NoModelError, Progress, make_engine
 from .project import (
@@ -148,6 +149,20 @@ def _catalog_file(path: Path, root: Path, language: str = "") -> CatalogFile:
     return CatalogFile(relative(path, root), read_catalog_file(path, root), language)
 
 
+def _glossary(path: Path, root: Path) -> dict[str, str]:
+    """The project's glossary, or {} when it has none."""
+    label = relative(path, root)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        return {}
+    except UnicodeDecodeError as err:
+        raise GlossaryError(f"{label}: not UTF-8 (byte {err.start})") from err
+    except OSError as err:
+        raise GlossaryError(f"{label}: cannot read: {err.strerror}") from err
+    return read_glossary(text.replace("\r\n", "\n"), label)
+
+
 def check(
     sources: Sequence[Source], settings: Settings, now: datetime, gate: Gate | None = None
 ) -> CheckResult:
@@ -155,9 +170,7 @@ def check(
     gate = gate or Gate()
     findings: list[Finding] = []
     root = settings.root
-    glossary_path = root / settings.locales / "glossary.tsv"
-    glossary = read_glossary(glossary_path.read_text("utf-8")) if glossary_path.is_file() else {}
-    context = Context(glossary)
+    context = Context(_glossary(root / settings.locales / "glossary.tsv", root))
     files: list[str] = []
     rows = []
     for source in sources:

@@ -190,3 +190,58 @@ def test_missing_template_for_a_source(project):
     assert result.exit_code == 1
     codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
     assert {"template-missing", "catalog-missing"} <= codes
+
+
+GLOSSARIES = [
+    ("習近平\tXi Jinping\n# a comment\n\n公安部\t Ministry of Public Security \n", None),
+    ("習近平\tXi Jinping\n習近平\tXi Jinping\n", None),  # the same rendering twice is fine
+    ("習近平 Xi Jinping\n", "glossary.tsv:1: expected a term, a tab, then its agreed rendering"),
+    ("習近平\t\n", "glossary.tsv:1: expected a term, a tab, then its agreed rendering"),
+    ("\tXi Jinping\n", "glossary.tsv:1: expected a term, a tab, then its agreed rendering"),
+    ("習近平\tXi Jinping\n公安部\tMPS\n習近平\tXi\n", "glossary.tsv:3: 習近平 is already rendered"),
+]
+
+
+@pytest.mark.parametrize("text, error", GLOSSARIES)
+def test_glossary_lines_are_read_or_refused_with_their_line(text, error):
+    from l10n.checks import read_glossary
+    from l10n.errors import GlossaryError
+
+    if error is None:
+        glossary = read_glossary(text, "glossary.tsv")
+        assert glossary["習近平"] == "Xi Jinping"
+        assert all(k == k.strip() and v == v.strip() and v for k, v in glossary.items())
+    else:
+        with pytest.raises(GlossaryError, match=error):
+            read_glossary(text, "glossary.tsv")
+
+
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"\xff\xfe\x00bad", "locales/glossary.tsv: not UTF-8 (byte 0)"),
+        ("習近平 Xi Jinping\n".encode(), "locales/glossary.tsv:1: expected a term, a tab"),
+    ],
+)
+def test_a_bad_glossary_stops_check_with_one_line(project, data, words):
+    assert l10n("extract").exit_code == 0
+    (project / "locales" / "glossary.tsv").write_bytes(data)
+    result = l10n("check")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"l10n: error: {words}")
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_glossary_with_a_bom_and_crlf_is_read(project):
+    assert l10n("extract").exit_code == 0
+    po = project / PO
+    catalog = polib.pofile(str(po))
+    entry = next(e for e in catalog if "習近平" in e.msgid)
+    entry.msgstr = "The general secretary gave instructions."
+    catalog.save()
+    (project / "locales" / "glossary.tsv").write_bytes("\ufeff習近平\tXi Jinping\r\n".encode())
+    result = l10n("check", "--select", "glossary", "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    assert [f["code"] for f in findings] == ["glossary"]
+    assert "Xi Jinping" in findings[0]["message"]
