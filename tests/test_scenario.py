@@ -17,6 +17,7 @@ from l10n.cli.app import app
 
 from .test_cli import PO, POT, SEED_PATH
 
+MACHINE = "machine translation: "
 CHANGED_OLD = "四川省公安廳黨委副書記、常務副廳長張穎主持會議。"
 CHANGED_NEW = "四川省公安廳黨委副書記、常務副廳長張穎主持了會議。"
 INSERTED = "  會議還通報了近期全省治安形勢。與會人員進行了交流。\n \n"
@@ -131,6 +132,46 @@ def test_scenario_keeps_the_translators_work(project, reviewed):
     for msgid in deleted_ids:
         assert revived[(msgid, False)] == before[(msgid, False)]
         assert (msgid, True) not in revived
+
+
+def test_retranslate_machine_redoes_stale_machine_output_not_reviewed_work(project, reviewed):
+    edit_source(project)
+    seed = project / SEED_PATH
+    first_new = reviewed["first"].replace("3月25日", "3月26日")
+    seed.write_text(seed.read_text("utf-8").replace(reviewed["first"], first_new), "utf-8")
+    assert l10n("extract").exit_code == 0
+
+    def live() -> dict[str, polib.POEntry]:
+        return {e.msgid: e for e in polib.pofile(str(project / PO)) if not e.obsolete}
+
+    before = live()
+    stale, human = before[CHANGED_NEW], before[first_new]
+    # machine output carried to a changed source keeps its provenance; reviewed work does not
+    assert stale.fuzzy and stale.previous_msgid == CHANGED_OLD and MACHINE in stale.comment
+    assert human.fuzzy and human.previous_msgid == reviewed["first"]
+    assert MACHINE not in human.comment and human.msgstr.startswith("On March 25")
+
+    assert l10n("translate").exit_code == 0  # fills the empty entries only
+    assert live()[CHANGED_NEW].msgstr == stale.msgstr
+    result = l10n("translate", "--retranslate-machine")
+    assert result.exit_code == 0, result.stderr
+    after = live()
+    fresh = after[CHANGED_NEW]
+    assert fresh.fuzzy and fresh.previous_msgid is None and MACHINE in fresh.comment
+    kept = after[first_new]
+    assert (kept.msgstr, kept.previous_msgid, kept.fuzzy) == (
+        human.msgstr,
+        human.previous_msgid,
+        True,
+    )
+
+    # the fresh output is the engine's translation of the new source, as from an empty entry
+    catalog = polib.pofile(str(project / PO))
+    entry = catalog.find(CHANGED_NEW)
+    entry.msgstr, entry.flags, entry.comment = "", [], ""
+    catalog.save()
+    assert l10n("translate").exit_code == 0
+    assert live()[CHANGED_NEW].msgstr == fresh.msgstr
 
 
 def test_msgfmt_statistics_agree_with_stats(project, reviewed):

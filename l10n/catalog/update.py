@@ -51,7 +51,7 @@ def update(
             entry.flags = list(match.flags)
             entry.tcomment = without_provenance(match.tcomment or "")
             entry.previous_msgid = match.previous_msgid
-            _carry_provenance(entry, match)
+            _carry_provenance(entry, match, only_unreviewed=False)
         elif fuzzy_matching:
             near = closest(source.msgid, candidates)
             if near is not None:
@@ -60,7 +60,7 @@ def update(
                 entry.flags = [*[f for f in near.flags if f != "fuzzy"], "fuzzy"]
                 entry.tcomment = without_provenance(near.tcomment or "")
                 entry.previous_msgid = near.msgid
-                _carry_provenance(entry, near)
+                _carry_provenance(entry, near, only_unreviewed=True)
         new.append(entry)
     for entry in previous:
         if entry.msgid in used or entry.msgid in current or not entry.msgstr:
@@ -79,8 +79,11 @@ def update(
     return new
 
 
-def _carry_provenance(entry: polib.POEntry, old: polib.POEntry) -> None:
-    """Keep the note of which engine produced a translation that is carried over."""
+def _carry_provenance(entry: polib.POEntry, old: polib.POEntry, *, only_unreviewed: bool) -> None:
+    """Keep the note of which engine produced a translation that is carried over; with
+    `only_unreviewed` (a changed source), only while nobody has reviewed that output."""
+    if only_unreviewed and not old.fuzzy:
+        return
     lines = provenance_lines(old)
     if lines and old.msgstr:
         entry.comment = "\n".join([*entry.comment.splitlines(), *lines])
