@@ -357,3 +357,39 @@ def test_draft_batching_changes_speed_not_output(packages, package_file):
     batched = ArgosEngine(package, draft, "t2s").translate(texts)
     assert batched == ArgosEngine(package, one_by_one, "t2s").translate(texts)
     assert MTSettings(beam_size=4).batching == (4, "examples")
+
+
+def test_ctrl_c_leaves_at_once_with_the_catalog_untouched(tmp_path, project, packages):
+    """SIGINT during a long translation: exit 130 within seconds (not after the engine's
+    queued batches), one line on stderr, the catalog byte for byte as it was."""
+    import shutil
+    import signal
+    import subprocess
+    import time
+
+    from l10n.mt.packages import install_file
+    from l10n.mt.synthetic import build_package
+
+    endless = build_package(tmp_path / "translate-zh_en-0_1.argosmodel", SEED.read_text("utf-8"))
+    install_file(endless, packages)
+    _set_mt(project, "max-decoding-length = 256", "max-decoding-length = 1024")
+    assert l10n("extract").exit_code == 0
+    before = (project / PO).read_bytes()
+    command = [shutil.which("l10n", path=str(Path(sys.executable).parent)), "translate"]
+    process = subprocess.Popen(
+        command,
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    time.sleep(3)  # loaded and decoding: the whole run takes several times longer
+    assert process.poll() is None, process.communicate()
+    process.send_signal(signal.SIGINT)
+    sent = time.monotonic()
+    out, err = process.communicate(timeout=60)
+    assert time.monotonic() - sent < 5
+    assert process.returncode == 130
+    assert err.decode().endswith("l10n: interrupted; no file was left half-written\n")
+    assert (project / PO).read_bytes() == before
+    assert not list(project.rglob("*.tmp"))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
@@ -10,6 +13,8 @@ from .. import __version__
 from ..errors import L10nError
 from . import commands, quality
 from .models import models_app
+
+INTERRUPTED = 130  # the exit code Typer gives a KeyboardInterrupt, as shells do for SIGINT
 
 
 def _is_help_request(err: TyperException) -> bool:
@@ -86,4 +91,14 @@ app.add_typer(models_app, name="models")
 
 
 def main() -> None:
-    app(prog_name="l10n")
+    try:
+        app(prog_name="l10n")
+    except SystemExit as done:
+        if done.code != INTERRUPTED:
+            raise
+        # Ctrl-C. Every write is atomic and the stack has unwound, so nothing is half-written;
+        # leave at once rather than wait for engine threads to finish their batches.
+        typer.echo("l10n: interrupted; no file was left half-written", err=True)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(INTERRUPTED)
