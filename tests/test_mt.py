@@ -387,7 +387,7 @@ def test_ctrl_c_leaves_at_once_with_the_catalog_untouched(tmp_path, project, pac
     assert process.poll() is None, process.communicate()
     process.send_signal(signal.SIGINT)
     sent = time.monotonic()
-    out, err = process.communicate(timeout=60)
+    _, err = process.communicate(timeout=60)
     assert time.monotonic() - sent < 5
     assert process.returncode == 130
     assert err.decode().endswith("l10n: interrupted; no file was left half-written\n")
