@@ -67,3 +67,18 @@ def test_nbsp_only_lines_are_blank(seed):
 
 def test_no_segment_starts_with_a_closing_mark(seed):
     assert not any(t[0] in "”」』）)" for t in extracted_texts(seed))
+
+
+@pytest.mark.parametrize(
+    "first_line, kind, segments",
+    [
+        ("四川省公安局處長會議召開 安排部署2020年全省公安工作", BlockKind.TITLE, 1),
+        ("戰疫情，我們準備好了嗎？", BlockKind.TITLE, 1),
+        ("市政府發布通知。通知說：“明天放假！”他問：“真的嗎？”", BlockKind.PARAGRAPH, 3),
+        ("會議在成都召開。", BlockKind.PARAGRAPH, 1),
+    ],
+)
+def test_a_first_line_with_a_full_stop_is_no_headline(first_line, kind, segments):
+    document = parse(first_line + "\n\n正文第一句。\n", "doc", load(ROOT).rules)
+    assert document.blocks[0].kind is kind
+    assert len(document.blocks[0].segments) == segments

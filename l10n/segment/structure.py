@@ -55,7 +55,8 @@ class _Classifier:
             return BlockKind.LIST_ITEM
         if self.byline.search(content):
             return BlockKind.BYLINE
-        if first and len(content) <= self.rules.title_max_chars and not content.endswith("。"):
+        # A headline has no full stop; a first line with one is the opening paragraph.
+        if first and len(content) <= self.rules.title_max_chars and "。" not in content:
             return BlockKind.TITLE
         return BlockKind.PARAGRAPH
 
