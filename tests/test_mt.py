@@ -308,6 +308,7 @@ def test_outputs_cut_at_the_cap_get_room_then_say_so(tmp_path, project, packages
     entries = live_entries(project)
     noted = [e for e in entries if "-token limit, the end may be missing" in e.comment]
     assert f"en: {len(noted)} machine translation(s) stopped" in result.stderr
+    assert "translating cut outputs again" in result.stderr  # the second pass's progress
     assert any("stopped at the 24-token limit" in e.comment for e in noted)  # short sources
     assert any("stopped at the 24-token limit" not in e.comment for e in noted)  # long ones
 

@@ -177,9 +177,9 @@ class _Progress:
     def __init__(self) -> None:
         self.bar = None
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: int, total: int, stage: str) -> None:
         if self.bar is None:
-            self.bar = typer.progressbar(length=total, label="translating", file=sys.stderr)
+            self.bar = typer.progressbar(length=total, label=stage, file=sys.stderr)
             self.bar.__enter__()
         self.bar.update(done - self.bar.pos)
         if done >= total:

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from ..errors import L10nError, SettingsError
 
-Progress = Callable[[int, int], None]  # (segments done, segments in all)
+Progress = Callable[[int, int, str], None]  # (segments done, segments in all, what)
 
 
 class NoModelError(L10nError):

@@ -129,7 +129,9 @@ class ArgosEngine:
         ]
         if again:
             rooms = [self.room(tokens[i]) for i in again]
-            redone = self.decode([tokens[i] for i in again], rooms, progress)
+            redone = self.decode(
+                [tokens[i] for i in again], rooms, progress, "translating cut outputs again"
+            )
             for i, hypothesis, room in zip(again, redone, rooms, strict=True):
                 hypotheses[i], limits[i] = hypothesis, room
         return [
@@ -148,7 +150,11 @@ class ArgosEngine:
         return min(math.ceil(self.mt.length_factor * len(source)), MAX_ROOM)
 
     def decode(
-        self, tokens: list[list[str]], limits: list[int], progress: Progress | None = None
+        self,
+        tokens: list[list[str]],
+        limits: list[int],
+        progress: Progress | None = None,
+        stage: str = "translating",
     ) -> list[list[str]]:
         """The best hypothesis of each source, at most its limit in tokens (a target prefix,
         kept on, counts). One asynchronous `translate_batch` call per distinct limit, all
@@ -177,5 +183,5 @@ class ArgosEngine:
                 time.sleep(0.05)
             hypotheses[i] = result.result().hypotheses[0]
             if progress:
-                progress(done, len(tokens))
+                progress(done, len(tokens), stage)
         return hypotheses
