@@ -246,6 +246,13 @@ def _translate_plans(
     return outcomes
 
 
+@dataclass(frozen=True)
+class TranslateResult:
+    outcomes: list[Outcome]
+    written: list[Written]
+    missing_models: list[str]  # one message per language no installed package translates
+
+
 def translate(
     sources: Sequence[Source],
     settings: Settings,
@@ -255,8 +262,10 @@ def translate(
     retranslate_machine: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
-) -> tuple[list[Outcome], list[Written]]:
-    """Fill the empty entries of the sources' catalogs; catalogs must exist already."""
+) -> TranslateResult:
+    """Fill the empty entries of the sources' catalogs; catalogs must exist already. A
+    language without a model is reported, and the others are translated and written."""
+    missing: list[str] = []
     with lock(settings):
         plans = []
         for language, path, catalog in catalogs(sources, settings, required=True):
@@ -269,10 +278,11 @@ def translate(
             retranslate_machine=retranslate_machine,
             dry_run=dry_run,
             progress=progress,
+            on_missing_model=lambda err: missing.append(str(err)),
         )
         if dry_run or not any(o.filled for o in outcomes):
-            return outcomes, []
-        return outcomes, write_plans(plans)
+            return TranslateResult(outcomes, [], missing)
+        return TranslateResult(outcomes, write_plans(plans), missing)
 
 
 @dataclass(frozen=True)

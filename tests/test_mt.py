@@ -394,3 +394,22 @@ def test_ctrl_c_leaves_at_once_with_the_catalog_untouched(tmp_path, project, pac
     assert err.decode().endswith("l10n: interrupted; no file was left half-written\n")
     assert (project / PO).read_bytes() == before
     assert not list(project.rglob("*.tmp"))
+
+
+def test_a_language_without_a_model_does_not_cost_the_others(project, packages, package_file):
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text("utf-8")
+    assert 'languages = ["en"]' in text
+    pyproject.write_text(text.replace('languages = ["en"]', 'languages = ["en", "fr"]'), "utf-8")
+    assert l10n("models", "install", str(package_file)).exit_code == 0
+    assert l10n("extract").exit_code == 0
+    french = project / PO.as_posix().replace("/en/", "/fr/")
+    before = Path(french).read_bytes()
+    result = l10n("translate")
+    assert result.exit_code == 2
+    assert result.stderr.count("l10n: error: ") == 1
+    assert "no zh→fr (or zt→fr) Argos package" in result.stderr
+    assert "en: translated 32 segments" in result.stdout
+    assert f"{PO.as_posix()}: written" in result.stdout
+    assert all(e.msgstr and e.fuzzy for e in live_entries(project))  # en is saved
+    assert Path(french).read_bytes() == before  # fr keeps its empty entries

@@ -213,7 +213,7 @@ def translate(
     settings = project_settings()
     if draft:
         settings = replace(settings, mt=replace(settings.mt, beam_size=1))
-    outcomes, written = run_translate(
+    result = run_translate(
         chosen_sources(settings, files),
         settings,
         utc_now(),
@@ -222,6 +222,7 @@ def translate(
         dry_run=dry_run,
         progress=_Progress(),
     )
+    outcomes = result.outcomes
     for o in outcomes:
         if dry_run:
             typer.echo(f"{o.language}: would send {o.segments} segments, {o.characters} characters")
@@ -232,10 +233,15 @@ def translate(
             )
             if o.warning:
                 typer.echo(f"l10n: warning: {o.warning}", err=True)
-    if not outcomes or all(o.segments == 0 for o in outcomes):
+    if not result.missing_models and all(o.segments == 0 for o in outcomes):
         typer.echo("nothing to translate: every entry has a translation")
-    for item in written:
-        typer.echo(f"{relative(item.path, settings.root)}: written")
+    for item in result.written:
+        state = "written" if item.changed else "unchanged"
+        typer.echo(f"{relative(item.path, settings.root)}: {state}")
+    for message in result.missing_models:
+        typer.echo(f"l10n: error: {message}", err=True)
+    if result.missing_models:
+        raise typer.Exit(2)
 
 
 def run() -> None:
