@@ -413,3 +413,29 @@ def test_a_language_without_a_model_does_not_cost_the_others(project, packages, 
     assert f"{PO.as_posix()}: written" in result.stdout
     assert all(e.msgstr and e.fuzzy for e in live_entries(project))  # en is saved
     assert Path(french).read_bytes() == before  # fr keeps its empty entries
+
+
+def test_a_packages_folder_that_is_a_file_is_one_line(tmp_path, project, package_file, monkeypatch):
+    not_a_folder = tmp_path / "packages"
+    not_a_folder.write_text("", encoding="utf-8")
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(not_a_folder))
+    assert l10n("extract").exit_code == 0
+    for args in (["models", "list"], ["models", "install", str(package_file)], ["translate"]):
+        result = l10n(*args)
+        assert result.exit_code == 2, args
+        assert result.stderr == (
+            f"l10n: error: the packages folder {not_a_folder} is a file (ARGOS_PACKAGES_DIR)\n"
+        )
+
+
+def test_models_list_names_the_folders_it_skips(packages, package_file):
+    assert l10n("models", "install", str(package_file)).exit_code == 0
+    broken = packages / "translate-xx_en-1_0"
+    broken.mkdir()
+    (broken / "metadata.json").write_text("{not json", encoding="utf-8")
+    result = l10n("models", "list")
+    assert result.exit_code == 0
+    assert "translate-zh_en" in result.stdout and "xx" not in result.stdout
+    assert result.stderr.startswith(
+        f"l10n: warning: skipped {broken}/metadata.json: not valid JSON"
+    )

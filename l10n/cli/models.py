@@ -38,10 +38,12 @@ def _size(count: int) -> str:
 @models_app.command("list")
 def list_models() -> None:
     """Installed packages: name, from → to, version, size, path."""
-    from ..mt.packages import installed
+    from ..mt.packages import installed, unreadable
 
     folder = packages_dir()
     packages = installed(folder)
+    for reason in unreadable(folder):
+        typer.echo(f"l10n: warning: skipped {reason}", err=True)
     if not packages:
         typer.echo(f"no packages installed in {folder}", err=True)
         return

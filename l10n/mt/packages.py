@@ -81,22 +81,45 @@ def _package_from(folder: Path, metadata: object, label: str) -> Package:
     )
 
 
-def installed(packages_dir: Path) -> list[Package]:
-    """Installed translation packages, sorted by name; folders that are not packages are skipped."""
+def _check_folder(packages_dir: Path) -> None:
+    if packages_dir.exists() and not packages_dir.is_dir():
+        raise PackageError(f"the packages folder {packages_dir} is a file (ARGOS_PACKAGES_DIR)")
+
+
+def _candidates(packages_dir: Path) -> list[Path]:
+    """Folders of `packages_dir` that claim to be packages (they hold a metadata.json)."""
+    _check_folder(packages_dir)
     if not packages_dir.is_dir():
         return []
+    return [
+        folder
+        for folder in sorted(packages_dir.iterdir())
+        if folder.is_dir()
+        and not folder.name.startswith(".")
+        and (folder / "metadata.json").exists()
+    ]
+
+
+def installed(packages_dir: Path) -> list[Package]:
+    """Installed translation packages, sorted by name; folders that are not packages are skipped."""
     found = []
-    for folder in sorted(packages_dir.iterdir()):
-        if (
-            folder.is_dir()
-            and not folder.name.startswith(".")
-            and (folder / "metadata.json").exists()
-        ):
-            try:
-                found.append(read_package(folder))
-            except PackageError:
-                continue
+    for folder in _candidates(packages_dir):
+        try:
+            found.append(read_package(folder))
+        except PackageError:
+            continue
     return found
+
+
+def unreadable(packages_dir: Path) -> list[str]:
+    """Why each folder that claims to be a package (it has a metadata.json) cannot be read."""
+    reasons = []
+    for folder in _candidates(packages_dir):
+        try:
+            read_package(folder)
+        except PackageError as err:
+            reasons.append(str(err))
+    return reasons
 
 
 def find(packages_dir: Path, name: str) -> Package:
@@ -146,6 +169,7 @@ def _check_members(archive: zipfile.ZipFile, label: str) -> str:
 def install_file(archive_path: Path, packages_dir: Path) -> Package:
     """Validate an `.argosmodel` archive and install it; an existing copy is replaced."""
     label = archive_path.name
+    _check_folder(packages_dir)
     if archive_path.is_dir():
         raise PackageError(f"{archive_path} is a directory, not an .argosmodel file")
     if not archive_path.is_file():
