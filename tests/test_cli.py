@@ -225,3 +225,21 @@ def test_bad_build_targets_are_one_line(project):
         result = invoke(*args)
         assert (result.exit_code, result.stderr) == (2, f"l10n: error: {message}\n")
     assert snapshot(project) == before
+
+
+def test_a_reader_that_goes_away_is_no_error(project):
+    """`l10n segment big.txt | head -1`: no "Broken pipe" message, no traceback."""
+    import shutil
+    import subprocess
+    import sys
+
+    text = (project / SEED_PATH).read_text(encoding="utf-8")
+    (project / "big.txt").write_text(text * 60, encoding="utf-8")  # far more than a pipe holds
+    command = [shutil.which("l10n", path=str(Path(sys.executable).parent)), "segment", "big.txt"]
+    process = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.read(100)
+    process.stdout.close()
+    error = process.stderr.read()
+    process.wait(timeout=60)
+    assert error == b""
+    assert process.returncode != 0

@@ -51,6 +51,8 @@ class _ErrorBoundary(TyperGroup):
         except L10nError as err:
             typer.echo(f"l10n: error: {err}", err=True)
             raise typer.Exit(2) from None
+        except BrokenPipeError:
+            raise  # the reader went away (`l10n segment … | head`): Typer exits quietly
         except OSError as err:
             where = f"{err.filename}: " if err.filename else ""
             typer.echo(f"l10n: error: {where}{err.strerror or err}", err=True)
