@@ -38,7 +38,10 @@ def test_help_lists_the_commands():
 def test_run_writes_catalogs_and_editions(project):
     result = invoke("run")
     assert result.exit_code == 0, result.stderr
-    assert "32 segments" in result.stdout
+    assert "32 segments" in result.stdout and "5 of 5 file(s) written" in result.stdout
+    again = invoke("run")
+    assert "3 of 5 file(s) written" in again.stdout  # the catalogs are unchanged
+    assert again.stdout.count("(unchanged)") == 2
     for path in (
         POT,
         PO,

@@ -258,7 +258,8 @@ def run() -> None:
     changed = [w for w in summary.written if w.changed]
     typer.echo(
         f"{summary.sources} source(s), {summary.segments} segments, {summary.entries} "
-        f"catalog entries ({summary.translated} translated); {len(changed)} file(s) written:"
+        f"catalog entries ({summary.translated} translated); {len(changed)} of "
+        f"{len(summary.written)} file(s) written:"
     )
     for item in summary.written:
         state = "" if item.changed else " (unchanged)"
