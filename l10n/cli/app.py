@@ -22,10 +22,11 @@ def _is_help_request(err: TyperException) -> bool:
     return any(kind.__name__ == "NoArgsIsHelpError" for kind in type(err).__mro__)
 
 
-def _usage_error(err: TyperException, fallback) -> typer.Exit:
-    where = getattr(err, "ctx", None) or fallback
+def _usage_error(err: TyperException, command_path: str) -> typer.Exit:
+    context = getattr(err, "ctx", None)
+    where = context.command_path if context is not None else command_path
     message = " ".join(err.format_message().split())
-    typer.echo(f"l10n: error: {message} (see `{where.command_path} --help`)", err=True)
+    typer.echo(f"l10n: error: {message} (see `{where} --help`)", err=True)
     return typer.Exit(2)
 
 
@@ -39,7 +40,7 @@ class _ErrorBoundary(TyperGroup):
         except TyperException as err:
             if _is_help_request(err):
                 raise
-            raise _usage_error(err, None) from None
+            raise _usage_error(err, info_name or "l10n") from None
 
     def invoke(self, ctx):
         try:
@@ -47,7 +48,7 @@ class _ErrorBoundary(TyperGroup):
         except TyperException as err:
             if _is_help_request(err):
                 raise
-            raise _usage_error(err, ctx) from None
+            raise _usage_error(err, ctx.command_path) from None
         except L10nError as err:
             typer.echo(f"l10n: error: {err}", err=True)
             raise typer.Exit(2) from None
