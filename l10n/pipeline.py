@@ -34,7 +34,9 @@ from .checks import (
     SourceSet,
     check_alignment,
     check_entry,
+    merge_glossaries,
     read_glossary,
+    read_tbx,
 )
 from .checks.gate import select, thresholds
 from .document import Document
@@ -149,18 +151,28 @@ def _catalog_file(path: Path, root: Path, language: str = "") -> CatalogFile:
     return CatalogFile(relative(path, root), read_catalog_file(path, root), language)
 
 
-def _glossary(path: Path, root: Path) -> dict[str, str]:
-    """The project's glossary, or {} when it has none."""
-    label = relative(path, root)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        return {}
-    except UnicodeDecodeError as err:
-        raise GlossaryError(f"{label}: not UTF-8 (byte {err.start})") from err
-    except OSError as err:
-        raise GlossaryError(f"{label}: cannot read: {err.strerror}") from err
-    return read_glossary(text.replace("\r\n", "\n"), label)
+def _glossary(locales: Path, root: Path) -> dict[str, str]:
+    """The project's glossary: `glossary.tsv` and `glossary.tbx` in the locales folder,
+    either or both; {} when there is none."""
+    glossaries, labels = [], []
+    for path in (locales / "glossary.tsv", locales / "glossary.tbx"):
+        label = relative(path, root)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            continue
+        except OSError as err:
+            raise GlossaryError(f"{label}: cannot read: {err.strerror}") from err
+        if path.suffix == ".tbx":
+            glossaries.append(read_tbx(data, label))  # XML: its own encoding declaration
+        else:
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as err:
+                raise GlossaryError(f"{label}: not UTF-8 (byte {err.start})") from err
+            glossaries.append(read_glossary(text.replace("\r\n", "\n"), label))
+        labels.append(label)
+    return merge_glossaries(glossaries, labels)
 
 
 def check(
@@ -170,7 +182,7 @@ def check(
     gate = gate or Gate()
     findings: list[Finding] = []
     root = settings.root
-    context = Context(_glossary(root / settings.locales / "glossary.tsv", root))
+    context = Context(_glossary(root / settings.locales, root))
     files: list[str] = []
     rows = []
     for source in sources:

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from l10n.checks import CHECKS, Context
 from l10n.cli.app import app
+from l10n.errors import GlossaryError
 
 from .conftest import DATA, ROOT
 from .test_cli import PO
@@ -198,22 +199,25 @@ GLOSSARIES = [
     ("習近平 Xi Jinping\n", "glossary.tsv:1: expected a term, a tab, then its agreed rendering"),
     ("習近平\t\n", "glossary.tsv:1: expected a term, a tab, then its agreed rendering"),
     ("\tXi Jinping\n", "glossary.tsv:1: expected a term, a tab, then its agreed rendering"),
-    ("習近平\tXi Jinping\n公安部\tMPS\n習近平\tXi\n", "glossary.tsv:3: 習近平 is already rendered"),
+    (
+        "習近平\tXi Jinping\n公安部\tMPS\n習近平\tXi\n",
+        "glossary.tsv:3: 習近平 is rendered as 'Xi' here but as 'Xi Jinping' at glossary.tsv:1",
+    ),
 ]
 
 
 @pytest.mark.parametrize("text, error", GLOSSARIES)
 def test_glossary_lines_are_read_or_refused_with_their_line(text, error):
     from l10n.checks import read_glossary
-    from l10n.errors import GlossaryError
 
     if error is None:
         glossary = read_glossary(text, "glossary.tsv")
         assert glossary["習近平"] == "Xi Jinping"
         assert all(k == k.strip() and v == v.strip() and v for k, v in glossary.items())
     else:
-        with pytest.raises(GlossaryError, match=error):
+        with pytest.raises(GlossaryError) as raised:
             read_glossary(text, "glossary.tsv")
+        assert str(raised.value).startswith(error)
 
 
 @pytest.mark.parametrize(
@@ -245,3 +249,59 @@ def test_a_glossary_with_a_bom_and_crlf_is_read(project):
     findings = json.loads(result.stdout)["findings"]
     assert [f["code"] for f in findings] == ["glossary"]
     assert "Xi Jinping" in findings[0]["message"]
+
+
+@pytest.mark.parametrize("name", ["tbx2.tbx", "tbx3.tbx"])
+def test_tbx_termbases_give_each_chinese_term_its_first_english_term(name):
+    from l10n.checks import read_tbx
+
+    glossary = read_tbx((DATA / "glossaries" / name).read_bytes(), name)
+    assert glossary["習近平"] == "Xi Jinping"
+    assert glossary["公安部"] == "Ministry of Public Security"  # whitespace folded, first term
+    assert "只有中文" not in glossary  # no English term: nothing to check
+    if name == "tbx2.tbx":
+        assert glossary["习近平"] == "Xi Jinping"  # every Chinese variant of the entry
+
+
+@pytest.mark.parametrize(
+    "text, error",
+    [
+        ("<martif><text><body><termEntry>", "bad.tbx:1: not valid TBX"),
+        (
+            '<tbx><conceptEntry id="a"><langSec xml:lang="zh"><term>公安部</term></langSec>'
+            '<langSec xml:lang="en"><term>MPS</term></langSec></conceptEntry>'
+            '<conceptEntry id="b"><langSec xml:lang="zh"><term>公安部</term></langSec>'
+            '<langSec xml:lang="en"><term>Ministry</term></langSec></conceptEntry></tbx>',
+            "bad.tbx: entry b: 公安部 is rendered as 'Ministry' here "
+            "but as 'MPS' at bad.tbx: entry a",
+        ),
+    ],
+)
+def test_a_bad_tbx_is_one_error_that_says_where(text, error):
+    from l10n.checks import read_tbx
+
+    with pytest.raises(GlossaryError) as raised:
+        read_tbx(text, "bad.tbx")
+    assert str(raised.value).startswith(error)
+
+
+def test_check_uses_a_tbx_beside_the_tsv_and_refuses_a_conflict(project):
+    assert l10n("extract").exit_code == 0
+    catalog = polib.pofile(str(project / PO))
+    entry = next(e for e in catalog if "公安部" in e.msgid)
+    entry.msgstr = "The ministry made plans."
+    catalog.save()
+    locales = project / "locales"
+    (locales / "glossary.tbx").write_bytes((DATA / "glossaries" / "tbx3.tbx").read_bytes())
+    result = l10n("check", "--select", "glossary", "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    messages = [f["message"] for f in json.loads(result.stdout)["findings"]]
+    assert "glossary: '公安部' should be translated as 'Ministry of Public Security'" in messages
+
+    (locales / "glossary.tsv").write_text("公安部\tMPS\n", encoding="utf-8")
+    result = l10n("check")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "l10n: error: locales/glossary.tbx: 公安部 is rendered as 'Ministry of Public Security' "
+        "here but as 'MPS' at locales/glossary.tsv\n"
+    )

@@ -1,9 +1,11 @@
 """Checks: functions that return findings; the gate and the reports that present them."""
 
 from .alignment import CatalogFile, SourceSet, check_alignment
-from .content import CHECKS, Context, check_entry, read_glossary
+from .content import CHECKS, Context, check_entry
 from .findings import Finding, Severity
 from .gate import ALIGNMENT_CODES, THRESHOLD_CODES, Gate
+from .glossary import merge as merge_glossaries
+from .glossary import read_glossary, read_tbx
 from .report import REPORTS, Checked
 
 __all__ = [
@@ -20,5 +22,7 @@ __all__ = [
     "SourceSet",
     "check_alignment",
     "check_entry",
+    "merge_glossaries",
     "read_glossary",
+    "read_tbx",
 ]

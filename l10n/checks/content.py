@@ -16,7 +16,6 @@ from dataclasses import dataclass
 import polib
 
 from ..catalog.template import segment_id
-from ..errors import GlossaryError
 from .findings import Finding, Severity
 from .numbers import compare
 
@@ -175,26 +174,3 @@ def check_entry(entry: polib.POEntry, path: str, context: Context) -> list[Findi
                 Finding(code, check.severity, path, message, entry.linenum, segment_id(entry))
             )
     return findings
-
-
-def read_glossary(text: str, label: str = "glossary") -> dict[str, str]:
-    """`source<TAB>target` lines; blank lines and `#` comments ignored. A line without
-    both parts, or a term given two different renderings, is a GlossaryError."""
-    glossary: dict[str, str] = {}
-    lines: dict[str, int] = {}
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        term, tab, wanted = line.partition("\t")
-        term, wanted = term.strip(), wanted.strip()
-        if not (tab and term and wanted):
-            raise GlossaryError(
-                f"{label}:{number}: expected a term, a tab, then its agreed rendering"
-            )
-        if glossary.get(term, wanted) != wanted:
-            raise GlossaryError(
-                f"{label}:{number}: {term} is already rendered as {glossary[term]!r} "
-                f"on line {lines[term]}"
-            )
-        glossary[term], lines[term] = wanted, number
-    return glossary
