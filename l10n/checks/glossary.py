@@ -1,9 +1,9 @@
 """Glossaries: agreed renderings of source terms, read from TSV or TBX text.
 
 Both readers take the file's text (TBX also as bytes, which XML decodes by its own
-declaration) and a label for messages and return
-{source term: agreed rendering}; a line or entry that cannot be read, or a term
-given two renderings, is a GlossaryError that says where.
+declaration) and a label for messages, and return {source term: agreed rendering}.
+A line or entry that cannot be read, or a term given two renderings, is a
+GlossaryError that says where.
 """
 
 from __future__ import annotations
