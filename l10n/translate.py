@@ -33,15 +33,15 @@ class Outcome:
     characters: int
     filled: int  # catalog entries filled
     provenance: str
-    cut_short: int = 0  # distinct texts whose output stopped at a length limit
+    cut_short: int = 0  # distinct texts whose translation hit a length limit
 
     @property
     def warning(self) -> str:
         if not self.cut_short:
             return ""
         return (
-            f"{self.language}: {self.cut_short} machine translation(s) stopped at their length "
-            "limit and may miss their end; their catalog comments say so "
+            f"{self.language}: {self.cut_short} machine translation(s) hit a length limit "
+            "and may miss part of their source; their catalog comments say which "
             "([tool.l10n.mt] max-decoding-length, length-factor)"
         )
 
@@ -68,7 +68,7 @@ def run_workload(work: Workload, engine: Engine, progress: Progress | None = Non
         for text, output in zip(texts, outputs, strict=True)
     }
     filled = fill(work.entries, translated)
-    cut_short = sum(1 for output in outputs if output.limit is not None)
+    cut_short = sum(1 for output in outputs if output.incomplete)
     return Outcome(work.language, len(texts), work.characters, filled, engine.provenance, cut_short)
 
 

@@ -307,7 +307,7 @@ def test_outputs_cut_at_the_cap_get_room_then_say_so(tmp_path, project, packages
     assert result.exit_code == 0, result.stderr
     entries = live_entries(project)
     noted = [e for e in entries if "-token limit, the end may be missing" in e.comment]
-    assert f"en: {len(noted)} machine translation(s) stopped" in result.stderr
+    assert f"en: {len(noted)} machine translation(s) hit a length limit" in result.stderr
     assert "translating cut outputs again" in result.stderr  # the second pass's progress
     assert any("stopped at the 24-token limit" in e.comment for e in noted)  # short sources
     assert any("stopped at the 24-token limit" not in e.comment for e in noted)  # long ones
@@ -323,7 +323,7 @@ def test_outputs_that_end_by_themselves_carry_no_limit_note(project, packages, p
     noted = [e for e in entries if "-token limit" in e.comment]
     assert all(PROVENANCE in e.comment for e in entries)
     assert 0 < len(noted) < len(entries)
-    assert f"en: {len(noted)} machine translation(s) stopped" in result.stderr
+    assert f"en: {len(noted)} machine translation(s) hit a length limit" in result.stderr
 
 
 def test_workers_default_to_the_cores_this_process_may_use():
@@ -438,4 +438,22 @@ def test_models_list_names_the_folders_it_skips(packages, package_file):
     assert "translate-zh_en" in result.stdout and "xx" not in result.stdout
     assert result.stderr.startswith(
         f"l10n: warning: skipped {broken}/metadata.json: not valid JSON"
+    )
+
+
+def test_a_source_longer_than_the_engine_reads_says_so(packages, package_file):
+    from l10n.mt import MTSettings
+    from l10n.mt.argos import MAX_INPUT, ArgosEngine
+    from l10n.mt.packages import install_file
+
+    package = install_file(package_file, packages)
+    engine = ArgosEngine(package, MTSettings(beam_size=1, max_decoding_length=16), "t2s")
+    seed = SEED.read_text("utf-8")
+    long = "".join(ch for ch in seed if "\u4e00" <= ch <= "\u9fff")  # one run-on "sentence"
+    assert len(engine.tokenize([long])[0]) > MAX_INPUT
+    short, cut = engine.translate(["會議召開。", long])
+    assert short.source_limit is None and "tokens of the source" not in short.note
+    assert cut.source_limit == MAX_INPUT and cut.incomplete
+    assert cut.note.startswith(
+        f"the engine read only the first {MAX_INPUT} tokens of the source, the rest is not"
     )

@@ -20,13 +20,25 @@ class NoModelError(L10nError):
 class Translation:
     text: str
     limit: int | None = None  # the token limit decoding stopped at; None: it ended by itself
+    source_limit: int | None = None  # the engine read only this many source tokens
+
+    @property
+    def incomplete(self) -> bool:
+        """Whether a length limit may have cost this output part of its source."""
+        return self.limit is not None or self.source_limit is not None
 
     @property
     def note(self) -> str:
         """What a reviewer must know about this output, or ''."""
-        if self.limit is None:
-            return ""
-        return f"stopped at the {self.limit}-token limit, the end may be missing"
+        notes = []
+        if self.source_limit is not None:
+            notes.append(
+                f"the engine read only the first {self.source_limit} tokens of the source, "
+                "the rest is not translated"
+            )
+        if self.limit is not None:
+            notes.append(f"stopped at the {self.limit}-token limit, the end may be missing")
+        return "; ".join(notes)
 
 
 class Engine(Protocol):

@@ -19,8 +19,10 @@ from ..script import convert, is_simplified, is_traditional
 from . import MTSettings, NoModelError, Progress, Translation
 from .packages import Package, PackageError, installed
 
-# CTranslate2 reads at most 1,024 source tokens; no output needs more than 3 per token.
-MAX_ROOM = 3 * 1024
+# CTranslate2 reads at most 1,024 source tokens (its max_input_length; longer sources are
+# cut); no output needs more than 3 tokens per source token.
+MAX_INPUT = 1024
+MAX_ROOM = 3 * MAX_INPUT
 
 
 def usable_cores() -> int:
@@ -135,8 +137,12 @@ class ArgosEngine:
             for i, hypothesis, room in zip(again, redone, rooms, strict=True):
                 hypotheses[i], limits[i] = hypothesis, room
         return [
-            Translation(self._detokenize(hypothesis), limit if len(hypothesis) >= limit else None)
-            for hypothesis, limit in zip(hypotheses, limits, strict=True)
+            Translation(
+                self._detokenize(hypothesis),
+                limit if len(hypothesis) >= limit else None,
+                MAX_INPUT if len(source) > MAX_INPUT else None,
+            )
+            for hypothesis, limit, source in zip(hypotheses, limits, tokens, strict=True)
         ]
 
     def _detokenize(self, hypothesis: list[str]) -> str:
