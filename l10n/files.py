@@ -73,17 +73,43 @@ def guess_legacy_encoding(data: bytes) -> str | None:
     return scores[0][1]
 
 
+def require_file(path: Path, label: str) -> None:
+    """An InputError unless `path` is an existing file (not a directory)."""
+    if path.is_dir():
+        raise InputError(f"{label} is a directory, not a file")
+    if not path.exists():
+        raise InputError(f"{label}: no such file")
+
+
 def read_source(path: Path, label: str | None = None, *, empty_ok: bool = False) -> str:
     label = label or str(path)
+    require_file(path, label)
     try:
         data = path.read_bytes()
-    except FileNotFoundError as err:
-        raise InputError(f"{label}: no such file") from err
-    except IsADirectoryError as err:
-        raise InputError(f"{label} is a directory, not a file") from err
     except OSError as err:
         raise InputError(f"{label}: cannot read: {err.strerror}") from err
     return decode_source(data, label, empty_ok=empty_ok)
+
+
+def read_optional(path: Path, label: str, error: type[L10nError]) -> bytes | None:
+    """The bytes of a project file such as a catalog or glossary; None when it does not
+    exist. A file that cannot be read is `error`, saying which."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise error(f"{label}: cannot read: {err.strerror}") from err
+
+
+def decode_utf8(data: bytes, label: str, error: type[L10nError], *, bom: bool = False) -> str:
+    """UTF-8 text with its line ends made `\\n` (as text mode reads them); with `bom`, a
+    leading byte-order mark is dropped. Other bytes are `error`, saying where."""
+    try:
+        text = data.decode("utf-8-sig" if bom else "utf-8")
+    except UnicodeDecodeError as err:
+        raise error(f"{label}: not UTF-8 (byte {err.start})") from err
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def atomic_write(path: Path, content: str | bytes) -> None:

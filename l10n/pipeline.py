@@ -7,7 +7,7 @@ files through `l10n.files`; never prints.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -41,7 +41,7 @@ from .checks import (
 from .checks.gate import select, thresholds
 from .document import Document
 from .errors import GlossaryError
-from .files import atomic_write
+from .files import atomic_write, decode_utf8, read_optional
 from .mt import NoModelError, Progress, make_engine
 from .project import (
     Source,
@@ -157,20 +157,15 @@ def _glossary(locales: Path, root: Path) -> dict[str, str]:
     glossaries, labels = [], []
     for path in (locales / "glossary.tsv", locales / "glossary.tbx"):
         label = relative(path, root)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
+        data = read_optional(path, label, GlossaryError)
+        if data is None:
             continue
-        except OSError as err:
-            raise GlossaryError(f"{label}: cannot read: {err.strerror}") from err
         if path.suffix == ".tbx":
             glossaries.append(read_tbx(data, label))  # XML: its own encoding declaration
         else:
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError as err:
-                raise GlossaryError(f"{label}: not UTF-8 (byte {err.start})") from err
-            glossaries.append(read_glossary(text.replace("\r\n", "\n"), label))
+            glossaries.append(
+                read_glossary(decode_utf8(data, label, GlossaryError, bom=True), label)
+            )
         labels.append(label)
     return merge_glossaries(glossaries, labels)
 
@@ -234,28 +229,26 @@ def _translate_plans(
     retranslate_machine: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
-    on_missing_model: Callable[[NoModelError], None] | None = None,
-) -> list[Outcome]:
+) -> tuple[list[Outcome], list[NoModelError]]:
+    """(what each language's engine did, the languages no installed model translates)."""
     catalogs = [(p.catalog.metadata.get("Language", ""), p.catalog) for p in plans]
     works = workloads(catalogs, retranslate_machine=retranslate_machine)
     if dry_run:
-        return [Outcome(w.language, len(w.texts), w.characters, 0, "") for w in works]
-    outcomes = []
+        return [Outcome(w.language, len(w.texts), w.characters, 0, "") for w in works], []
+    outcomes, missing = [], []
     for work in works:
         if not work.texts:
             continue
         try:
             engine = engine_for(work.language)
         except NoModelError as err:
-            if on_missing_model is None:
-                raise
-            on_missing_model(err)
+            missing.append(err)
             continue
         outcomes.append(run_workload(work, engine, progress))
     if any(o.filled for o in outcomes):
         for plan in plans:
             plan.catalog.metadata["PO-Revision-Date"] = po_date(now)
-    return outcomes
+    return outcomes, missing
 
 
 @dataclass(frozen=True)
@@ -277,24 +270,23 @@ def translate(
 ) -> TranslateResult:
     """Fill the empty entries of the sources' catalogs; catalogs must exist already. A
     language without a model is reported, and the others are translated and written."""
-    missing: list[str] = []
     with lock(settings):
         plans = []
         for language, path, catalog in catalogs(sources, settings, required=True):
             catalog.metadata.setdefault("Language", language)
             plans.append(_Plan(path, catalog, copy.deepcopy(catalog)))
-        outcomes = _translate_plans(
+        outcomes, missing = _translate_plans(
             plans,
             engine_for,
             now,
             retranslate_machine=retranslate_machine,
             dry_run=dry_run,
             progress=progress,
-            on_missing_model=lambda err: missing.append(str(err)),
         )
+        messages = [str(err) for err in missing]
         if dry_run or not any(o.filled for o in outcomes):
-            return TranslateResult(outcomes, [], missing)
-        return TranslateResult(outcomes, write_plans(plans), missing)
+            return TranslateResult(outcomes, [], messages)
+        return TranslateResult(outcomes, write_plans(plans), messages)
 
 
 @dataclass(frozen=True)
@@ -323,15 +315,9 @@ def run(
     plans = []
     for source, document in zip(sources, documents, strict=True):
         plans.extend(plan_extract(source, document, settings, now))
-    warnings: list[str] = []
     catalog_plans = [p for p in plans if p.path.suffix == ".po"]
-    outcomes = _translate_plans(
-        catalog_plans,
-        engine_for,
-        now,
-        progress=progress,
-        on_missing_model=lambda err: warnings.append(f"{err}; entries left untranslated"),
-    )
+    outcomes, missing = _translate_plans(catalog_plans, engine_for, now, progress=progress)
+    warnings = [f"{err}; entries left untranslated" for err in missing]
     warnings += [o.warning for o in outcomes if o.warning]
     written = write_plans(plans)
     out_dir = settings.root / settings.dist

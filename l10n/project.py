@@ -16,7 +16,14 @@ import polib
 from .catalog import read_catalog
 from .document import Document
 from .errors import CatalogError, InputError, SettingsError
-from .files import exclusive, read_source, remove_stale_temporaries
+from .files import (
+    decode_utf8,
+    exclusive,
+    read_optional,
+    read_source,
+    remove_stale_temporaries,
+    require_file,
+)
 from .segment import parse
 from .settings import Settings
 
@@ -63,10 +70,7 @@ def discover(settings: Settings, given: Sequence[Path] = ()) -> list[Source]:
             raise InputError(f"no sources match {', '.join(settings.sources)} under {root}")
     sources = [Source(p, relative(p, root)) for p in paths]
     for source in sources:
-        if source.path.is_dir():
-            raise InputError(f"{source.name} is a directory, not a file")
-        if not source.path.exists():
-            raise InputError(f"{source.name}: no such file")
+        require_file(source.path, source.name)
     stems: dict[str, str] = {}
     for source in sources:
         if stems.setdefault(source.stem, source.name) != source.name:
@@ -92,15 +96,10 @@ def catalog_path(source: Source, settings: Settings, language: str) -> Path:
 def read_catalog_file(path: Path, root: Path) -> polib.POFile | None:
     """The catalog at `path`, or None when there is none."""
     label = relative(path, root)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    data = read_optional(path, label, CatalogError)
+    if data is None:
         return None
-    except UnicodeDecodeError as err:
-        raise CatalogError(f"{label}: not UTF-8 (byte {err.start})") from err
-    except OSError as err:
-        raise CatalogError(f"{label}: cannot read: {err.strerror}") from err
-    return read_catalog(text, label)
+    return read_catalog(decode_utf8(data, label, CatalogError), label)
 
 
 def catalogs(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SEED = ROOT / "seeds" / "sichuan-police-conference-2020.txt"
+# The installed console script, for tests that need a real process (signals, pipes).
+L10N = str(Path(sys.executable).with_name("l10n"))
 
 
 @pytest.fixture

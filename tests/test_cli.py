@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from l10n.cli.app import app
 
-from .conftest import msgfmt
+from .conftest import L10N, msgfmt
 
 SEED_NAME = "sichuan-police-conference-2020"
 POT = Path("locales") / f"{SEED_NAME}.pot"
@@ -232,13 +232,11 @@ def test_bad_build_targets_are_one_line(project):
 
 def test_a_reader_that_goes_away_is_no_error(project):
     """`l10n segment big.txt | head -1`: no "Broken pipe" message, no traceback."""
-    import shutil
     import subprocess
-    import sys
 
     text = (project / SEED_PATH).read_text(encoding="utf-8")
     (project / "big.txt").write_text(text * 60, encoding="utf-8")  # far more than a pipe holds
-    command = [shutil.which("l10n", path=str(Path(sys.executable).parent)), "segment", "big.txt"]
+    command = [L10N, "segment", "big.txt"]
     process = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     process.stdout.read(100)
     process.stdout.close()

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from l10n.cli.app import app
 
-from .conftest import SEED
+from .conftest import L10N, SEED
 from .test_cli import PO, snapshot
 
 PROVENANCE = "machine translation: argos translate-zh_en 0.1"
@@ -363,7 +363,6 @@ def test_draft_batching_changes_speed_not_output(packages, package_file):
 def test_ctrl_c_leaves_at_once_with_the_catalog_untouched(tmp_path, project, packages):
     """SIGINT during a long translation: exit 130 within seconds (not after the engine's
     queued batches), one line on stderr, the catalog byte for byte as it was."""
-    import shutil
     import signal
     import subprocess
     import time
@@ -376,7 +375,7 @@ def test_ctrl_c_leaves_at_once_with_the_catalog_untouched(tmp_path, project, pac
     _set_mt(project, "max-decoding-length = 256", "max-decoding-length = 1024")
     assert l10n("extract").exit_code == 0
     before = (project / PO).read_bytes()
-    command = [shutil.which("l10n", path=str(Path(sys.executable).parent)), "translate"]
+    command = [L10N, "translate"]
     process = subprocess.Popen(
         command,
         cwd=project,

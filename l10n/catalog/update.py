@@ -51,7 +51,7 @@ def update(
             entry.flags = list(match.flags)
             entry.tcomment = without_provenance(match.tcomment or "")
             entry.previous_msgid = match.previous_msgid
-            _carry_provenance(entry, match, only_unreviewed=False)
+            _carry_provenance(entry, match)
         elif fuzzy_matching:
             near = closest(source.msgid, candidates)
             if near is not None:
@@ -60,7 +60,8 @@ def update(
                 entry.flags = [*[f for f in near.flags if f != "fuzzy"], "fuzzy"]
                 entry.tcomment = without_provenance(near.tcomment or "")
                 entry.previous_msgid = near.msgid
-                _carry_provenance(entry, near, only_unreviewed=True)
+                if near.fuzzy:  # reviewed work carried over is a translator's, not an engine's
+                    _carry_provenance(entry, near)
         new.append(entry)
     for entry in previous:
         if entry.msgid in used or entry.msgid in current or not entry.msgstr:
@@ -79,11 +80,8 @@ def update(
     return new
 
 
-def _carry_provenance(entry: polib.POEntry, old: polib.POEntry, *, only_unreviewed: bool) -> None:
-    """Keep the note of which engine produced a translation that is carried over; with
-    `only_unreviewed` (a changed source), only while nobody has reviewed that output."""
-    if only_unreviewed and not old.fuzzy:
-        return
+def _carry_provenance(entry: polib.POEntry, old: polib.POEntry) -> None:
+    """Keep the note of which engine produced a translation that is carried over."""
     lines = provenance_lines(old)
     if lines and old.msgstr:
         entry.comment = "\n".join([*entry.comment.splitlines(), *lines])

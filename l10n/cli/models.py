@@ -38,11 +38,11 @@ def _size(count: int) -> str:
 @models_app.command("list")
 def list_models() -> None:
     """Installed packages: name, from → to, version, size, path."""
-    from ..mt.packages import installed, unreadable
+    from ..mt.packages import scan
 
     folder = packages_dir()
-    packages = installed(folder)
-    for reason in unreadable(folder):
+    packages, unreadable = scan(folder)
+    for reason in unreadable:
         typer.echo(f"l10n: warning: skipped {reason}", err=True)
     if not packages:
         typer.echo(f"no packages installed in {folder}", err=True)

@@ -100,26 +100,21 @@ def _candidates(packages_dir: Path) -> list[Path]:
     ]
 
 
-def installed(packages_dir: Path) -> list[Package]:
-    """Installed translation packages, sorted by name; folders that are not packages are skipped."""
-    found = []
+def scan(packages_dir: Path) -> tuple[list[Package], list[str]]:
+    """(installed packages sorted by name, why each other folder that claims to be a
+    package, by holding a metadata.json, cannot be read)."""
+    found, unreadable = [], []
     for folder in _candidates(packages_dir):
         try:
             found.append(read_package(folder))
-        except PackageError:
-            continue
-    return found
-
-
-def unreadable(packages_dir: Path) -> list[str]:
-    """Why each folder that claims to be a package (it has a metadata.json) cannot be read."""
-    reasons = []
-    for folder in _candidates(packages_dir):
-        try:
-            read_package(folder)
         except PackageError as err:
-            reasons.append(str(err))
-    return reasons
+            unreadable.append(str(err))
+    return found, unreadable
+
+
+def installed(packages_dir: Path) -> list[Package]:
+    """Installed translation packages, sorted by name; folders that are not packages are skipped."""
+    return scan(packages_dir)[0]
 
 
 def find(packages_dir: Path, name: str) -> Package:
