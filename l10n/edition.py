@@ -1,22 +1,33 @@
 """A bilingual edition: a document's extracted blocks, each segment beside its translation.
 
-Pure: built from a Document and a msgid → (msgstr, fuzzy) mapping; renderers
-in `l10n.render` turn it into files.
+Pure: built from a Document and a msgid → (msgstr, entry status) mapping;
+renderers in `l10n.render` turn it into files. How far review has come is the
+catalog's one measure (`catalog.status`), over the document's distinct segments.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .catalog.status import EntryStatus, Tally
 from .document import BlockKind, Document
 
 
 class Status(StrEnum):
+    """How a segment's translation is shown."""
+
     REVIEWED = "reviewed"
     UNREVIEWED = "unreviewed"  # fuzzy: machine output or a changed source
     UNTRANSLATED = "untranslated"
+
+
+def shown(entry_status: EntryStatus, *, only_reviewed: bool = False) -> Status:
+    """How a translation of this status is shown; `only_reviewed` withholds unreviewed ones."""
+    if not entry_status.has_translation or (entry_status.needs_review and only_reviewed):
+        return Status.UNTRANSLATED
+    return Status.UNREVIEWED if entry_status.needs_review else Status.REVIEWED
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,7 @@ class Edition:
     source_language: str
     target_language: str
     blocks: tuple[EditionBlock, ...]
+    tally: Tally = field(default_factory=Tally)  # the document's distinct segments by status
 
     def pairs(self) -> list[Pair]:
         return [pair for block in self.blocks for pair in block.pairs]
@@ -50,9 +62,7 @@ class Edition:
         return counts
 
     def reviewed_percent(self) -> float:
-        pairs = self.pairs()
-        reviewed = sum(pair.status is Status.REVIEWED for pair in pairs)
-        return 100.0 * reviewed / len(pairs) if pairs else 100.0
+        return self.tally.reviewed_percent()
 
     @property
     def title(self) -> str:
@@ -68,7 +78,7 @@ def _same(text: str) -> str:
 
 def align(
     document: Document,
-    translated: Mapping[str, tuple[str, bool]],
+    translated: Mapping[str, tuple[str, EntryStatus]],
     source_language: str,
     target_language: str,
     *,
@@ -82,18 +92,18 @@ def align(
     to another script); ids and statuses still come from the original text.
     """
     blocks = []
+    statuses: dict[str, EntryStatus] = {}
     for block in document.blocks:
         if not block.kind.extracted or not block.segments:
             continue
         pairs = []
         for segment in block.segments:
-            target, fuzzy = translated.get(segment.text, ("", False))
-            if not target or (fuzzy and only_reviewed):
-                status, target = Status.UNTRANSLATED, ""
-            elif fuzzy:
-                status = Status.UNREVIEWED
-            else:
-                status = Status.REVIEWED
+            target, entry_status = translated.get(segment.text, ("", EntryStatus.UNTRANSLATED))
+            statuses[segment.text] = entry_status
+            status = shown(entry_status, only_reviewed=only_reviewed)
+            if status is Status.UNTRANSLATED:
+                target = ""
             pairs.append(Pair(segment.id, show_source(segment.text), target, status))
         blocks.append(EditionBlock(block.kind, tuple(pairs)))
-    return Edition(document.name, source_language, target_language, tuple(blocks))
+    tally = Tally.of(statuses.items())
+    return Edition(document.name, source_language, target_language, tuple(blocks), tally)

@@ -11,12 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import InputError, L10nError
-
-
-class LockedError(L10nError):
-    """Another process holds the catalogs' lock."""
-
+from .errors import InputError, L10nError, LockedError
 
 # What `atomic_write` names its temporary files: ".<name>.<8 random characters>.tmp".
 _TEMPORARY_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
@@ -81,14 +76,21 @@ def require_file(path: Path, label: str) -> None:
         raise InputError(f"{label}: no such file")
 
 
-def read_source(path: Path, label: str | None = None, *, empty_ok: bool = False) -> str:
+def read_input(path: Path, label: str | None = None) -> bytes:
+    """The bytes of a file the user named (a source article): InputError when it is missing,
+    a directory or unreadable."""
     label = label or str(path)
     require_file(path, label)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise InputError(f"{label}: cannot read: {err.strerror}") from err
-    return decode_source(data, label, empty_ok=empty_ok)
+
+
+def read_source(path: Path, label: str | None = None, *, empty_ok: bool = False) -> str:
+    """The text of a UTF-8 source file (see `decode_source`)."""
+    label = label or str(path)
+    return decode_source(read_input(path, label), label, empty_ok=empty_ok)
 
 
 def read_optional(path: Path, label: str, error: type[L10nError]) -> bytes | None:

@@ -1,6 +1,6 @@
-"""A project on disk: its sources, where their catalogs live, reading them safely.
+"""A project on disk: its sources, where their catalogs live, reading and writing them safely.
 
-The file edges shared by the stages in `l10n.pipeline`.
+The file edges shared by the stages in `l10n.stages`.
 """
 
 from __future__ import annotations
@@ -13,18 +13,19 @@ from pathlib import Path
 
 import polib
 
-from .catalog import read_catalog
+from .catalog import Header, dump_catalog, keep_dates_if_unchanged, read_catalog
 from .document import Document
 from .errors import CatalogError, InputError, SettingsError
 from .files import (
+    atomic_write,
     decode_utf8,
     exclusive,
+    read_input,
     read_optional,
-    read_source,
     remove_stale_temporaries,
     require_file,
 )
-from .segment import parse
+from .readers import read_document
 from .settings import Settings
 
 
@@ -82,7 +83,14 @@ def discover(settings: Settings, given: Sequence[Path] = ()) -> list[Source]:
 
 
 def load(source: Source, settings: Settings) -> Document:
-    return parse(read_source(source.path, source.name), source.name, settings.rules)
+    """The Document of a source, read by the reader for its file type."""
+    return read_document(
+        read_input(source.path, source.name), source.path, source.name, settings.rules
+    )
+
+
+def header(settings: Settings) -> Header:
+    return Header(settings.project, settings.source_language, settings.opencc_config)
 
 
 def template_path(source: Source, settings: Settings) -> Path:
@@ -128,3 +136,28 @@ def lock(settings: Settings) -> Iterator[None]:
     with exclusive(locales / ".l10n.lock", settings.lock_timeout):
         remove_stale_temporaries(locales)
         yield
+
+
+@dataclass(frozen=True)
+class CatalogPlan:
+    """A template or catalog to write, and the version it replaces (None: a new file)."""
+
+    path: Path
+    catalog: polib.POFile
+    old: polib.POFile | None
+
+
+def write_catalogs(plans: Sequence[CatalogPlan]) -> list[Written]:
+    """Write each planned file whose text changed; an unchanged one keeps its dates and bytes."""
+    written = []
+    for plan in plans:
+        keep_dates_if_unchanged(plan.catalog, plan.old)
+        text = dump_catalog(plan.catalog)
+        try:
+            changed = plan.path.read_text(encoding="utf-8") != text
+        except FileNotFoundError:
+            changed = True
+        if changed:  # also rewrites a translator's differently wrapped save canonically
+            atomic_write(plan.path, text)
+        written.append(Written(plan.path, changed))
+    return written

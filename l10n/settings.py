@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConversionError, SettingsError
-from .mt import MTSettings
+from .mt import MTSettings, read_mt_settings
+from .providers import check_names as check_provider_names
 from .script import normalise_config
 from .segment.rules import Rules, StructureRules
 
@@ -30,8 +31,10 @@ class Settings:
     layout: str = "side-by-side"
     project: str = "l10n"
     lock_timeout: float = 30.0  # seconds a second writer waits for the catalogs' lock
+    providers: tuple[str, ...] = ("mt",)  # what fills empty entries, asked in this order
     rules: Rules = field(default_factory=Rules)
     mt: MTSettings = field(default_factory=MTSettings)
+    notices: tuple[str, ...] = ()  # what the user should hear about these settings (deprecations)
 
 
 _STRUCTURE_KEYS = {
@@ -42,20 +45,21 @@ _STRUCTURE_KEYS = {
     "byline": "byline",
     "title-max-chars": "title_max_chars",
 }
-_TUPLE_KEYS = {"sources", "languages", "formats", "boilerplate"}
+_TUPLE_KEYS = {"sources", "languages", "formats", "providers", "boilerplate"}
 
 
 def from_table(table: dict[str, Any], root: Path) -> Settings:
     """Settings from a parsed `[tool.l10n]` table."""
     known = {
-        f.name.replace("_", "-"): f.name for f in fields(Settings) if f.name not in ("rules", "mt")
+        f.name.replace("_", "-"): f.name
+        for f in fields(Settings)
+        if f.name not in ("root", "rules", "mt", "notices")
     }
-    known.pop("root")
     values: dict[str, Any] = {"root": root}
     structure: dict[str, Any] = {}
     for key, value in table.items():
         if key == "mt":
-            values["mt"] = _mt_settings(value)
+            values["mt"], values["notices"] = read_mt_settings(value)
             continue
         if key in _TUPLE_KEYS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -114,47 +118,7 @@ def _check_values(settings: Settings) -> None:
         normalise_config(settings.opencc_config)
     except ConversionError as err:
         raise SettingsError(f"[tool.l10n] opencc-config: {err}") from err
-
-
-BATCH_TYPES = ("examples", "tokens")
-COMPUTE_TYPES = ("int8", "int8_float32", "int16", "float32", "auto", "default")
-
-
-def _mt_settings(table: object) -> MTSettings:
-    if not isinstance(table, dict):
-        raise SettingsError("[tool.l10n.mt] must be a table")
-    defaults = MTSettings()
-    values = {}
-    for key, value in table.items():
-        name = key.replace("-", "_")
-        if not hasattr(defaults, name):
-            raise SettingsError(f"[tool.l10n.mt] unknown setting {key!r}")
-        if isinstance(getattr(defaults, name), float) and type(value) is int:
-            value = float(value)
-        if type(value) is not type(getattr(defaults, name)):
-            kind = type(getattr(defaults, name)).__name__
-            raise SettingsError(f"[tool.l10n.mt] {key} must be of type {kind}")
-        values[name] = value
-    mt = MTSettings(**values)
-    problems = [
-        f"{key} must be {rule}"
-        for key, ok, rule in (
-            ("beam-size", mt.beam_size >= 1, "at least 1"),
-            ("max-batch-size", mt.max_batch_size >= 1, "at least 1"),
-            ("draft-max-batch-size", mt.draft_max_batch_size >= 1, "at least 1"),
-            ("max-decoding-length", mt.max_decoding_length >= 1, "at least 1"),
-            ("length-factor", mt.length_factor >= 1, "at least 1"),
-            ("workers", mt.workers >= 0, "0 (one per core) or more"),
-            ("threads", mt.threads >= 0, "0 or more"),
-            ("batch-type", mt.batch_type in BATCH_TYPES, "examples or tokens"),
-            ("draft-batch-type", mt.draft_batch_type in BATCH_TYPES, "examples or tokens"),
-            ("compute-type", mt.compute_type in COMPUTE_TYPES, " or ".join(COMPUTE_TYPES)),
-        )
-        if not ok
-    ]
-    if problems:
-        raise SettingsError(f"[tool.l10n.mt] {problems[0]}")
-    return mt
+    check_provider_names(settings.providers)
 
 
 def find_root(start: Path) -> Path:

@@ -1,17 +1,23 @@
-"""Catalogs: Document → POT, msgmerge-style update, canonical PO reading and writing."""
+"""Catalogs: Document → POT, msgmerge-style update, entry status, canonical PO I/O."""
 
-from .io import dump_catalog, keep_dates_if_unchanged, read_catalog, same_content, translations
-from .template import Header, build_template, new_catalog
+from .header import Header
+from .io import dump_catalog, keep_dates_if_unchanged, read_catalog, same_content
+from .status import EntryStatus, Tally, catalog_tally, status, translations
+from .template import build_template, new_catalog
 from .update import update
 
 __all__ = [
+    "EntryStatus",
     "Header",
+    "Tally",
     "build_template",
+    "catalog_tally",
     "dump_catalog",
     "keep_dates_if_unchanged",
     "new_catalog",
     "read_catalog",
     "same_content",
+    "status",
     "translations",
     "update",
 ]

@@ -7,8 +7,8 @@ import re
 import polib
 
 from ..errors import CatalogError
+from .header import DATE_FIELDS, keep_dates
 
-DATE_FIELDS = ("POT-Creation-Date", "PO-Revision-Date")
 _LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
 
 
@@ -114,9 +114,7 @@ def dump_catalog(catalog: polib.POFile) -> str:
 def same_content(new: polib.POFile, old: polib.POFile) -> bool:
     """Whether two catalogs differ at most in their date fields."""
     saved = {key: new.metadata.get(key) for key in DATE_FIELDS}
-    for key in DATE_FIELDS:
-        if key in old.metadata:
-            new.metadata[key] = old.metadata[key]
+    keep_dates(new.metadata, old.metadata)
     try:
         return dump_catalog(new) == dump_catalog(old)
     finally:
@@ -128,15 +126,4 @@ def same_content(new: polib.POFile, old: polib.POFile) -> bool:
 def keep_dates_if_unchanged(new: polib.POFile, old: polib.POFile | None) -> None:
     """Give `new` the dates of `old` when nothing but the dates differ (no byte changes)."""
     if old is not None and same_content(new, old):
-        for key in DATE_FIELDS:
-            if key in old.metadata:
-                new.metadata[key] = old.metadata[key]
-
-
-def translations(catalog: polib.POFile) -> dict[str, tuple[str, bool]]:
-    """msgid → (msgstr, fuzzy) for the live entries with a translation."""
-    return {
-        entry.msgid: (entry.msgstr, entry.fuzzy)
-        for entry in catalog
-        if not entry.obsolete and entry.msgstr
-    }
+        keep_dates(new.metadata, old.metadata)

@@ -3,45 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import polib
 
-from .. import __version__
 from ..document import Document
-
-
-@dataclass(frozen=True)
-class Header:
-    project: str
-    source_language: str
-    opencc_config: str
-    language: str = ""
-
-
-def header_metadata(header: Header, date: str) -> dict[str, str]:
-    team = header.language or "LANGUAGE"
-    return {
-        "Project-Id-Version": header.project,
-        "Report-Msgid-Bugs-To": "",
-        "POT-Creation-Date": date,
-        "PO-Revision-Date": date,
-        "Last-Translator": "",
-        "Language-Team": team,
-        "Language": header.language,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": "nplurals=2; plural=(n != 1);",
-        "X-Generator": f"l10n {__version__}",
-        "X-Source-Language": header.source_language,
-        "X-OpenCC-Config": header.opencc_config,
-    }
+from .header import Header
 
 
 def new_catalog(header: Header, date: str, comment: str = "") -> polib.POFile:
     catalog = polib.POFile(wrapwidth=0, check_for_duplicates=False)
-    catalog.metadata = header_metadata(header, date)
+    catalog.metadata = header.template(date)
     catalog.header = comment
     return catalog
 

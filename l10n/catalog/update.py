@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 
 import polib
 
+from .header import catalog_fields
 from .machine import provenance_lines, without_provenance
 
 FUZZY_THRESHOLD = 0.6
@@ -23,14 +24,15 @@ def update(
     *,
     fuzzy_matching: bool = True,
     comment: str = "",
+    language: str = "",
 ) -> polib.POFile:
+    """The catalog for `template`, carrying over the work in `old` (None: a new catalog).
+    `comment` heads a new catalog; `language`, when given, is written in the header."""
     new = polib.POFile(wrapwidth=0, check_for_duplicates=False)
     new.header = old.header if old is not None and old.header else comment
-    new.metadata = dict(template.metadata)
-    if old is not None:
-        for key in ("PO-Revision-Date", "Last-Translator", "Language-Team", "Plural-Forms"):
-            if old.metadata.get(key):
-                new.metadata[key] = old.metadata[key]
+    new.metadata = catalog_fields(
+        template.metadata, old.metadata if old is not None else None, language
+    )
     previous = list(old) if old is not None else []
     exact = {e.msgid: e for e in previous if e.obsolete}
     exact.update({e.msgid: e for e in previous if not e.obsolete})

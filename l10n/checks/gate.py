@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..catalog.stats import Stats
+from ..catalog.status import Tally
+from ..errors import SettingsError
+from .content import CHECKS
 from .findings import Finding, Severity
 
 ALIGNMENT_CODES = (
@@ -33,7 +35,16 @@ class Gate:
         return (not self.select or code in self.select) and code not in self.ignore
 
 
-def thresholds(rows: Sequence[tuple[str, Stats]], gate: Gate) -> list[Finding]:
+def parse_codes(values: Sequence[str]) -> frozenset[str]:
+    """Check codes given as options (comma-separated or repeated); unknown ones are an error."""
+    codes = frozenset(c.strip() for v in values for c in v.split(",") if c.strip())
+    unknown = codes - {*ALIGNMENT_CODES, *CHECKS, *THRESHOLD_CODES}
+    if unknown:
+        raise SettingsError(f"unknown check code(s): {', '.join(sorted(unknown))}")
+    return codes
+
+
+def thresholds(rows: Sequence[tuple[str, Tally]], gate: Gate) -> list[Finding]:
     findings = []
     for path, stats in rows:
         if gate.min_reviewed is not None and stats.reviewed_percent() < gate.min_reviewed:
@@ -46,13 +57,13 @@ def thresholds(rows: Sequence[tuple[str, Stats]], gate: Gate) -> list[Finding]:
                     f"{gate.min_reviewed:g}%",
                 )
             )
-        if gate.max_fuzzy is not None and stats.fuzzy > gate.max_fuzzy:
+        if gate.max_fuzzy is not None and stats.needs_review > gate.max_fuzzy:
             findings.append(
                 Finding(
                     "max-fuzzy",
                     Severity.ERROR,
                     path,
-                    f"{stats.fuzzy} fuzzy entries, more than the allowed {gate.max_fuzzy}",
+                    f"{stats.needs_review} fuzzy entries, more than the allowed {gate.max_fuzzy}",
                 )
             )
     return findings

@@ -1,4 +1,9 @@
-"""The `l10n` Typer application and its single error boundary."""
+"""The `l10n` Typer application and its single error boundary.
+
+Every user-facing error type (`l10n.errors`) carries its exit code; the boundary
+prints its one line and exits with it. Usage errors (unknown option, bad value)
+become one line and exit 2 the same way; a bare group prints its help.
+"""
 
 from __future__ import annotations
 
@@ -6,66 +11,50 @@ import os
 import sys
 
 import typer
-from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from .. import __version__
-from ..errors import L10nError
+from ..errors import INTERRUPTED, USAGE, L10nError
 from . import commands, quality
 from .models import models_app
-
-INTERRUPTED = 130  # the exit code Typer gives a KeyboardInterrupt, as shells do for SIGINT
-
-
-def _is_help_request(err: TyperException) -> bool:
-    """A group called with no arguments shows its help through a usage error."""
-    return any(kind.__name__ == "NoArgsIsHelpError" for kind in type(err).__mro__)
+from .output import HelpWhenBare, error
 
 
 def _usage_error(err: TyperException, command_path: str) -> typer.Exit:
     context = getattr(err, "ctx", None)
     where = context.command_path if context is not None else command_path
     message = " ".join(err.format_message().split())
-    typer.echo(f"l10n: error: {message} (see `{where} --help`)", err=True)
-    return typer.Exit(2)
+    return error(f"{message} (see `{where} --help`)", USAGE)
 
 
-class _ErrorBoundary(TyperGroup):
-    """Turns a library error or a usage error (unknown option, bad value, …) into one
-    line on stderr and exit code 2."""
+class ErrorBoundary(HelpWhenBare):
+    """Turns a library error or a usage error into one line on stderr and its exit code."""
 
     def make_context(self, info_name, args, parent=None, **extra):
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except TyperException as err:
-            if _is_help_request(err):
-                raise
             raise _usage_error(err, info_name or "l10n") from None
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except TyperException as err:
-            if _is_help_request(err):
-                raise
             raise _usage_error(err, ctx.command_path) from None
         except L10nError as err:
-            typer.echo(f"l10n: error: {err}", err=True)
-            raise typer.Exit(2) from None
+            raise error(str(err), err.exit_code) from None
         except BrokenPipeError:
             raise  # the reader went away (`l10n segment … | head`): Typer exits quietly
         except OSError as err:
             where = f"{err.filename}: " if err.filename else ""
-            typer.echo(f"l10n: error: {where}{err.strerror or err}", err=True)
-            raise typer.Exit(2) from None
+            raise error(f"{where}{err.strerror or err}", USAGE) from None
 
 
 app = typer.Typer(
-    cls=_ErrorBoundary,
+    cls=ErrorBoundary,
     name="l10n",
     help="Segment Chinese articles, translate them through gettext PO catalogs, "
     "and build bilingual editions.",
-    no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,

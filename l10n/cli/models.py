@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 import typer
 
+from .output import HelpWhenBare, warn
+
 models_app = typer.Typer(
+    cls=HelpWhenBare,
     help="Manage Argos Translate packages (shared with argospm and LibreTranslate).",
-    no_args_is_help=True,
     rich_markup_mode=None,
 )
-
-
-def packages_dir() -> Path:
-    """ARGOS_PACKAGES_DIR, else the Argos default under XDG_DATA_HOME or ~/.local/share."""
-    configured = os.environ.get("ARGOS_PACKAGES_DIR")
-    if configured:
-        return Path(configured)
-    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(data) / "argos-translate" / "packages"
-
-
-def index_url() -> str:
-    from ..mt.index import DEFAULT_INDEX
-
-    return os.environ.get("ARGOS_PACKAGE_INDEX_URL", DEFAULT_INDEX)
 
 
 def _size(count: int) -> str:
@@ -38,12 +24,12 @@ def _size(count: int) -> str:
 @models_app.command("list")
 def list_models() -> None:
     """Installed packages: name, from → to, version, size, path."""
-    from ..mt.packages import scan
+    from ..mt.argos.packages import packages_dir, scan
 
     folder = packages_dir()
     packages, unreadable = scan(folder)
     for reason in unreadable:
-        typer.echo(f"l10n: warning: skipped {reason}", err=True)
+        warn(f"skipped {reason}")
     if not packages:
         typer.echo(f"no packages installed in {folder}", err=True)
         return
@@ -55,7 +41,7 @@ def list_models() -> None:
 @models_app.command("available")
 def available() -> None:
     """Packages in the Argos package index (needs network access)."""
-    from ..mt.index import fetch_index
+    from ..mt.argos.index import fetch_index, index_url
 
     for entry in fetch_index(index_url()):
         typer.echo(f"{entry.name:<18} {entry.from_code}→{entry.to_code:<6} {entry.version}")
@@ -66,8 +52,8 @@ def install(
     package: str = typer.Argument(..., help="A name from the index (translate-zh_en) or a file."),
 ) -> None:
     """Install a package from a .argosmodel file or, by name, from the index."""
-    from ..mt.index import download, fetch_index, lookup
-    from ..mt.packages import install_file
+    from ..mt.argos.index import download, fetch_index, index_url, lookup
+    from ..mt.argos.packages import install_file, packages_dir
 
     folder = packages_dir()
     path = Path(package)
@@ -98,7 +84,8 @@ def remove(
     name: str = typer.Argument(..., help="translate-zh_en, zh-en or a folder name."),
 ) -> None:
     """Remove an installed package."""
-    from ..mt.packages import remove as remove_package
+    from ..mt.argos.packages import packages_dir
+    from ..mt.argos.packages import remove as remove_package
 
     removed = remove_package(packages_dir(), name)
     typer.echo(f"removed {removed.name} {removed.version} from {removed.path.parent}")

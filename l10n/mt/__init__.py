@@ -1,19 +1,27 @@
-"""Machine translation: the Engine protocol, engine settings and the name → factory table."""
+"""Machine translation: the Engine protocol, what an engine returns, and the engine table.
+
+An engine is one module named in ENGINES. The module reads its own settings
+table (`[tool.l10n.mt.<name>]`) and builds an engine from the project settings
+and a target language; see `EngineModule`. Heavy imports stay inside it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Protocol
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Protocol
 
-from ..errors import L10nError, SettingsError
+from ..errors import SettingsError
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 Progress = Callable[[int, int, str], None]  # (segments done, segments in all, what)
 
-
-class NoModelError(L10nError):
-    """No installed package can translate the requested language pair."""
+# engine name → the module that implements it
+ENGINES: dict[str, str] = {"argos": "l10n.mt.argos"}
 
 
 @dataclass(frozen=True)
@@ -42,56 +50,85 @@ class Translation:
 
 
 class Engine(Protocol):
-    provenance: str
+    provenance: str  # engine, model, version and settings, as written beside its output
 
     def translate(self, texts: list[str], progress: Progress | None = None) -> list[Translation]:
         """Translations of `texts`, same length and order."""
         ...
 
 
+class EngineModule(Protocol):
+    """What the module of an engine in ENGINES provides."""
+
+    def read_settings(self, table: Mapping[str, Any], where: str) -> Any:
+        """The engine's frozen settings from its table (`where` names it in errors)."""
+        ...
+
+    def make_engine(self, settings: Settings, target: str) -> Engine:
+        """An engine into `target`; NoModelError when it has no model for the pair."""
+        ...
+
+
+def engine_module(name: str) -> EngineModule:
+    try:
+        module: ModuleType = importlib.import_module(ENGINES[name])
+    except KeyError:
+        raise SettingsError(
+            f"[tool.l10n.mt] engine: unknown engine {name!r}; choose from: {', '.join(ENGINES)}"
+        ) from None
+    return module  # type: ignore[return-value]
+
+
 @dataclass(frozen=True)
 class MTSettings:
     engine: str = "argos"
-    beam_size: int = 4
-    workers: int = 0  # batches translated in parallel; 0: one per usable core
-    threads: int = 1  # threads per worker
-    compute_type: str = "int8"
-    # Batches for beam search, and for greedy search (beam 1, draft), which gains from
-    # larger batches of sources of like length (counted in padded tokens).
-    max_batch_size: int = 4
-    batch_type: str = "examples"
-    draft_max_batch_size: int = 1024
-    draft_batch_type: str = "tokens"
-    max_decoding_length: int = 256  # tokens per output in the batched pass
-    # Outputs that reach max_decoding_length are decoded again, each with room for
-    # this many tokens per source token (long sentences need more than the cap).
-    length_factor: float = 3.0
+    draft: bool = False  # the engine's fastest, rougher settings (`l10n translate --draft`)
+    tables: tuple[tuple[str, Any], ...] = ()  # (engine name, its settings), as configured
 
-    @property
-    def batching(self) -> tuple[int, str]:
-        """CTranslate2's (max_batch_size, batch_type) for this beam size."""
-        if self.beam_size == 1:
-            return self.draft_max_batch_size, self.draft_batch_type
-        return self.max_batch_size, self.batch_type
+    def settings_of(self, name: str) -> Any:
+        """The settings of an engine: as configured, else its defaults."""
+        for key, value in self.tables:
+            if key == name:
+                return value
+        return engine_module(name).read_settings({}, f"[tool.l10n.mt.{name}]")
 
 
-def _argos(mt: MTSettings, packages_dir: Path, source_language: str, target: str, opencc: str):
-    from .argos import ArgosEngine, choose_package
-
-    package, conversion = choose_package(packages_dir, source_language, target, opencc)
-    return ArgosEngine(package, mt, conversion)
+# Where engine settings were before each engine had its own table; still read, with a notice.
+_LEGACY_ENGINE = "argos"
 
 
-ENGINES: dict[str, Callable[..., Engine]] = {"argos": _argos}
+def read_mt_settings(table: object) -> tuple[MTSettings, tuple[str, ...]]:
+    """`[tool.l10n.mt]` → (settings, notices for the user such as deprecations)."""
+    if not isinstance(table, dict):
+        raise SettingsError("[tool.l10n.mt] must be a table")
+    engine = table.get("engine", MTSettings.engine)
+    if not isinstance(engine, str):
+        raise SettingsError("[tool.l10n.mt] engine must be a string")
+    engine_module(engine)
+    tables: dict[str, Any] = {}
+    legacy = {k: v for k, v in table.items() if k != "engine" and k not in ENGINES}
+    for name in ENGINES:
+        if name in table:
+            if not isinstance(table[name], dict):
+                raise SettingsError(f"[tool.l10n.mt.{name}] must be a table")
+            tables[name] = engine_module(name).read_settings(table[name], f"[tool.l10n.mt.{name}]")
+    notices: tuple[str, ...] = ()
+    if legacy:
+        if _LEGACY_ENGINE in tables:
+            raise SettingsError(
+                f"[tool.l10n.mt] {', '.join(legacy)}: give these in "
+                f"[tool.l10n.mt.{_LEGACY_ENGINE}] only"
+            )
+        tables[_LEGACY_ENGINE] = engine_module(_LEGACY_ENGINE).read_settings(
+            legacy, "[tool.l10n.mt]"
+        )
+        notices = (
+            f"[tool.l10n.mt] {', '.join(legacy)}: these settings now go in "
+            f"[tool.l10n.mt.{_LEGACY_ENGINE}]; the old place still works but is deprecated",
+        )
+    return MTSettings(engine=engine, tables=tuple(tables.items())), notices
 
 
-def make_engine(
-    mt: MTSettings, packages_dir: Path, source_language: str, target: str, opencc: str
-) -> Engine:
-    try:
-        factory = ENGINES[mt.engine]
-    except KeyError:
-        raise SettingsError(
-            f"unknown engine {mt.engine!r}; choose from: {', '.join(ENGINES)}"
-        ) from None
-    return factory(mt, packages_dir, source_language, target, opencc)
+def make_engine(settings: Settings, target: str) -> Engine:
+    """The configured engine into `target`."""
+    return engine_module(settings.mt.engine).make_engine(settings, target)

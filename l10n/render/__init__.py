@@ -1,61 +1,62 @@
-"""Bilingual renderers: a Protocol, render options, and a name → factory table."""
+"""Bilingual renderers: a Protocol and a format name → factory table.
+
+A factory takes the build's options (`stages.build.BuildOptions`) and returns a
+renderer; a renderer turns an Edition into the file's content, text or bytes
+(a binary format such as EPUB returns bytes). Heavy imports stay inside the
+factory's module.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..edition import Edition
 from ..errors import SettingsError
 
+if TYPE_CHECKING:
+    from ..stages.build import BuildOptions
+
 LAYOUTS = ("side-by-side", "interleaved")
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    layout: str = "side-by-side"  # html
-    include_machine: bool = False  # tmx: also unreviewed (fuzzy) pairs
-    created: str = ""  # tmx creationdate, e.g. 20261126T063000Z
 
 
 class Renderer(Protocol):
     extension: str
 
-    def render(self, edition: Edition) -> str: ...
+    def render(self, edition: Edition) -> str | bytes: ...
 
 
-def _html(options: RenderOptions) -> Renderer:
+def _html(options: BuildOptions) -> Renderer:
     from .html import HtmlRenderer
 
     return HtmlRenderer(options.layout)
 
 
-def _markdown(options: RenderOptions) -> Renderer:
+def _markdown(options: BuildOptions) -> Renderer:
     from .markdown import MarkdownRenderer
 
     return MarkdownRenderer()
 
 
-def _text(options: RenderOptions) -> Renderer:
+def _text(options: BuildOptions) -> Renderer:
     from .text import TextRenderer
 
     return TextRenderer()
 
 
-def _tmx(options: RenderOptions) -> Renderer:
+def _tmx(options: BuildOptions) -> Renderer:
     from .tmx import TmxRenderer
 
     return TmxRenderer(options.include_machine, options.created)
 
 
-def _json(options: RenderOptions) -> Renderer:
+def _json(options: BuildOptions) -> Renderer:
     from .jsonfile import JsonRenderer
 
     return JsonRenderer()
 
 
-RENDERERS: dict[str, Callable[[RenderOptions], Renderer]] = {
+RENDERERS: dict[str, Callable[[BuildOptions], Renderer]] = {
     "html": _html,
     "md": _markdown,
     "txt": _text,
@@ -64,8 +65,8 @@ RENDERERS: dict[str, Callable[[RenderOptions], Renderer]] = {
 }
 
 
-def renderer(name: str, options: RenderOptions | None = None) -> Renderer:
-    options = options or RenderOptions()
+def renderer(name: str, options: BuildOptions) -> Renderer:
+    """The renderer of a format for these build options."""
     if options.layout not in LAYOUTS:
         raise SettingsError(f"unknown layout {options.layout!r}; choose from: {', '.join(LAYOUTS)}")
     try:

@@ -1,6 +1,6 @@
 """The segmentation rules as data: punctuation classes, speech verbs, structure patterns.
 
-`SentenceRules` follows SEGMENTATION.md (R1–R9); `StructureRules` says which lines
+`SentenceRules` follows docs/segmentation.md (R1–R9); `StructureRules` says which lines
 are titles, meta lines, list items, bylines, breadcrumbs and page furniture. Both
 are frozen values; the structure patterns can be overridden from `[tool.l10n]`.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Paired marks (R5): quotations, titles and brackets.
 PAIRS = {
     "“": "”",
     "‘": "’",
@@ -29,6 +30,9 @@ STRAIGHT_QUOTE = '"'
 
 @dataclass(frozen=True)
 class SentenceRules:
+    """Sentence-final marks and abbreviations (R2), closing marks (R4), clause marks (R5, R6),
+    speech verbs and the attribution length (R6)."""
+
     final_marks: frozenset[str] = frozenset("。！？!?")
     ascii_final_marks: frozenset[str] = frozenset("!?")
     closing_marks: frozenset[str] = frozenset("”’」』）)】〕》〉\"'")

@@ -1,4 +1,4 @@
-"""Chinese sentence segmentation of one line (SEGMENTATION.md R2–R7, R9).
+"""Chinese sentence segmentation of one line (docs/segmentation.md R2–R7, R9).
 
 `split_line(line, rules)` returns `(start, end)` spans into the line: trimmed,
 non-empty, in order. Paired marks are matched first, so a sentence-final mark
@@ -24,6 +24,7 @@ def _candidates(rules: SentenceRules) -> re.Pattern[str]:
 
 
 def is_space(ch: str) -> bool:
+    """Whitespace as R1 trims it: str.isspace() (U+3000, U+00A0 included) or a BOM."""
     return ch.isspace() or ch == "\ufeff"
 
 
@@ -33,7 +34,7 @@ def is_han(ch: str) -> bool:
 
 
 def match_pairs(line: str) -> dict[int, int]:
-    """Opening index → closing index for every pair balanced on this line."""
+    """Opening index → closing index for every pair balanced on this line (R5)."""
     stack: list[tuple[str, int]] = []
     pairs: dict[int, int] = {}
     for match in _PAIR_MARKS.finditer(line):
@@ -103,7 +104,7 @@ class _LineSplitter:
         return ends
 
     def _final_run_end(self, i: int) -> int:
-        """End of the run of final marks at `i`, or `i` when the run does not count."""
+        """End of the run of final marks at `i`, or `i` when the run does not count (R2)."""
         line, rules = self.line, self.rules
         j = i
         while j < len(line) and line[j] in rules.final_marks:
@@ -128,6 +129,7 @@ class _LineSplitter:
         return end
 
     def _interior_ends_sentence(self, open_: int, close: int) -> bool:
+        """Whether the text inside the pair ends with a sentence-final mark (R5)."""
         k = close
         while k > open_ + 1 and (
             self.line[k - 1] in self.rules.closing_marks or is_space(self.line[k - 1])
@@ -136,6 +138,7 @@ class _LineSplitter:
         return k > open_ + 1 and self.line[k - 1] in self.rules.final_marks
 
     def _group_ends_segment(self, open_: int, close: int, seg_start: int) -> bool:
+        """Whether a balanced pair ends the segment at its closing mark (R5, R6)."""
         opener = self.line[open_]
         if opener in TITLE_OPENERS or not self._interior_ends_sentence(open_, close):
             return False
@@ -148,6 +151,7 @@ class _LineSplitter:
         return all(is_space(ch) for ch in self.line[seg_start:open_])
 
     def _attribution_follows(self, start: int) -> bool:
+        """Whether a speech tag that stays with the quotation follows (R6)."""
         line, rules = self.line, self.rules
         end = start
         while end < len(line) and line[end] not in rules.final_marks:
@@ -160,9 +164,10 @@ class _LineSplitter:
         return tail.endswith(rules.speech_verbs)
 
     def _ends_latin_sentence(self, i: int) -> bool:
+        """Whether the ASCII '.' at `i` ends an embedded Latin-script sentence (R2)."""
         line, rules = self.line, self.rules
         if (i + 1 < len(line) and line[i + 1] == ".") or (i > 0 and line[i - 1] == "."):
-            return False  # an ellipsis or part of one
+            return False  # an ellipsis or part of one (R3)
         k = i
         while k > 0 and line[k - 1].isascii() and line[k - 1].isalpha():
             k -= 1
@@ -196,7 +201,7 @@ def split_line(line: str, rules: SentenceRules) -> list[tuple[int, int]]:
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span without leading and trailing whitespace (BOM included), or None if empty."""
+    """The span without leading and trailing whitespace (BOM included), or None if empty (R1)."""
     while start < end and is_space(text[start]):
         start += 1
     while end > start and is_space(text[end - 1]):

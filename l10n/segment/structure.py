@@ -1,9 +1,9 @@
 """Text → Document: lines become blocks of a kind, extracted blocks get sentence segments.
 
-Each non-blank line is a block (R1, R8); runs of blank lines (whitespace, NBSP,
-U+3000, BOM) are one blank block; a bracketed byline that closes a paragraph
-becomes a block of its own. Block texts keep their line terminators, so the
-blocks partition the text exactly.
+Each non-blank line is a block (docs/segmentation.md R1, R8); runs of blank lines
+(whitespace, NBSP, U+3000, BOM) are one blank block; a bracketed byline that closes
+a paragraph becomes a block of its own (R7). Block texts keep their line terminators,
+so the blocks partition the text exactly.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def lines(text: str) -> list[tuple[int, str]]:
 def _line_drafts(offset: int, number: int, raw: str, classifier: _Classifier, rules: Rules):
     body = raw.rstrip(_BREAKS)
     span = trim(body, 0, len(body))
-    if span is None:
+    if span is None:  # a line of whitespace only has no segment (R1)
         return [_Draft(BlockKind.BLANK, offset, offset + len(raw), number, ())]
     content = body[span[0] : span[1]]
     kind = classifier.kind(content)
@@ -78,7 +78,7 @@ def _line_drafts(offset: int, number: int, raw: str, classifier: _Classifier, ru
     else:
         spans = split_line(body, rules.sentence)
     absolute = tuple((offset + s, offset + e) for s, e in spans)
-    if kind is BlockKind.PARAGRAPH and len(spans) > 1:
+    if kind is BlockKind.PARAGRAPH and len(spans) > 1:  # a byline after a sentence end (R7)
         s, e = spans[-1]
         if classifier.byline.search(body[s:e]):
             return [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 import urllib.error
 import urllib.request
@@ -10,9 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .packages import PackageError
+from ...errors import PackageError
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
+
+
+def index_url() -> str:
+    """The package index: ARGOS_PACKAGE_INDEX_URL, else argospm's."""
+    return os.environ.get("ARGOS_PACKAGE_INDEX_URL", DEFAULT_INDEX)
 
 
 @dataclass(frozen=True)

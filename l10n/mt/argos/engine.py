@@ -1,4 +1,4 @@
-"""The `argos` engine: an installed Argos package run directly with CTranslate2.
+"""The Argos engine: an installed Argos package run directly with CTranslate2.
 
 All pending segments go to one `translate_batch` call (CTranslate2 sorts and
 splits them into batches), tokenized with the package's SentencePiece model
@@ -15,9 +15,11 @@ import os
 import time
 from pathlib import Path
 
-from ..script import convert, is_simplified, is_traditional
-from . import MTSettings, NoModelError, Progress, Translation
-from .packages import Package, PackageError, installed
+from ...errors import NoModelError, PackageError
+from ...script import convert, is_simplified, is_traditional
+from .. import Progress, Translation
+from . import ArgosSettings
+from .packages import Package, installed
 
 # CTranslate2 reads at most 1,024 source tokens (its max_input_length; longer sources are
 # cut); no output needs more than 3 tokens per source token.
@@ -64,7 +66,7 @@ def choose_package(
 
 
 class ArgosEngine:
-    def __init__(self, package: Package, mt: MTSettings, conversion: str | None) -> None:
+    def __init__(self, package: Package, mt: ArgosSettings, conversion: str | None) -> None:
         self.package = package
         self.mt = mt
         self.conversion = conversion

@@ -10,6 +10,7 @@ beside the target, then renames it into place.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import stat
 import tempfile
@@ -17,15 +18,21 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..errors import L10nError
+from ...errors import PackageError
 
 MAX_UNCOMPRESSED = 4 * 1024**3  # an Argos model is ~70–400 MB; refuse absurd archives
 MAX_RATIO = 200  # uncompressed / compressed, per member above 1 MB
 TOKENIZERS = ("sentencepiece.model", "bpe.model")
 
 
-class PackageError(L10nError):
-    """A package that cannot be installed, found or removed."""
+def packages_dir() -> Path:
+    """Where packages are installed, as argospm and LibreTranslate find them:
+    ARGOS_PACKAGES_DIR, else `argos-translate/packages` under XDG_DATA_HOME or ~/.local/share."""
+    configured = os.environ.get("ARGOS_PACKAGES_DIR")
+    if configured:
+        return Path(configured)
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "argos-translate" / "packages"
 
 
 @dataclass(frozen=True)

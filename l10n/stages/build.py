@@ -1,0 +1,149 @@
+"""`l10n build`: bilingual editions of the sources from their catalogs.
+
+Editions are rendered in memory first (renderers return text or bytes); when
+`min_reviewed` is set and an edition falls below it, nothing is written and the
+result says which and by how much.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..catalog import translations
+from ..document import Document
+from ..edition import Edition, align
+from ..errors import InputError, SettingsError
+from ..files import atomic_write
+from ..project import (
+    Source,
+    Written,
+    catalog_path,
+    discover,
+    load,
+    read_catalog_file,
+    relative,
+    tmx_date,
+)
+from ..render import renderer
+from ..script import convert, is_traditional
+from ..settings import Settings
+from . import StageOptions
+
+
+@dataclass(frozen=True)
+class BuildOptions(StageOptions):
+    """What to build; empty values are taken from the settings (`resolved`)."""
+
+    languages: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+    out_dir: Path | None = None
+    layout: str = ""  # html: side-by-side or interleaved
+    include_machine: bool = False  # tmx: also unreviewed pairs, marked
+    only_reviewed: bool = False  # withhold unreviewed output, per segment
+    min_reviewed: float | None = None  # percent; below it the build fails
+    source_script: str | None = None  # "hans" or "hant": the source column converted
+
+    def resolved(self, settings: Settings) -> BuildOptions:
+        return replace(
+            self,
+            languages=self.languages or settings.languages,
+            formats=self.formats or settings.formats,
+            out_dir=self.out_dir or settings.root / settings.dist,
+            layout=self.layout or settings.layout,
+        )
+
+    @property
+    def created(self) -> str:
+        """The editions' creation date, as TMX writes it."""
+        return tmx_date(self.now)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    root: Path
+    written: tuple[Written, ...]
+    below_threshold: tuple[tuple[str, float], ...]  # (edition, reviewed percent)
+    min_reviewed: float | None = None
+
+    def lines(self) -> list[str]:
+        return [relative(item.path, self.root) for item in self.written]
+
+    def problems(self) -> list[str]:
+        """Why nothing was written, one line per edition below the threshold."""
+        return [
+            f"{name}: {percent:.1f}% reviewed, below --min-reviewed {self.min_reviewed:g}%; "
+            "nothing written"
+            for name, percent in self.below_threshold
+        ]
+
+
+def _source_view(settings: Settings, script: str | None) -> tuple[Callable[[str], str], str]:
+    """(function showing the source, its language tag) for `--source-script`."""
+    language = settings.source_language
+    if script is None:
+        return (lambda text: text), language
+    wanted = script.lower()
+    traditional = is_traditional(language)
+    if wanted == "hans":
+        config = settings.opencc_config if traditional else None
+        tag = "zh-Hans"
+    elif wanted == "hant":
+        config = None if traditional else "s2t"
+        tag = "zh-Hant"
+    else:
+        raise SettingsError(f"unknown source script {script!r}; choose hans or hant")
+    if config is None:
+        return (lambda text: text), language
+    return (lambda text: convert(text, config)), tag
+
+
+def edition(
+    source: Source, document: Document, settings: Settings, language: str, options: BuildOptions
+) -> Edition:
+    catalog = read_catalog_file(catalog_path(source, settings, language), settings.root)
+    translated = translations(catalog) if catalog is not None else {}
+    show, tag = _source_view(settings, options.source_script)
+    return align(
+        document,
+        translated,
+        tag,
+        language,
+        only_reviewed=options.only_reviewed,
+        show_source=show,
+    )
+
+
+def build(settings: Settings, options: BuildOptions) -> BuildResult:
+    """Render bilingual editions of each source into the output folder."""
+    options = options.resolved(settings)
+    loaded = [(source, load(source, settings)) for source in discover(settings, options.files)]
+    unknown = [language for language in options.languages if language not in settings.languages]
+    if unknown:
+        raise SettingsError(
+            f"language {unknown[0]!r} is not in [tool.l10n] languages "
+            f"({', '.join(settings.languages)})"
+        )
+    assert options.out_dir is not None
+    if options.out_dir.exists() and not options.out_dir.is_dir():
+        raise InputError(f"{options.out_dir} is a file, not a folder for the editions")
+    renderers = [renderer(name, options) for name in options.formats]
+    outputs = []
+    below = []
+    for source, document in loaded:
+        for language in options.languages:
+            pages = edition(source, document, settings, language, options)
+            if options.min_reviewed is not None:
+                percent = pages.reviewed_percent()
+                if percent < options.min_reviewed:
+                    below.append((f"{source.name} ({language})", percent))
+            for r in renderers:
+                path = options.out_dir / f"{source.stem}.{language}.{r.extension}"
+                outputs.append((path, r.render(pages)))
+    if below:
+        return BuildResult(settings.root, (), tuple(below), options.min_reviewed)
+    for path, content in outputs:
+        atomic_write(path, content)
+    written = tuple(Written(path, True) for path, _ in outputs)
+    return BuildResult(settings.root, written, (), options.min_reviewed)

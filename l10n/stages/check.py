@@ -1,0 +1,125 @@
+"""`l10n check`, the CI gate: alignment, zh→en content checks and thresholds, as findings.
+
+The result holds the findings the gate lets through, what was checked, and the
+exit code; the report formats are in `checks.report`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..catalog import build_template, catalog_tally
+from ..checks import (
+    ALIGNMENT_CODES,
+    CHECKS,
+    REPORTS,
+    THRESHOLD_CODES,
+    CatalogFile,
+    Checked,
+    Context,
+    Finding,
+    Gate,
+    SourceSet,
+    check_alignment,
+    check_entry,
+    merge_glossaries,
+    read_glossary,
+    read_tbx,
+)
+from ..checks.gate import exit_code, select, thresholds
+from ..errors import GlossaryError
+from ..files import decode_utf8, read_optional
+from ..project import (
+    catalog_path,
+    discover,
+    header,
+    load,
+    po_date,
+    read_catalog_file,
+    relative,
+    template_path,
+)
+from ..settings import Settings
+from . import StageOptions
+
+
+@dataclass(frozen=True)
+class CheckOptions(StageOptions):
+    gate: Gate = field(default_factory=Gate)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    findings: tuple[Finding, ...]
+    checked: Checked
+    exit_code: int  # 0 clean, 1 a finding at or above the gate's level
+
+    def report(self, name: str) -> str:
+        """The findings as text, json, junit or github annotations."""
+        return REPORTS[name](self.findings, self.checked)
+
+
+def _catalog_file(path: Path, root: Path, language: str = "") -> CatalogFile:
+    return CatalogFile(relative(path, root), read_catalog_file(path, root), language)
+
+
+def glossary(settings: Settings) -> dict[str, str]:
+    """The project's glossary: `glossary.tsv` and `glossary.tbx` in the locales folder,
+    either or both; {} when there is none."""
+    root = settings.root
+    locales = root / settings.locales
+    glossaries, labels = [], []
+    for path in (locales / "glossary.tsv", locales / "glossary.tbx"):
+        label = relative(path, root)
+        data = read_optional(path, label, GlossaryError)
+        if data is None:
+            continue
+        if path.suffix == ".tbx":
+            glossaries.append(read_tbx(data, label))  # XML: its own encoding declaration
+        else:
+            glossaries.append(
+                read_glossary(decode_utf8(data, label, GlossaryError, bom=True), label)
+            )
+        labels.append(label)
+    return merge_glossaries(glossaries, labels)
+
+
+def check(settings: Settings, options: CheckOptions) -> CheckResult:
+    """Alignment, content and threshold findings for the sources, filtered by the gate."""
+    gate = options.gate
+    sources = discover(settings, options.files)
+    findings: list[Finding] = []
+    root = settings.root
+    context = Context(glossary(settings))
+    files: list[str] = []
+    rows = []
+    for source in sources:
+        document = load(source, settings)
+        catalogs = tuple(
+            _catalog_file(catalog_path(source, settings, language), root, language)
+            for language in settings.languages
+        )
+        unit = SourceSet(
+            source.name,
+            build_template(document, header(settings), po_date(options.now)),
+            _catalog_file(template_path(source, settings), root),
+            catalogs,
+            settings.source_language,
+        )
+        findings.extend(check_alignment(unit))
+        files.append(unit.template.path)
+        for catalog in catalogs:
+            files.append(catalog.path)
+            if catalog.catalog is None:
+                continue
+            rows.append((catalog.path, catalog_tally(catalog.catalog)))
+            for entry in catalog.catalog:
+                findings.extend(check_entry(entry, catalog.path, context))
+    findings.extend(thresholds(rows, gate))
+    codes = tuple(
+        code for code in (*ALIGNMENT_CODES, *CHECKS, *THRESHOLD_CODES) if gate.wants(code)
+    )
+    kept = tuple(select(findings, gate))
+    checked = Checked(tuple(s.name for s in sources), tuple(files), codes)
+    return CheckResult(kept, checked, exit_code(kept, gate))

@@ -1,0 +1,96 @@
+"""`l10n extract`: each source's template (POT), and each language's catalog updated from it.
+
+Re-extraction follows msgmerge (`catalog.update`); every input is read before
+anything is written, and catalogs are written under the project's lock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from ..catalog import build_template, keep_dates_if_unchanged, update
+from ..document import Document
+from ..project import (
+    CatalogPlan,
+    Source,
+    Written,
+    catalog_path,
+    discover,
+    header,
+    load,
+    lock,
+    po_date,
+    read_catalog_file,
+    relative,
+    template_path,
+    write_catalogs,
+)
+from ..settings import Settings
+from . import StageOptions
+
+
+@dataclass(frozen=True)
+class ExtractOptions(StageOptions):
+    fuzzy_matching: bool = True  # carry translations over to changed sources
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    root: Path  # the project root, for relative paths
+    written: tuple[Written, ...]
+    sources: int
+    segments: int  # extracted segments in all the sources
+
+    def lines(self) -> list[str]:
+        return [
+            f"{relative(item.path, self.root)}: {'written' if item.changed else 'unchanged'}"
+            for item in self.written
+        ]
+
+
+def fresh_template(
+    document: Document, settings: Settings, date: str, old: polib.POFile | None
+) -> polib.POFile:
+    """The template for a document; keeps the old dates when nothing else changed."""
+    template = build_template(document, header(settings), date)
+    keep_dates_if_unchanged(template, old)
+    return template
+
+
+def plan(
+    source: Source, document: Document, settings: Settings, options: ExtractOptions
+) -> list[CatalogPlan]:
+    """Template and updated catalogs for one source, not yet written."""
+    root = settings.root
+    pot_path = template_path(source, settings)
+    old_template = read_catalog_file(pot_path, root)
+    template = fresh_template(document, settings, po_date(options.now), old_template)
+    plans = [CatalogPlan(pot_path, template, old_template)]
+    for language in settings.languages:
+        path = catalog_path(source, settings, language)
+        old = read_catalog_file(path, root)
+        catalog = update(
+            old,
+            template,
+            fuzzy_matching=options.fuzzy_matching,
+            comment=f"{language} translation of {source.name}.",
+            language=language,
+        )
+        plans.append(CatalogPlan(path, catalog, old))
+    return plans
+
+
+def extract(settings: Settings, options: ExtractOptions) -> ExtractResult:
+    """Write each source's template and catalogs; all inputs are read before any write."""
+    sources = discover(settings, options.files)
+    documents = [(source, load(source, settings)) for source in sources]
+    with lock(settings):
+        plans = []
+        for source, document in documents:
+            plans.extend(plan(source, document, settings, options))
+        written = write_catalogs(plans)
+    segments = sum(1 for _, document in documents for _ in document.segments())
+    return ExtractResult(settings.root, tuple(written), len(sources), segments)

@@ -1,0 +1,84 @@
+"""`l10n stats`: each catalog's entries and source characters by status, and the total.
+
+JSON (version 1): {"version", "catalogs": [{"path", <status>: {"entries",
+"characters"}, …, "live", "reviewed_percent"}], "total": {…}}, with the
+statuses named reviewed, fuzzy_machine, fuzzy_changed, untranslated, obsolete.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from ..catalog import EntryStatus, Tally, catalog_tally
+from ..project import catalogs, discover, relative
+from ..settings import Settings
+from . import StageOptions
+
+JSON_VERSION = 1
+# How the report names each status (gettext's words: machine and changed are both fuzzy).
+COLUMNS = {
+    EntryStatus.REVIEWED: "reviewed",
+    EntryStatus.MACHINE: "fuzzy_machine",
+    EntryStatus.CHANGED: "fuzzy_changed",
+    EntryStatus.UNTRANSLATED: "untranslated",
+    EntryStatus.OBSOLETE: "obsolete",
+}
+HEADINGS = ("reviewed", "machine", "changed", "untranslated", "obsolete")
+
+
+@dataclass(frozen=True)
+class StatsOptions(StageOptions):
+    pass
+
+
+@dataclass(frozen=True)
+class StatsResult:
+    rows: tuple[tuple[str, Tally], ...]  # (catalog path, its tally), for existing catalogs
+
+    @property
+    def total(self) -> Tally:
+        return sum((tally for _, tally in self.rows), Tally())
+
+    @property
+    def warning(self) -> str:
+        return "" if self.rows else "no catalogs for these sources yet; run `l10n extract`"
+
+    def as_json(self) -> str:
+        document = {
+            "version": JSON_VERSION,
+            "catalogs": [{"path": path, **_fields(tally)} for path, tally in self.rows],
+            "total": _fields(self.total),
+        }
+        return json.dumps(document, ensure_ascii=False, indent=2)
+
+    def as_table(self) -> str:
+        width = max([len("catalog"), *(len(path) for path, _ in self.rows)])
+        lines = [f"{'catalog':<{width}} " + " ".join(f"{h:>12}" for h in HEADINGS) + " reviewed%"]
+        for path, tally in [*self.rows, ("total", self.total)]:
+            cells = " ".join(
+                f"{tally[s].entries:>5} ({tally[s].characters:>5})"[-12:].rjust(12) for s in COLUMNS
+            )
+            lines.append(f"{path:<{width}} {cells} {tally.reviewed_percent():>8.1f}%")
+        lines.append("counts are entries (source characters)")
+        return "\n".join(lines)
+
+
+def _fields(tally: Tally) -> dict:
+    counts = {
+        name: {"entries": tally[s].entries, "characters": tally[s].characters}
+        for s, name in COLUMNS.items()
+    }
+    return {**counts, "live": tally.live, "reviewed_percent": tally.reviewed_percent()}
+
+
+def stats(settings: Settings, options: StatsOptions) -> StatsResult:
+    """The tally of every existing catalog of the sources."""
+    sources = discover(settings, options.files)
+    return StatsResult(
+        tuple(
+            (relative(path, settings.root), catalog_tally(catalog))
+            for _, path, catalog in catalogs(sources, settings, required=False)
+            if catalog is not None
+        )
+    )

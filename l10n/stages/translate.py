@@ -1,0 +1,206 @@
+"""`l10n translate`: fill the empty entries of the catalogs from the providers, in order.
+
+Catalogs are grouped by target language; each distinct source text of a
+language is offered once per run, across all documents, to the first provider,
+and what it leaves to the next (`[tool.l10n] providers`). Filled entries are
+fuzzy with their provenance; reviewed entries are never touched. A language
+with no model is reported, and the others are translated and written.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import polib
+
+from ..catalog import Tally, catalog_tally
+from ..catalog.header import ensure_language, mark_revised
+from ..catalog.machine import fill
+from ..catalog.status import pending
+from ..errors import NoModelError
+from ..mt import Progress
+from ..project import (
+    CatalogPlan,
+    Written,
+    catalogs,
+    discover,
+    lock,
+    po_date,
+    relative,
+    write_catalogs,
+)
+from ..providers import make_provider
+from ..settings import Settings
+from . import StageOptions
+
+
+@dataclass(frozen=True)
+class TranslateOptions(StageOptions):
+    retranslate_machine: bool = False  # also redo unreviewed machine output
+    dry_run: bool = False  # only say what would be sent
+    draft: bool = False  # the engine's faster, rougher settings
+    progress: Progress | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Workload:
+    language: str
+    texts: tuple[str, ...]  # distinct source texts, in first-seen order
+    entries: tuple[polib.POEntry, ...]
+
+    @property
+    def characters(self) -> int:
+        return sum(len(text) for text in self.texts)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    language: str
+    segments: int  # distinct texts sent to the provider
+    characters: int
+    filled: int  # catalog entries filled
+    provenance: str  # what filled them
+    cut_short: int = 0  # distinct texts whose translation hit a length limit
+    engine: str = ""  # the configured engine, whose settings set the limits
+
+    @property
+    def warning(self) -> str:
+        if not self.cut_short:
+            return ""
+        return (
+            f"{self.language}: {self.cut_short} machine translation(s) hit a length limit "
+            "and may miss part of their source; their catalog comments say which "
+            f"(the engine's length settings in [tool.l10n.mt.{self.engine}])"
+        )
+
+
+@dataclass(frozen=True)
+class TranslateResult:
+    root: Path
+    dry_run: bool
+    outcomes: tuple[Outcome, ...]
+    written: tuple[Written, ...]
+    missing_models: tuple[str, ...]  # one message per language that no installed model serves
+    tallies: tuple[Tally, ...]  # each catalog's entries by status, after translation
+
+    def lines(self) -> list[str]:
+        """What the command prints on stdout."""
+        lines = []
+        for o in self.outcomes:
+            if self.dry_run:
+                lines.append(
+                    f"{o.language}: would send {o.segments} segments, {o.characters} characters"
+                )
+            else:
+                lines.append(
+                    f"{o.language}: translated {o.segments} segments ({o.filled} entries) "
+                    f"with {o.provenance}"
+                )
+        if not self.missing_models and all(o.segments == 0 for o in self.outcomes):
+            lines.append("nothing to translate: every entry has a translation")
+        for item in self.written:
+            state = "written" if item.changed else "unchanged"
+            lines.append(f"{relative(item.path, self.root)}: {state}")
+        return lines
+
+    @property
+    def warnings(self) -> list[str]:
+        return [o.warning for o in self.outcomes if o.warning]
+
+
+def workloads(
+    catalogs: Sequence[tuple[str, polib.POFile]], *, retranslate_machine: bool = False
+) -> list[Workload]:
+    """What each language would send to its providers: (language, catalog) pairs in."""
+    by_language: dict[str, list[polib.POEntry]] = {}
+    for language, catalog in catalogs:
+        entries = pending(catalog, retranslate_machine=retranslate_machine)
+        by_language.setdefault(language, []).extend(entries)
+    return [
+        Workload(language, tuple(dict.fromkeys(e.msgid for e in entries)), tuple(entries))
+        for language, entries in by_language.items()
+    ]
+
+
+def _run_chain(
+    work: Workload, settings: Settings, progress: Progress | None
+) -> tuple[list[Outcome], NoModelError | None]:
+    """Ask each provider in turn for what the ones before it left: (what each did, the
+    error of a provider that was needed and cannot serve the language)."""
+    outcomes: list[Outcome] = []
+    remaining = list(work.texts)
+    for name in settings.providers:
+        if not remaining:
+            break
+        try:
+            provider = make_provider(name, settings, work.language)
+        except NoModelError as err:
+            return outcomes, err
+        suggestions = provider.suggest(remaining, progress)
+        provided = {text: (s.text, s.provenance) for text, s in suggestions.items() if s.text}
+        filled = fill(work.entries, provided)
+        characters = sum(len(text) for text in remaining)
+        cut_short = sum(1 for s in suggestions.values() if s.incomplete)
+        outcomes.append(
+            Outcome(
+                work.language,
+                len(remaining),
+                characters,
+                filled,
+                provider.description,
+                cut_short,
+                settings.mt.engine,
+            )
+        )
+        remaining = [text for text in remaining if text not in provided]
+    return outcomes, None
+
+
+def translate_plans(
+    plans: Sequence[CatalogPlan], settings: Settings, options: TranslateOptions
+) -> tuple[list[Outcome], list[NoModelError]]:
+    """Fill the planned catalogs in memory: (what each provider did, the languages no
+    installed model translates)."""
+    pairs = [(p.catalog.metadata.get("Language", ""), p.catalog) for p in plans]
+    works = workloads(pairs, retranslate_machine=options.retranslate_machine)
+    if options.dry_run:
+        return [Outcome(w.language, len(w.texts), w.characters, 0, "") for w in works], []
+    outcomes, missing = [], []
+    for work in works:
+        if not work.texts:
+            continue
+        done, error = _run_chain(work, settings, options.progress)
+        outcomes.extend(done)
+        if error is not None:
+            missing.append(error)
+    if any(o.filled for o in outcomes):
+        for plan in plans:
+            mark_revised(plan.catalog.metadata, po_date(options.now))
+    return outcomes, missing
+
+
+def translate(settings: Settings, options: TranslateOptions) -> TranslateResult:
+    """Fill the empty entries of the sources' catalogs; catalogs must exist already."""
+    if options.draft:
+        settings = replace(settings, mt=replace(settings.mt, draft=True))
+    sources = discover(settings, options.files)
+    with lock(settings):
+        plans = []
+        for language, path, catalog in catalogs(sources, settings, required=True):
+            ensure_language(catalog.metadata, language)
+            plans.append(CatalogPlan(path, catalog, copy.deepcopy(catalog)))
+        outcomes, missing = translate_plans(plans, settings, options)
+        written = []
+        if not options.dry_run and any(o.filled for o in outcomes):
+            written = write_catalogs(plans)
+    return TranslateResult(
+        settings.root,
+        options.dry_run,
+        tuple(outcomes),
+        tuple(written),
+        tuple(str(err) for err in missing),
+        tuple(catalog_tally(plan.catalog) for plan in plans),
+    )
