@@ -36,12 +36,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from l10n.mt import MTSettings  # noqa: E402
-from l10n.mt.argos import ArgosEngine  # noqa: E402
-from l10n.mt.packages import install_file  # noqa: E402
-from l10n.mt.synthetic import TRANSFORMER_BASE, build_package  # noqa: E402
+from l10n.mt.argos import ArgosSettings  # noqa: E402
+from l10n.mt.argos.engine import ArgosEngine  # noqa: E402
+from l10n.mt.argos.packages import install_file  # noqa: E402
 from l10n.segment import parse  # noqa: E402
 from l10n.settings import load  # noqa: E402
+from tests.synthetic import TRANSFORMER_BASE, build_package  # noqa: E402
 
 SEED = ROOT / "seeds" / "sichuan-police-conference-2020.txt"
 MODES = ("argostranslate", "ours", "draft")
@@ -55,11 +55,13 @@ def paragraphs() -> list[list[str]]:
 
 
 def run_mode(package_dir: Path, mode: str, max_length: int) -> dict:
-    from l10n.mt.packages import read_package
+    from l10n.mt.argos.packages import read_package
 
     package = read_package(package_dir)
     beam = 1 if mode == "draft" else 4
-    engine = ArgosEngine(package, MTSettings(beam_size=beam, max_decoding_length=max_length), "t2s")
+    engine = ArgosEngine(
+        package, ArgosSettings(beam_size=beam, max_decoding_length=max_length), "t2s"
+    )
     groups = paragraphs()
     if mode != "argostranslate":
         translator = engine.translator()

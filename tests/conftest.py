@@ -1,4 +1,4 @@
-"""Shared fixtures: a temporary project with the seed article and its settings."""
+"""Shared fixtures and helpers: a temporary project with the seed article, the CLI in-process."""
 
 from __future__ import annotations
 
@@ -8,12 +8,39 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner, Result
+
+from l10n.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
-SEED = ROOT / "seeds" / "sichuan-police-conference-2020.txt"
+SEED_NAME = "sichuan-police-conference-2020"
+SEED = ROOT / "seeds" / f"{SEED_NAME}.txt"
+# The seed's files, relative to a project folder.
+SEED_PATH = Path("seeds") / f"{SEED_NAME}.txt"
+POT = Path("locales") / f"{SEED_NAME}.pot"
+PO = Path("locales/en/LC_MESSAGES") / f"{SEED_NAME}.po"
 # The installed console script, for tests that need a real process (signals, pipes).
 L10N = str(Path(sys.executable).with_name("l10n"))
+
+
+def l10n(*args: str, input: bytes | str | None = None) -> Result:
+    """The command line in this process, through Typer's CliRunner."""
+    return CliRunner().invoke(app, list(args), input=input)
+
+
+def l10n_ok(*args: str) -> Result:
+    """`l10n(*args)`, which must exit 0."""
+    result = l10n(*args)
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under the folder: relative path → bytes."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -35,7 +62,7 @@ def msgfmt(*args: str | Path) -> subprocess.CompletedProcess:
 def package_file(tmp_path_factory) -> Path:
     """A tiny real Argos zh→en package (random weights), built once per session. Its `</s>`
     is made likelier, so that, like a real model's, most of its outputs end by themselves."""
-    from l10n.mt.synthetic import build_package
+    from .synthetic import build_package
 
     folder = tmp_path_factory.mktemp("argos")
     return build_package(

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import polib
 import pytest
-from typer.testing import CliRunner
-
-from l10n.cli.app import app
 
 from .browser import Browser, chromium_path
-from .conftest import ROOT
-from .test_cli import PO, SEED_NAME
+from .conftest import PO, ROOT, SEED_NAME, l10n
 
 HOSTILE_SCRIPT = '<script>document.title="pwned";window.pwned=1</script>'
 HOSTILE_IMAGE = '"><img src=x onerror="window.pwned=2">'
@@ -39,11 +35,11 @@ def _translate_by_hand(project):
     catalog.save()
 
 
+@pytest.mark.slow
 def test_side_by_side_page_in_chromium(project, browser):
-    runner = CliRunner()
-    assert runner.invoke(app, ["extract"]).exit_code == 0
+    assert l10n("extract").exit_code == 0
     _translate_by_hand(project)
-    result = runner.invoke(app, ["build", "--format", "html", "--layout", "side-by-side"])
+    result = l10n("build", "--format", "html", "--layout", "side-by-side")
     assert result.exit_code == 0, result.stderr
     page = project / "dist" / f"{SEED_NAME}.en.html"
     browser.open(page.as_uri())

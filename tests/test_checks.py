@@ -7,21 +7,14 @@ import xml.etree.ElementTree as ET
 
 import polib
 import pytest
-from typer.testing import CliRunner
 
 from l10n.checks import CHECKS, Context
-from l10n.cli.app import app
 from l10n.errors import GlossaryError
 
-from .conftest import DATA, ROOT
-from .test_cli import PO
+from .conftest import DATA, PO, ROOT, l10n
 
 CASES = json.loads((DATA / "check_cases.json").read_text(encoding="utf-8"))
 CONTEXT = Context({"習近平": "Xi Jinping"})
-
-
-def l10n(*args: str):
-    return CliRunner().invoke(app, list(args))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['check']}-{n}" for n, c in enumerate(CASES)])
@@ -51,18 +44,15 @@ def test_the_committed_showcase_is_clean():
     catalog = polib.pofile(str(ROOT / PO))
     live = [e for e in catalog if not e.obsolete]
     assert live and all(e.msgstr and not e.fuzzy for e in live)
-    result = CliRunner().invoke(
-        app,
-        [
-            "check",
-            "--format",
-            "json",
-            "--fail-on",
-            "warning",
-            "--min-reviewed",
-            "100",
-            str(ROOT / "seeds" / "sichuan-police-conference-2020.txt"),
-        ],
+    result = l10n(
+        "check",
+        "--format",
+        "json",
+        "--fail-on",
+        "warning",
+        "--min-reviewed",
+        "100",
+        str(ROOT / "seeds" / "sichuan-police-conference-2020.txt"),
     )
     assert result.exit_code == 0, result.stdout
     assert json.loads(result.stdout)["summary"] == {"errors": 0, "warnings": 0}

@@ -6,40 +6,22 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from l10n.cli.app import app
-
-from .conftest import L10N, msgfmt
-
-SEED_NAME = "sichuan-police-conference-2020"
-POT = Path("locales") / f"{SEED_NAME}.pot"
-PO = Path("locales/en/LC_MESSAGES") / f"{SEED_NAME}.po"
-SEED_PATH = Path("seeds") / f"{SEED_NAME}.txt"
-
-
-def invoke(*args: str, stdin: bytes | None = None):
-    return CliRunner().invoke(app, list(args), input=stdin)
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
+from .conftest import L10N, PO, POT, SEED_NAME, SEED_PATH, l10n, msgfmt, snapshot
 
 
 def test_help_lists_the_commands():
-    result = invoke("--help")
+    result = l10n("--help")
     assert result.exit_code == 0
     for command in ("run", "segment", "convert", "extract", "build", "check"):
         assert command in result.stdout
 
 
 def test_run_writes_catalogs_and_editions(project):
-    result = invoke("run")
+    result = l10n("run")
     assert result.exit_code == 0, result.stderr
     assert "32 segments" in result.stdout and "5 of 5 file(s) written" in result.stdout
-    again = invoke("run")
+    again = l10n("run")
     assert "3 of 5 file(s) written" in again.stdout  # the catalogs are unchanged
     assert again.stdout.count("(unchanged)") == 2
     for path in (
@@ -54,32 +36,32 @@ def test_run_writes_catalogs_and_editions(project):
 
 
 def test_extract_twice_changes_no_byte(project):
-    assert invoke("extract").exit_code == 0
+    assert l10n("extract").exit_code == 0
     before = snapshot(project / "locales")
-    result = invoke("extract")
+    result = l10n("extract")
     assert result.exit_code == 0
     assert "unchanged" in result.stdout
     assert snapshot(project / "locales") == before
 
 
 def test_check_passes_then_fails_after_an_edit(project):
-    assert invoke("run").exit_code == 0
-    assert invoke("check").exit_code == 0
+    assert l10n("run").exit_code == 0
+    assert l10n("check").exit_code == 0
     seed = project / SEED_PATH
     text = seed.read_text(encoding="utf-8")
     seed.write_text(text.replace("張穎主持會議。", "張穎主持了會議。"), encoding="utf-8")
-    result = invoke("check")
+    result = l10n("check")
     assert result.exit_code == 1
     assert "template-stale" in result.stdout
-    report = json.loads(invoke("check", "--format", "json").stdout)
+    report = json.loads(l10n("check", "--format", "json").stdout)
     assert report["summary"]["errors"] >= 1
     assert {f["code"] for f in report["findings"]} >= {"template-stale"}
-    assert invoke("extract").exit_code == 0
-    assert invoke("check").exit_code == 0
+    assert l10n("extract").exit_code == 0
+    assert l10n("check").exit_code == 0
 
 
 def test_check_reports_missing_extra_and_duplicate_entries(project):
-    assert invoke("extract").exit_code == 0
+    assert l10n("extract").exit_code == 0
     po = project / PO
     text = po.read_text(encoding="utf-8")
     first = text.index("#. title")
@@ -88,38 +70,38 @@ def test_check_reports_missing_extra_and_duplicate_entries(project):
         [blocks[1], blocks[1], *blocks[3:], 'msgid "多出來的。"\nmsgstr ""\n']
     )
     po.write_text(tampered, encoding="utf-8")
-    report = json.loads(invoke("check", "--format", "json").stdout)
+    report = json.loads(l10n("check", "--format", "json").stdout)
     codes = sorted(f["code"] for f in report["findings"])
     assert codes == ["entry-duplicate", "entry-extra", "entry-missing", "entry-missing"]
 
 
 def test_segment_json_and_text(project):
-    result = invoke("segment", str(SEED_PATH), "--format", "json")
+    result = l10n("segment", str(SEED_PATH), "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     kinds = [b["kind"] for b in data["blocks"] if b["kind"] != "blank"]
     assert kinds[:3] == ["breadcrumb", "title", "meta"]
     segments = [s for b in data["blocks"] if b["extracted"] for s in b["segments"]]
     assert len(segments) == 32
-    text = invoke("segment", str(SEED_PATH)).stdout
+    text = l10n("segment", str(SEED_PATH)).stdout
     assert "(鄒邇戈)" in text and "byline" in text
 
 
 def test_convert_file_and_stdin(project):
-    result = invoke("convert", "-", "--config", "t2s", stdin="會議強調。".encode())
+    result = l10n("convert", "-", "--config", "t2s", input="會議強調。".encode())
     assert result.exit_code == 0
     assert result.stdout == "会议强调。"
     out = project / "simplified.txt"
-    assert invoke("convert", str(SEED_PATH), "-o", str(out)).exit_code == 0
+    assert l10n("convert", str(SEED_PATH), "-o", str(out)).exit_code == 0
     assert "会议" in out.read_text(encoding="utf-8")
 
 
 def test_convert_passes_empty_input_through(project):
     for stdin in (b"", b" \n"):
-        result = invoke("convert", stdin=stdin)
+        result = l10n("convert", input=stdin)
         assert result.exit_code == 0 and result.stdout == stdin.decode()
     (project / "empty.txt").write_bytes(b"")
-    result = invoke("convert", "empty.txt", "-o", "out.txt")
+    result = l10n("convert", "empty.txt", "-o", "out.txt")
     assert result.exit_code == 0 and (project / "out.txt").read_bytes() == b""
 
 
@@ -129,7 +111,7 @@ def test_named_sources_must_be_files(project, command, kind):
     if kind == "directory":
         (project / "seeds" / "folder.txt").mkdir()
     before = snapshot(project)
-    result = invoke(command, "seeds/folder.txt")
+    result = l10n(command, "seeds/folder.txt")
     assert result.exit_code == 2 and result.stdout == ""
     expected = {
         "directory": "seeds/folder.txt is a directory, not a file",
@@ -140,14 +122,14 @@ def test_named_sources_must_be_files(project, command, kind):
 
 
 def test_stats_without_catalogs_says_so(project):
-    result = invoke("stats")
+    result = l10n("stats")
     assert result.exit_code == 0
     assert "no catalogs for these sources yet; run `l10n extract`" in result.stderr
     assert "total" in result.stdout
 
 
 def test_convert_unknown_config(project):
-    result = invoke("convert", str(SEED_PATH), "--config", "zz")
+    result = l10n("convert", str(SEED_PATH), "--config", "zz")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and "unknown OpenCC config" in result.stderr
@@ -175,7 +157,7 @@ def test_bad_input_is_one_line_exit_2_nothing_written(project, kind, command):
     args = [command] if command == "run" else [command, "seeds/bad.txt"]
     if command == "run" and data is None:
         pytest.skip("run takes its sources from the settings")
-    result = invoke(*args)
+    result = l10n(*args)
     assert result.exit_code == 2
     assert result.stderr.startswith("l10n: error: ")
     assert result.stderr.count("\n") == 1
@@ -186,12 +168,12 @@ def test_bad_input_is_one_line_exit_2_nothing_written(project, kind, command):
 
 
 def test_malformed_catalog_is_reported_with_its_line(project):
-    assert invoke("extract").exit_code == 0
+    assert l10n("extract").exit_code == 0
     po = project / PO
     text = po.read_text(encoding="utf-8").replace('msgstr ""\n\n#. meta', 'msgstr "oops\n\n#. meta')
     po.write_text(text, encoding="utf-8")
     before = snapshot(project)
-    result = invoke("extract")
+    result = l10n("extract")
     assert result.exit_code == 2
     assert result.stderr.startswith(f"l10n: error: {PO.as_posix()}:")
     assert snapshot(project) == before
@@ -211,21 +193,21 @@ def test_malformed_catalog_is_reported_with_its_line(project):
     ],
 )
 def test_usage_errors_are_one_line_exit_2(project, args, words):
-    result = invoke(*args)
+    result = l10n(*args)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.startswith("l10n: error: ") and result.stderr.count("\n") == 1
     assert words in result.stderr and "--help`)" in result.stderr
 
 
 def test_bad_build_targets_are_one_line(project):
-    assert invoke("extract").exit_code == 0
+    assert l10n("extract").exit_code == 0
     (project / "afile").write_text("x", encoding="utf-8")
     before = snapshot(project)
     for args, message in (
         (["build", "--lang", "xx"], "language 'xx' is not in [tool.l10n] languages (en)"),
         (["build", "-o", "afile"], "afile is a file, not a folder for the editions"),
     ):
-        result = invoke(*args)
+        result = l10n(*args)
         assert (result.exit_code, result.stderr) == (2, f"l10n: error: {message}\n")
     assert snapshot(project) == before
 

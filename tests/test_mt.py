@@ -17,18 +17,10 @@ from pathlib import Path
 
 import polib
 import pytest
-from typer.testing import CliRunner
 
-from l10n.cli.app import app
-
-from .conftest import L10N, SEED
-from .test_cli import PO, snapshot
+from .conftest import L10N, PO, SEED, l10n, snapshot
 
 PROVENANCE = "machine translation: argos translate-zh_en 0.1"
-
-
-def l10n(*args: str):
-    return CliRunner().invoke(app, list(args))
 
 
 def live_entries(project: Path) -> list[polib.POEntry]:
@@ -40,6 +32,7 @@ def test_heavy_modules_are_absent():
         assert importlib.util.find_spec(name) is None, f"{name} is installed"
 
 
+@pytest.mark.slow
 def test_install_list_translate_retranslate_remove(project, packages, package_file):
     result = l10n("models", "install", str(package_file))
     assert result.exit_code == 0, result.stderr
@@ -68,6 +61,7 @@ def test_install_list_translate_retranslate_remove(project, packages, package_fi
     assert "argostranslate.translate" not in sys.modules
 
 
+@pytest.mark.slow
 def test_reviewed_entries_are_never_touched(project, packages, package_file):
     assert l10n("models", "install", str(package_file)).exit_code == 0
     assert l10n("extract").exit_code == 0
@@ -84,6 +78,7 @@ def test_reviewed_entries_are_never_touched(project, packages, package_file):
     assert all(e.fuzzy for e in entries[2:])
 
 
+@pytest.mark.slow
 def test_translation_is_deterministic_across_runs(tmp_path, project, packages, package_file):
     assert l10n("models", "install", str(package_file)).exit_code == 0
     outputs = []
@@ -276,15 +271,16 @@ def _set_mt(project: Path, old: str, new: str) -> None:
 
 
 def test_outputs_cut_at_the_cap_get_room_then_say_so(tmp_path, project, packages):
-    from l10n.mt import MTSettings
-    from l10n.mt.argos import ArgosEngine
-    from l10n.mt.packages import install_file
-    from l10n.mt.synthetic import build_package
+    from l10n.mt.argos import ArgosSettings
+    from l10n.mt.argos.engine import ArgosEngine
+    from l10n.mt.argos.packages import install_file
+
+    from .synthetic import build_package
 
     # no end bias: random weights never emit </s>, every output runs to its limit
     endless = build_package(tmp_path / "translate-zh_en-0_1.argosmodel", SEED.read_text("utf-8"))
     package = install_file(endless, packages)
-    engine = ArgosEngine(package, MTSettings(max_decoding_length=24), "t2s")
+    engine = ArgosEngine(package, ArgosSettings(max_decoding_length=24), "t2s")
     texts = [
         "會議。",
         "會議強調,今年以來全省公安機關堅決貫徹落實習近平總書記重要指示精神。",
@@ -297,7 +293,7 @@ def test_outputs_cut_at_the_cap_get_room_then_say_so(tmp_path, project, packages
     # again with its own room, 3 tokens per source token
     assert (first.limit, second.limit, third.limit) == (24, 3 * long, 3 * longer)
     assert first.note == "stopped at the 24-token limit, the end may be missing"
-    roomy = ArgosEngine(package, MTSettings(max_decoding_length=3 * long), "t2s")
+    roomy = ArgosEngine(package, ArgosSettings(max_decoding_length=3 * long), "t2s")
     assert roomy.translate([texts[1]]) == [second]  # the same decoding as with room at once
 
     _set_mt(project, "max-decoding-length = 256", "max-decoding-length = 24")
@@ -313,6 +309,7 @@ def test_outputs_cut_at_the_cap_get_room_then_say_so(tmp_path, project, packages
     assert any("stopped at the 24-token limit" not in e.comment for e in noted)  # long ones
 
 
+@pytest.mark.slow
 def test_outputs_that_end_by_themselves_carry_no_limit_note(project, packages, package_file):
     assert l10n("models", "install", str(package_file)).exit_code == 0
     _set_mt(project, "max-decoding-length = 256", "max-decoding-length = 64")
@@ -329,7 +326,7 @@ def test_outputs_that_end_by_themselves_carry_no_limit_note(project, packages, p
 def test_workers_default_to_the_cores_this_process_may_use():
     import os
 
-    from l10n.mt.argos import usable_cores
+    from l10n.mt.argos.engine import usable_cores
 
     if not hasattr(os, "sched_getaffinity"):
         pytest.skip("no CPU affinity on this platform")
@@ -343,23 +340,24 @@ def test_workers_default_to_the_cores_this_process_may_use():
 
 
 def test_draft_batching_changes_speed_not_output(packages, package_file):
-    from l10n.mt import MTSettings
-    from l10n.mt.argos import ArgosEngine
-    from l10n.mt.packages import install_file
+    from l10n.mt.argos import ArgosSettings
+    from l10n.mt.argos.engine import ArgosEngine
+    from l10n.mt.argos.packages import install_file
     from l10n.segment import parse
     from l10n.settings import Settings
 
     package = install_file(package_file, packages)
     document = parse(SEED.read_text("utf-8"), "seed", Settings(root=packages).rules)
     texts = [s.text for b in document.blocks if b.kind.extracted for s in b.segments]
-    draft = MTSettings(beam_size=1)
+    draft = ArgosSettings(beam_size=1)
     assert draft.batching == (1024, "tokens")
-    one_by_one = MTSettings(beam_size=1, draft_max_batch_size=1, draft_batch_type="examples")
+    one_by_one = ArgosSettings(beam_size=1, draft_max_batch_size=1, draft_batch_type="examples")
     batched = ArgosEngine(package, draft, "t2s").translate(texts)
     assert batched == ArgosEngine(package, one_by_one, "t2s").translate(texts)
-    assert MTSettings(beam_size=4).batching == (4, "examples")
+    assert ArgosSettings(beam_size=4).batching == (4, "examples")
 
 
+@pytest.mark.slow
 def test_ctrl_c_leaves_at_once_with_the_catalog_untouched(tmp_path, project, packages):
     """SIGINT during a long translation: exit 130 within seconds (not after the engine's
     queued batches), one line on stderr, the catalog byte for byte as it was."""
@@ -367,8 +365,9 @@ def test_ctrl_c_leaves_at_once_with_the_catalog_untouched(tmp_path, project, pac
     import subprocess
     import time
 
-    from l10n.mt.packages import install_file
-    from l10n.mt.synthetic import build_package
+    from l10n.mt.argos.packages import install_file
+
+    from .synthetic import build_package
 
     endless = build_package(tmp_path / "translate-zh_en-0_1.argosmodel", SEED.read_text("utf-8"))
     install_file(endless, packages)
@@ -395,6 +394,7 @@ def test_ctrl_c_leaves_at_once_with_the_catalog_untouched(tmp_path, project, pac
     assert not list(project.rglob("*.tmp"))
 
 
+@pytest.mark.slow
 def test_a_language_without_a_model_does_not_cost_the_others(project, packages, package_file):
     pyproject = project / "pyproject.toml"
     text = pyproject.read_text("utf-8")
@@ -440,13 +440,14 @@ def test_models_list_names_the_folders_it_skips(packages, package_file):
     )
 
 
+@pytest.mark.slow
 def test_a_source_longer_than_the_engine_reads_says_so(packages, package_file):
-    from l10n.mt import MTSettings
-    from l10n.mt.argos import MAX_INPUT, ArgosEngine
-    from l10n.mt.packages import install_file
+    from l10n.mt.argos import ArgosSettings
+    from l10n.mt.argos.engine import MAX_INPUT, ArgosEngine
+    from l10n.mt.argos.packages import install_file
 
     package = install_file(package_file, packages)
-    engine = ArgosEngine(package, MTSettings(beam_size=1, max_decoding_length=16), "t2s")
+    engine = ArgosEngine(package, ArgosSettings(beam_size=1, max_decoding_length=16), "t2s")
     seed = SEED.read_text("utf-8")
     long = "".join(ch for ch in seed if "\u4e00" <= ch <= "\u9fff")  # one run-on "sentence"
     assert len(engine.tokenize([long])[0]) > MAX_INPUT

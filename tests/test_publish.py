@@ -5,15 +5,8 @@ from __future__ import annotations
 import json
 
 import polib
-from typer.testing import CliRunner
 
-from l10n.cli.app import app
-
-from .test_cli import PO, SEED_NAME, snapshot
-
-
-def l10n(*args: str):
-    return CliRunner().invoke(app, list(args))
+from .conftest import PO, SEED_NAME, l10n, snapshot
 
 
 def _half_reviewed(project):

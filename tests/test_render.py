@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 
 import pytest
 
+from l10n.catalog import EntryStatus
 from l10n.document import BlockKind
 from l10n.edition import Status, align
-from l10n.render import RenderOptions, renderer
+from l10n.render import renderer
 from l10n.segment import parse
 from l10n.settings import load
+from l10n.stages.build import BuildOptions
 
 from .conftest import ROOT, SEED
 
@@ -54,6 +57,10 @@ class Spans(HTMLParser):
             self.current["text"] += data
 
 
+REVIEWED, MACHINE = EntryStatus.REVIEWED, EntryStatus.MACHINE
+OPTIONS = BuildOptions(layout="side-by-side")
+
+
 @pytest.fixture(scope="module")
 def seed():
     return parse(SEED.read_text(encoding="utf-8"), "seed", load(ROOT).rules)
@@ -64,9 +71,9 @@ def translations_for(document, every=3):
     result = {}
     for n, (_, segment) in enumerate(document.segments()):
         if n % every == 0:
-            result[segment.text] = (f"EN{n}", False)
+            result[segment.text] = (f"EN{n}", REVIEWED)
         elif n % every == 1:
-            result[segment.text] = (f"EN{n}", True)
+            result[segment.text] = (f"EN{n}", MACHINE)
     return result
 
 
@@ -80,7 +87,7 @@ def test_statuses(seed):
 def test_html_has_every_segment_once_in_order_beside_its_translation(seed):
     translated = translations_for(seed)
     edition = align(seed, translated, "zh-Hant", "en")
-    page = renderer("html").render(edition)
+    page = renderer("html", OPTIONS).render(edition)
     spans = Spans()
     spans.feed(page)
     sources = [s for s in spans.spans if s["id"].startswith("s-")]
@@ -91,9 +98,9 @@ def test_html_has_every_segment_once_in_order_beside_its_translation(seed):
     assert all(s["lang"] == "zh-Hant" for s in sources)
     for target, segment in zip(targets, expected, strict=True):
         if segment.text in translated:
-            text, fuzzy = translated[segment.text]
+            text, status = translated[segment.text]
             assert target["text"] == text and target["lang"] == "en"
-            assert ("unreviewed" in target["class"]) == fuzzy
+            assert ("unreviewed" in target["class"]) == status.needs_review
         else:
             assert target["text"] == segment.text and "untranslated" in target["class"]
     assert "微信掃碼" not in page and "正文" not in page.split("<main")[1]
@@ -102,10 +109,10 @@ def test_html_has_every_segment_once_in_order_beside_its_translation(seed):
 def test_html_escapes_everything():
     document = parse("標題<b>\n\n他說<script>alert(1)</script>。\n")
     hostile = {
-        "標題<b>": ('"><img src=x onerror=alert(1)>', False),
-        "他說<script>alert(1)</script>。": ("<script>alert(2)</script>", True),
+        "標題<b>": ('"><img src=x onerror=alert(1)>', REVIEWED),
+        "他說<script>alert(1)</script>。": ("<script>alert(2)</script>", MACHINE),
     }
-    page = renderer("html").render(align(document, hostile, "zh-Hant", "en"))
+    page = renderer("html", OPTIONS).render(align(document, hostile, "zh-Hant", "en"))
     spans = Spans()
     spans.feed(page)
     assert spans.scripts == 1 and spans.images == 0  # the page's own script only
@@ -119,7 +126,7 @@ def test_html_escapes_everything():
 def test_text_editions_mark_status_and_keep_order(seed, name):
     translated = translations_for(seed)
     edition = align(seed, translated, "zh-Hant", "en")
-    output = renderer(name).render(edition)
+    output = renderer(name, OPTIONS).render(edition)
     position = 0
     for _, segment in seed.segments():
         plain = segment.text if name == "txt" else segment.text.replace("(", "(")
@@ -133,20 +140,20 @@ def test_text_editions_mark_status_and_keep_order(seed, name):
 
 def test_markdown_escapes_markup():
     document = parse("標題\n\n# 不是標題 *強調* [link](x) <b>。\n")
-    output = renderer("md").render(align(document, {}, "zh-Hant", "en"))
+    output = renderer("md", OPTIONS).render(align(document, {}, "zh-Hant", "en"))
     assert "\\# 不是標題 \\*強調\\* \\[link\\](x) \\<b\\>。" in output
 
 
 def test_title_block_is_a_heading(seed):
     edition = align(seed, {}, "zh-Hant", "en")
     assert edition.blocks[0].kind is BlockKind.TITLE
-    assert renderer("md").render(edition).startswith("# 四川省公安局處長會議召開")
+    assert renderer("md", OPTIONS).render(edition).startswith("# 四川省公安局處長會議召開")
 
 
 def test_interleaved_layout_keeps_order_and_pairs(seed):
     edition = align(seed, translations_for(seed), "zh-Hant", "en")
     spans = Spans()
-    spans.feed(renderer("html", RenderOptions(layout="interleaved")).render(edition))
+    spans.feed(renderer("html", BuildOptions(layout="interleaved")).render(edition))
     ids = [s["id"] for s in spans.spans]
     expected = [segment.id for _, segment in seed.segments()]
     assert [i[2:] for i in ids if i.startswith("s-")] == expected
@@ -175,8 +182,9 @@ def test_tmx_is_valid_xml_with_the_translated_pairs(seed):
     translated = translations_for(seed)
     edition = align(seed, translated, "zh-Hant", "en")
     lang = "{http://www.w3.org/XML/1998/namespace}lang"
-    for include_machine, wanted in ((False, {False}), (True, {False, True})):
-        options = RenderOptions(include_machine=include_machine, created="20261126T000000Z")
+    created = datetime(2026, 11, 26, tzinfo=UTC)
+    for include_machine, wanted in ((False, {REVIEWED}), (True, {REVIEWED, MACHINE})):
+        options = BuildOptions(layout="side-by-side", include_machine=include_machine, now=created)
         root = ET.fromstring(renderer("tmx", options).render(edition).encode("utf-8"))
         assert root.tag == "tmx" and root.get("version") == "1.4"
         header = root.find("header")
@@ -188,9 +196,9 @@ def test_tmx_is_valid_xml_with_the_translated_pairs(seed):
             status = unit.findtext("prop[@type='x-l10n-status']")
             pairs.append((variants["zh-Hant"], variants["en"], status))
         expected = [
-            (source, target, "unreviewed" if fuzzy else "reviewed")
-            for source, (target, fuzzy) in translated.items()
-            if fuzzy in wanted
+            (source, target, "unreviewed" if status.needs_review else "reviewed")
+            for source, (target, status) in translated.items()
+            if status in wanted
         ]
         assert pairs == expected
 
@@ -199,7 +207,7 @@ def test_json_edition_structure(seed):
     import json
 
     edition = align(seed, translations_for(seed), "zh-Hant", "en")
-    data = json.loads(renderer("json").render(edition))
+    data = json.loads(renderer("json", OPTIONS).render(edition))
     assert data["version"] == 1 and data["source_language"] == "zh-Hant"
     segments = [s for block in data["blocks"] for s in block["segments"]]
     assert [s["id"] for s in segments] == [segment.id for _, segment in seed.segments()]

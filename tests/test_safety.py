@@ -9,16 +9,15 @@ import subprocess
 import sys
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from l10n.catalog import Header, build_template, dump_catalog, update
-from l10n.cli.app import app
 from l10n.files import exclusive
 from l10n.segment import parse
 
-from .conftest import ROOT
+from .conftest import ROOT, l10n
 
 WRITER = """
 import sys
@@ -40,6 +39,7 @@ def _complete(text: str) -> bool:
     return last == f"# end {version}" and text.count("msgid ") == 40000
 
 
+@pytest.mark.slow
 def test_kill_9_leaves_the_old_or_the_new_file(tmp_path):
     path = tmp_path / "big.po"
     path.write_text("# version 0\n" + 'msgid "x"\nmsgstr ""\n\n' * 40000 + "# end 0\n")
@@ -69,12 +69,12 @@ def test_a_second_writer_waits_then_fails_clearly(project):
     )
     with exclusive(project / "locales" / ".l10n.lock"):
         started = time.monotonic()
-        result = CliRunner().invoke(app, ["extract"])
+        result = l10n("extract")
         assert time.monotonic() - started >= 0.3
     assert result.exit_code == 2
     assert "another l10n process is writing the catalogs" in result.stderr
     assert not (project / "locales" / "en").exists()
-    assert CliRunner().invoke(app, ["extract"]).exit_code == 0
+    assert l10n("extract").exit_code == 0
 
 
 def test_concurrent_runs_do_not_interleave(project):
@@ -84,7 +84,7 @@ def test_concurrent_runs_do_not_interleave(project):
         subprocess.Popen(command, cwd=project, env=env, stderr=subprocess.PIPE) for _ in range(3)
     ]
     assert [run.wait() for run in runs] == [0, 0, 0]
-    result = CliRunner().invoke(app, ["check"])
+    result = l10n("check")
     assert result.exit_code == 0, result.stdout
 
 
@@ -111,7 +111,7 @@ def test_updating_a_catalog_with_its_own_template_changes_nothing(text, data):
 
 
 def test_a_killed_writers_temporary_files_are_removed_by_the_next_writer(project):
-    assert CliRunner().invoke(app, ["extract"]).exit_code == 0
+    assert l10n("extract").exit_code == 0
     messages = project / "locales" / "en" / "LC_MESSAGES"
     stale = messages / ".article.po.k3x9_q2z.tmp"
     fresh = messages / ".article.po.a1b2c3d4.tmp"
@@ -121,7 +121,7 @@ def test_a_killed_writers_temporary_files_are_removed_by_the_next_writer(project
     hour_ago = time.time() - 3600
     os.utime(stale, (hour_ago, hour_ago))
     os.utime(own, (hour_ago, hour_ago))
-    result = CliRunner().invoke(app, ["extract"])
+    result = l10n("extract")
     assert result.exit_code == 0, result.stderr
     assert not stale.exists()
     assert fresh.exists()  # young enough to belong to a writer at work

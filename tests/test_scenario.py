@@ -10,24 +10,16 @@ from pathlib import Path
 
 import polib
 import pytest
-from typer.testing import CliRunner
 
-from l10n.catalog.stats import state
-from l10n.cli.app import app
+from l10n.catalog import status
 
-from .test_cli import PO, POT, SEED_PATH
+from .conftest import PO, POT, SEED_PATH, l10n, l10n_ok
 
 MACHINE = "machine translation: "
 CHANGED_OLD = "四川省公安廳黨委副書記、常務副廳長張穎主持會議。"
 CHANGED_NEW = "四川省公安廳黨委副書記、常務副廳長張穎主持了會議。"
 INSERTED = "  會議還通報了近期全省治安形勢。與會人員進行了交流。\n \n"
 INSERTED_SENTENCES = ["會議還通報了近期全省治安形勢。", "與會人員進行了交流。"]
-
-
-def l10n(*args: str):
-    result = CliRunner().invoke(app, list(args))
-    assert result.exit_code == 0, result.stderr
-    return result
 
 
 def gettext_tool(*args) -> subprocess.CompletedProcess:
@@ -38,11 +30,13 @@ def gettext_tool(*args) -> subprocess.CompletedProcess:
 
 def states(path: Path) -> dict[tuple[str, bool], tuple[str, str]]:
     """(msgid, obsolete) → (state, msgstr) for every entry but the header."""
-    return {(e.msgid, e.obsolete): (state(e), e.msgstr) for e in polib.pofile(str(path)) if e.msgid}
+    return {
+        (e.msgid, e.obsolete): (status(e), e.msgstr) for e in polib.pofile(str(path)) if e.msgid
+    }
 
 
 def simple_state(entry_state: str) -> str:
-    return {"fuzzy_machine": "fuzzy", "fuzzy_changed": "fuzzy", "reviewed": "translated"}.get(
+    return {"machine": "fuzzy", "changed": "fuzzy", "reviewed": "translated"}.get(
         entry_state, entry_state
     )
 
@@ -54,9 +48,9 @@ def deleted_paragraph(text: str) -> str:
 @pytest.fixture
 def reviewed(project, packages, package_file):
     """The seed extracted, machine-translated, and three entries reviewed by a translator."""
-    l10n("models", "install", str(package_file))
-    l10n("extract")
-    l10n("translate")
+    l10n_ok("models", "install", str(package_file))
+    l10n_ok("extract")
+    l10n_ok("translate")
     catalog = polib.pofile(str(project / PO))  # polib saves with its own line wrapping
     by_id = {e.msgid: e for e in catalog}
     title = by_id["四川省公安局處長會議召開 安排部署2020年全省公安工作"]
@@ -84,6 +78,7 @@ def edit_source(project: Path) -> str:
     return deleted
 
 
+@pytest.mark.slow
 def test_scenario_keeps_the_translators_work(project, reviewed):
     before = states(project / PO)
     deleted_text = deleted_paragraph((project / SEED_PATH).read_text("utf-8"))
@@ -93,7 +88,7 @@ def test_scenario_keeps_the_translators_work(project, reviewed):
     shutil.copy(project / PO, old_po)
 
     edit_source(project)
-    l10n("extract")
+    l10n_ok("extract")
     after = states(project / PO)
     catalog = {e.msgid: e for e in polib.pofile(str(project / PO)) if not e.obsolete}
 
@@ -127,19 +122,20 @@ def test_scenario_keeps_the_translators_work(project, reviewed):
     text = seed.read_text(encoding="utf-8")
     anchor = text.index("  會議要求")
     seed.write_text(text[:anchor] + deleted_text + text[anchor:], encoding="utf-8")
-    l10n("extract")
+    l10n_ok("extract")
     revived = states(project / PO)
     for msgid in deleted_ids:
         assert revived[(msgid, False)] == before[(msgid, False)]
         assert (msgid, True) not in revived
 
 
+@pytest.mark.slow
 def test_retranslate_machine_redoes_stale_machine_output_not_reviewed_work(project, reviewed):
     edit_source(project)
     seed = project / SEED_PATH
     first_new = reviewed["first"].replace("3月25日", "3月26日")
     seed.write_text(seed.read_text("utf-8").replace(reviewed["first"], first_new), "utf-8")
-    assert l10n("extract").exit_code == 0
+    assert l10n_ok("extract").exit_code == 0
 
     def live() -> dict[str, polib.POEntry]:
         return {e.msgid: e for e in polib.pofile(str(project / PO)) if not e.obsolete}
@@ -151,9 +147,9 @@ def test_retranslate_machine_redoes_stale_machine_output_not_reviewed_work(proje
     assert human.fuzzy and human.previous_msgid == reviewed["first"]
     assert MACHINE not in human.comment and human.msgstr.startswith("On March 25")
 
-    assert l10n("translate").exit_code == 0  # fills the empty entries only
+    assert l10n_ok("translate").exit_code == 0  # fills the empty entries only
     assert live()[CHANGED_NEW].msgstr == stale.msgstr
-    result = l10n("translate", "--retranslate-machine")
+    result = l10n_ok("translate", "--retranslate-machine")
     assert result.exit_code == 0, result.stderr
     after = live()
     fresh = after[CHANGED_NEW]
@@ -170,14 +166,15 @@ def test_retranslate_machine_redoes_stale_machine_output_not_reviewed_work(proje
     entry = catalog.find(CHANGED_NEW)
     entry.msgstr, entry.flags, entry.comment = "", [], ""
     catalog.save()
-    assert l10n("translate").exit_code == 0
+    assert l10n_ok("translate").exit_code == 0
     assert live()[CHANGED_NEW].msgstr == fresh.msgstr
 
 
+@pytest.mark.slow
 def test_msgfmt_statistics_agree_with_stats(project, reviewed):
     edit_source(project)
-    l10n("extract")
-    ours = l10n("stats", "--format", "json")
+    l10n_ok("extract")
+    ours = l10n_ok("stats", "--format", "json")
     import json
 
     total = json.loads(ours.stdout)["total"]
@@ -195,7 +192,7 @@ def test_msgfmt_statistics_agree_with_stats(project, reviewed):
 
 
 def test_msgcmp_agrees_with_check_about_missing_entries(project):
-    l10n("extract")
+    l10n_ok("extract")
     catalog = polib.pofile(str(project / PO))
     dropped = [catalog[3].msgid, catalog[7].msgid]
     for entry in [e for e in catalog if e.msgid in dropped]:
@@ -206,7 +203,7 @@ def test_msgcmp_agrees_with_check_about_missing_entries(project):
     )
     assert result.returncode == 1
     theirs = result.stderr.count("this message is used but not defined")
-    check = CliRunner().invoke(app, ["check", "--format", "json"])
+    check = l10n("check", "--format", "json")
     assert check.exit_code == 1
     import json
 
@@ -214,21 +211,23 @@ def test_msgcmp_agrees_with_check_about_missing_entries(project):
     assert theirs == len(missing) == 2
 
 
+@pytest.mark.slow
 def test_wrapped_save_reads_back_to_the_canonical_text(project, reviewed):
     canonical = project / "canonical.po"
-    l10n("extract")  # rewrites the polib-wrapped save canonically
+    l10n_ok("extract")  # rewrites the polib-wrapped save canonically
     shutil.copy(project / PO, canonical)
     result = gettext_tool("msgcat", "--width=60", "-o", project / PO, canonical)
     assert result.returncode == 0, result.stderr
     assert (project / PO).read_text("utf-8") != canonical.read_text("utf-8")
-    l10n("extract")
+    l10n_ok("extract")
     assert (project / PO).read_text("utf-8") == canonical.read_text("utf-8")
 
 
+@pytest.mark.slow
 def test_compile_keeps_reviewed_entries_only(project, reviewed):
     import gettext
 
-    l10n("compile")
+    l10n_ok("compile")
     mo = (project / PO).with_suffix(".mo")
     ours = gettext.GNUTranslations(mo.open("rb"))
     reference = project / "reference.mo"
@@ -239,6 +238,7 @@ def test_compile_keeps_reviewed_entries_only(project, reviewed):
     assert ours.gettext(CHANGED_OLD) == CHANGED_OLD  # fuzzy: not compiled
 
 
+@pytest.mark.slow
 def test_moving_a_paragraph_changes_no_state(project, reviewed):
     before = states(project / PO)
     seed = project / SEED_PATH
@@ -247,7 +247,7 @@ def test_moving_a_paragraph_changes_no_state(project, reviewed):
     without = text.replace(moved, "")
     anchor = without.index("  會上,")
     seed.write_text(without[:anchor] + moved + without[anchor:], encoding="utf-8")
-    l10n("extract")
+    l10n_ok("extract")
     assert states(project / PO) == before
     order = [e.msgid for e in polib.pofile(str(project / PO)) if e.msgid]
     position = {m[:5]: n for n, m in enumerate(order)}

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from l10n.cli.app import app
 from l10n.errors import SettingsError
 from l10n.settings import Settings, from_table
+
+from .conftest import l10n
 
 CASES = json.loads((Path(__file__).parent / "data" / "settings_cases.json").read_text("utf-8"))
 
@@ -26,14 +26,15 @@ def test_settings_table(case):
 
 
 def test_whole_numbers_are_accepted_where_a_fraction_is_expected():
-    assert from_table({"mt": {"length-factor": 2}}, Path(".")).mt.length_factor == 2.0
+    settings = from_table({"mt": {"argos": {"length-factor": 2}}}, Path("."))
+    assert settings.mt.settings_of("argos").length_factor == 2.0
 
 
 def test_a_bad_pattern_is_one_line_and_exit_2(project):
     pyproject = project / "pyproject.toml"
     text = pyproject.read_text("utf-8").replace("[tool.l10n]\n", "[tool.l10n]\nbyline = '('\n", 1)
     pyproject.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["run"])
+    result = l10n("run")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith("l10n: error: [tool.l10n] byline: '(' is not a regular")
