@@ -76,3 +76,20 @@ def packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "argos-packages"
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
     return folder
+
+
+@pytest.fixture
+def fake_engine(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The project set to translate with the in-memory engine of `fake_engine.py`, registered
+    in the engine table as a new engine module would be."""
+    from l10n import mt
+
+    from . import fake_engine
+
+    monkeypatch.setitem(mt.ENGINES, "fake", "tests.fake_engine")
+    monkeypatch.setattr(fake_engine, "BATCHES", [])
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text("utf-8")
+    assert 'engine = "argos"' in text
+    pyproject.write_text(text.replace('engine = "argos"', 'engine = "fake"'), encoding="utf-8")
+    return project

@@ -61,9 +61,8 @@ def test_install_list_translate_retranslate_remove(project, packages, package_fi
     assert "argostranslate.translate" not in sys.modules
 
 
-@pytest.mark.slow
-def test_reviewed_entries_are_never_touched(project, packages, package_file):
-    assert l10n("models", "install", str(package_file)).exit_code == 0
+def test_reviewed_entries_are_never_touched(fake_engine):
+    project = fake_engine
     assert l10n("extract").exit_code == 0
     catalog = polib.pofile(str(project / PO))
     catalog[0].msgstr = "Sichuan police chiefs meet to plan the work of 2020"

@@ -46,9 +46,10 @@ def deleted_paragraph(text: str) -> str:
 
 
 @pytest.fixture
-def reviewed(project, packages, package_file):
-    """The seed extracted, machine-translated, and three entries reviewed by a translator."""
-    l10n_ok("models", "install", str(package_file))
+def reviewed(fake_engine):
+    """The seed extracted, machine-translated (by the in-memory engine), and three entries
+    reviewed by a translator."""
+    project = fake_engine
     l10n_ok("extract")
     l10n_ok("translate")
     catalog = polib.pofile(str(project / PO))  # polib saves with its own line wrapping
@@ -78,7 +79,6 @@ def edit_source(project: Path) -> str:
     return deleted
 
 
-@pytest.mark.slow
 def test_scenario_keeps_the_translators_work(project, reviewed):
     before = states(project / PO)
     deleted_text = deleted_paragraph((project / SEED_PATH).read_text("utf-8"))
@@ -129,7 +129,6 @@ def test_scenario_keeps_the_translators_work(project, reviewed):
         assert (msgid, True) not in revived
 
 
-@pytest.mark.slow
 def test_retranslate_machine_redoes_stale_machine_output_not_reviewed_work(project, reviewed):
     edit_source(project)
     seed = project / SEED_PATH
@@ -170,7 +169,6 @@ def test_retranslate_machine_redoes_stale_machine_output_not_reviewed_work(proje
     assert live()[CHANGED_NEW].msgstr == fresh.msgstr
 
 
-@pytest.mark.slow
 def test_msgfmt_statistics_agree_with_stats(project, reviewed):
     edit_source(project)
     l10n_ok("extract")
@@ -211,7 +209,6 @@ def test_msgcmp_agrees_with_check_about_missing_entries(project):
     assert theirs == len(missing) == 2
 
 
-@pytest.mark.slow
 def test_wrapped_save_reads_back_to_the_canonical_text(project, reviewed):
     canonical = project / "canonical.po"
     l10n_ok("extract")  # rewrites the polib-wrapped save canonically
@@ -223,7 +220,6 @@ def test_wrapped_save_reads_back_to_the_canonical_text(project, reviewed):
     assert (project / PO).read_text("utf-8") == canonical.read_text("utf-8")
 
 
-@pytest.mark.slow
 def test_compile_keeps_reviewed_entries_only(project, reviewed):
     import gettext
 
@@ -238,7 +234,6 @@ def test_compile_keeps_reviewed_entries_only(project, reviewed):
     assert ours.gettext(CHANGED_OLD) == CHANGED_OLD  # fuzzy: not compiled
 
 
-@pytest.mark.slow
 def test_moving_a_paragraph_changes_no_state(project, reviewed):
     before = states(project / PO)
     seed = project / SEED_PATH

@@ -39,3 +39,26 @@ def test_a_bad_pattern_is_one_line_and_exit_2(project):
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith("l10n: error: [tool.l10n] byline: '(' is not a regular")
     assert not (project / "locales").exists()
+
+
+def test_engine_settings_in_the_old_place_still_work_with_a_notice():
+    old = from_table({"mt": {"beam-size": 2, "length-factor": 2}}, Path("."))
+    new = from_table({"mt": {"argos": {"beam-size": 2, "length-factor": 2}}}, Path("."))
+    assert old.mt.settings_of("argos") == new.mt.settings_of("argos")
+    assert new.notices == ()
+    assert old.notices == (
+        "[tool.l10n.mt] beam-size, length-factor: these settings now go in "
+        "[tool.l10n.mt.argos]; the old place still works but is deprecated",
+    )
+
+
+def test_a_deprecation_is_one_warning_line_and_the_command_runs(project):
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text("utf-8")
+    assert "\n[tool.l10n.mt.argos]\n" in text
+    pyproject.write_text(text.replace("\n[tool.l10n.mt.argos]\n", "\n"), encoding="utf-8")
+    result = l10n("extract")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("l10n: warning: [tool.l10n.mt] beam-size, workers,")
+    assert "deprecated" in result.stderr

@@ -1,0 +1,52 @@
+"""An in-memory engine for catalog-state tests: the Engine protocol with no model.
+
+Registered under the name `fake` by the `fake_engine` fixture, the way a real
+engine module is named in `l10n.mt.ENGINES`. Its output is a deterministic
+function of the source text; `languages` in `[tool.l10n.mt.fake]` says which
+targets it serves (others raise NoModelError, as a missing model does). Every
+batch it is asked for is kept in `BATCHES`, for tests that count what was sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from l10n.document import content_hash
+from l10n.errors import NoModelError, SettingsError
+from l10n.mt import Progress, Translation
+
+BATCHES: list[list[str]] = []
+
+
+@dataclass(frozen=True)
+class FakeSettings:
+    languages: tuple[str, ...] = ("en",)
+    version: str = "1.0"
+
+
+def read_settings(table: Mapping[str, Any], where: str) -> FakeSettings:
+    unknown = set(table) - {"languages", "version"}
+    if unknown:
+        raise SettingsError(f"{where} unknown setting {sorted(unknown)[0]!r}")
+    return FakeSettings(tuple(table.get("languages", ("en",))), str(table.get("version", "1.0")))
+
+
+class FakeEngine:
+    def __init__(self, target: str, settings: FakeSettings, draft: bool) -> None:
+        self.target = target
+        self.provenance = f"fake {settings.version} ({'draft' if draft else 'full'})"
+
+    def translate(self, texts: list[str], progress: Progress | None = None) -> list[Translation]:
+        BATCHES.append(list(texts))
+        if progress:
+            progress(len(texts), len(texts), "translating")
+        return [Translation(f"{self.target} translation {content_hash(t)}") for t in texts]
+
+
+def make_engine(settings, target: str) -> FakeEngine:
+    fake: FakeSettings = settings.mt.settings_of("fake")
+    if target not in fake.languages:
+        raise NoModelError(f"the fake engine has no model into {target!r}")
+    return FakeEngine(target, fake, settings.mt.draft)
