@@ -69,6 +69,11 @@ def mark_revised(fields: MutableMapping[str, str], date: str) -> None:
     fields["PO-Revision-Date"] = date
 
 
+def language_of(fields: Mapping[str, str]) -> str:
+    """The catalog's target language, as its header names it ("" for a template)."""
+    return fields.get("Language", "")
+
+
 def ensure_language(fields: MutableMapping[str, str], language: str) -> None:
     """A catalog with no `Language` field gets the one it was found under."""
     fields.setdefault("Language", language)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import polib
 
+from ..catalog.status import status
 from ..catalog.template import segment_id
 from .findings import Finding, Severity
 from .numbers import compare
@@ -162,7 +163,7 @@ def ignored(entry: polib.POEntry) -> set[str]:
 
 
 def check_entry(entry: polib.POEntry, path: str, context: Context) -> list[Finding]:
-    if entry.obsolete or not entry.msgid or not entry.msgstr:
+    if not entry.msgid or not status(entry).has_translation:
         return []
     skip = ignored(entry)
     findings = []

@@ -17,7 +17,7 @@ from pathlib import Path
 import polib
 
 from ..catalog import Tally, catalog_tally
-from ..catalog.header import ensure_language, mark_revised
+from ..catalog.header import ensure_language, language_of, mark_revised
 from ..catalog.machine import fill
 from ..catalog.status import pending
 from ..errors import NoModelError
@@ -164,7 +164,7 @@ def translate_plans(
 ) -> tuple[list[Outcome], list[NoModelError]]:
     """Fill the planned catalogs in memory: (what each provider did, the languages no
     installed model translates)."""
-    pairs = [(p.catalog.metadata.get("Language", ""), p.catalog) for p in plans]
+    pairs = [(language_of(p.catalog.metadata), p.catalog) for p in plans]
     works = workloads(pairs, retranslate_machine=options.retranslate_machine)
     if options.dry_run:
         return [Outcome(w.language, len(w.texts), w.characters, 0, "") for w in works], []
