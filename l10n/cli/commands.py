@@ -11,6 +11,7 @@ from pathlib import Path
 
 import typer
 
+from ..render import LAYOUTS, RENDERERS
 from .output import Progress, echo_lines, error, files_of, project_settings, warn
 
 SOURCES = typer.Argument(None, help="Sources (default: [tool.l10n] sources).")
@@ -75,10 +76,10 @@ def build(
     files: list[Path] = SOURCES,
     lang: list[str] = typer.Option(None, "--lang", "-l", help="Target language(s)."),
     formats: str = typer.Option(
-        None, "--format", "-f", help="Comma-separated: html,md,txt,tmx,json."
+        None, "--format", "-f", help=f"Comma-separated: {','.join(RENDERERS)}."
     ),
     out_dir: Path = typer.Option(None, "--output", "-o", help="Output folder (default: dist/)."),
-    layout: str = typer.Option(None, "--layout", help="HTML: side-by-side or interleaved."),
+    layout: str = typer.Option(None, "--layout", help=f"HTML: {' or '.join(LAYOUTS)}."),
     only_reviewed: bool = typer.Option(
         False, "--only-reviewed", help="Show the source, marked, instead of unreviewed output."
     ),
@@ -128,7 +129,9 @@ def translate(
     dry_run: bool = typer.Option(
         False, "--dry-run", help="Only say how many segments and characters would be sent."
     ),
-    draft: bool = typer.Option(False, "--draft", help="Beam size 1: faster, rougher."),
+    draft: bool = typer.Option(
+        False, "--draft", help="The engine's faster, rougher settings (Argos: beam size 1)."
+    ),
 ) -> None:
     """Machine-translate the empty entries of the catalogs (marked fuzzy, with provenance)."""
     from ..errors import NoModelError

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from ..edition import Edition
 from ..errors import SettingsError
 
 if TYPE_CHECKING:
+    from ..edition import Edition
     from ..stages.build import BuildOptions
 
 LAYOUTS = ("side-by-side", "interleaved")

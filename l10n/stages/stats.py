@@ -16,15 +16,8 @@ from ..settings import Settings
 from . import StageOptions
 
 JSON_VERSION = 1
-# How the report names each status (gettext's words: machine and changed are both fuzzy).
-COLUMNS = {
-    EntryStatus.REVIEWED: "reviewed",
-    EntryStatus.MACHINE: "fuzzy_machine",
-    EntryStatus.CHANGED: "fuzzy_changed",
-    EntryStatus.UNTRANSLATED: "untranslated",
-    EntryStatus.OBSOLETE: "obsolete",
-}
-HEADINGS = ("reviewed", "machine", "changed", "untranslated", "obsolete")
+# JSON names that differ from the status's own (gettext calls both of these fuzzy).
+JSON_NAMES = {EntryStatus.MACHINE: "fuzzy_machine", EntryStatus.CHANGED: "fuzzy_changed"}
 
 
 @dataclass(frozen=True)
@@ -54,10 +47,12 @@ class StatsResult:
 
     def as_table(self) -> str:
         width = max([len("catalog"), *(len(path) for path, _ in self.rows)])
-        lines = [f"{'catalog':<{width}} " + " ".join(f"{h:>12}" for h in HEADINGS) + " reviewed%"]
+        headings = " ".join(f"{s:>12}" for s in EntryStatus)
+        lines = [f"{'catalog':<{width}} {headings} reviewed%"]
         for path, tally in [*self.rows, ("total", self.total)]:
             cells = " ".join(
-                f"{tally[s].entries:>5} ({tally[s].characters:>5})"[-12:].rjust(12) for s in COLUMNS
+                f"{tally[s].entries:>5} ({tally[s].characters:>5})"[-12:].rjust(12)
+                for s in EntryStatus
             )
             lines.append(f"{path:<{width}} {cells} {tally.reviewed_percent():>8.1f}%")
         lines.append("counts are entries (source characters)")
@@ -66,8 +61,8 @@ class StatsResult:
 
 def _fields(tally: Tally) -> dict:
     counts = {
-        name: {"entries": tally[s].entries, "characters": tally[s].characters}
-        for s, name in COLUMNS.items()
+        JSON_NAMES.get(s, str(s)): {"entries": tally[s].entries, "characters": tally[s].characters}
+        for s in EntryStatus
     }
     return {**counts, "live": tally.live, "reviewed_percent": tally.reviewed_percent()}
 
