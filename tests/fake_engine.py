@@ -46,7 +46,7 @@ class FakeEngine:
 
 
 def make_engine(settings, target: str) -> FakeEngine:
-    fake: FakeSettings = settings.mt.settings_of("fake")
+    fake: FakeSettings = settings.mt.settings_of(settings.mt.engine)  # registered as fake, fake2
     if target not in fake.languages:
         raise NoModelError(f"the fake engine has no model into {target!r}")
     return FakeEngine(target, fake, settings.mt.draft)

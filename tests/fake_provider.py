@@ -23,5 +23,5 @@ class Memory:
         }
 
 
-def make_provider(settings, target: str) -> Memory:
+def make_provider(settings, target: str, option: str = "") -> Memory:
     return Memory(target)

@@ -157,3 +157,33 @@ def test_a_usage_error_changes_nothing(project):
         == "l10n: error: unknown output format 'pdf'; choose from: html, md, txt, tmx, json\n"
     )
     assert snapshot(project) == before
+
+
+def test_engines_chain_as_providers_a_language_one_lacks_goes_to_the_next(fake_engine, monkeypatch):
+    from l10n import mt
+
+    monkeypatch.setitem(mt.ENGINES, "fake2", "tests.fake_engine")
+    pyproject = fake_engine / "pyproject.toml"
+    text = pyproject.read_text("utf-8").replace('languages = ["en"]', 'languages = ["en", "fr"]')
+    text = text.replace("[tool.l10n]\n", '[tool.l10n]\nproviders = ["mt:fake", "mt:fake2"]\n', 1)
+    text += '\n[tool.l10n.mt.fake2]\nlanguages = ["fr"]\nversion = "2.0"\n'
+    pyproject.write_text(text, encoding="utf-8")
+    l10n_ok("extract")
+    result = l10n_ok("translate")
+    assert "en: translated 32 segments (32 entries) with fake 1.0 (full)" in result.stdout
+    assert "fr: translated 32 segments (32 entries) with fake 2.0 (full)" in result.stdout
+    french = polib.pofile(str(fake_engine / str(PO).replace("/en/", "/fr/")))
+    assert all(e.msgstr.startswith("fr translation ") for e in french if e.msgid)
+
+
+def test_an_unknown_engine_in_the_provider_chain_is_one_line(project):
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text("utf-8")
+    pyproject.write_text(
+        text.replace("[tool.l10n]\n", '[tool.l10n]\nproviders = ["mt:deepl"]\n', 1)
+    )
+    result = l10n("extract")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "l10n: error: [tool.l10n] providers: unknown engine in 'mt:deepl'; choose from: argos\n"
+    )

@@ -3,8 +3,10 @@
 `l10n translate` hands each language's pending source texts to the providers
 named in `[tool.l10n] providers` (default: the machine-translation engine),
 each getting what the ones before it left. A provider is one module named in
-PROVIDERS with a `make_provider(settings, target)` factory; heavy imports stay
-inside it.
+PROVIDERS with a `make_provider(settings, target, option)` factory; heavy
+imports stay inside it. A name may carry an option after a colon, passed to the
+factory: `mt:argos` is machine translation with the `argos` engine, so engines
+chain like any providers (`providers = ["mt:libretranslate", "mt:argos"]`).
 """
 
 from __future__ import annotations
@@ -40,16 +42,24 @@ class Provider(Protocol):
         ...
 
 
+def _module(name: str):
+    base = name.partition(":")[0]
+    if base not in PROVIDERS:
+        raise SettingsError(
+            f"[tool.l10n] providers: unknown provider {name!r}; choose from: {', '.join(PROVIDERS)}"
+        )
+    return importlib.import_module(PROVIDERS[base])
+
+
 def check_names(names: tuple[str, ...]) -> None:
+    """A SettingsError for a provider name (or its option) that names nothing."""
     for name in names:
-        if name not in PROVIDERS:
-            raise SettingsError(
-                f"[tool.l10n] providers: unknown provider {name!r}; "
-                f"choose from: {', '.join(PROVIDERS)}"
-            )
+        module = _module(name)
+        option = name.partition(":")[2]
+        if option:
+            module.check_option(option)
 
 
 def make_provider(name: str, settings: Settings, target: str) -> Provider:
     """The named provider into `target` (NoModelError when it has nothing to offer)."""
-    check_names((name,))
-    return importlib.import_module(PROVIDERS[name]).make_provider(settings, target)
+    return _module(name).make_provider(settings, target, name.partition(":")[2])

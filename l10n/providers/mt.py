@@ -1,11 +1,16 @@
-"""The machine-translation provider: the configured engine, marked as machine output."""
+"""The machine-translation provider: an engine's output, marked as machine output.
+
+`mt` uses the configured engine (`[tool.l10n.mt] engine`); `mt:NAME` the engine NAME.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..catalog.machine import PROVENANCE
-from ..mt import Engine, Progress, make_engine
+from ..errors import SettingsError
+from ..mt import ENGINES, Engine, Progress, make_engine
 from . import Suggestion
 
 if TYPE_CHECKING:
@@ -29,5 +34,15 @@ class MachineTranslation:
         }
 
 
-def make_provider(settings: Settings, target: str) -> MachineTranslation:
+def check_option(engine: str) -> None:
+    if engine not in ENGINES:
+        raise SettingsError(
+            f"[tool.l10n] providers: unknown engine in 'mt:{engine}'; "
+            f"choose from: {', '.join(ENGINES)}"
+        )
+
+
+def make_provider(settings: Settings, target: str, engine: str = "") -> MachineTranslation:
+    if engine:
+        settings = replace(settings, mt=replace(settings.mt, engine=engine))
     return MachineTranslation(make_engine(settings, target))

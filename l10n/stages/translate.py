@@ -128,17 +128,20 @@ def workloads(
 def _run_chain(
     work: Workload, settings: Settings, progress: Progress | None
 ) -> tuple[list[Outcome], NoModelError | None]:
-    """Ask each provider in turn for what the ones before it left: (what each did, the
-    error of a provider that was needed and cannot serve the language)."""
+    """Ask each provider in turn for what the ones before it left: (what each did, why the
+    language is left partly untranslated when a provider that had no model for it was
+    needed: none after it filled what was left)."""
     outcomes: list[Outcome] = []
     remaining = list(work.texts)
+    unserved: NoModelError | None = None
     for name in settings.providers:
         if not remaining:
             break
         try:
             provider = make_provider(name, settings, work.language)
         except NoModelError as err:
-            return outcomes, err
+            unserved = unserved or err
+            continue
         suggestions = provider.suggest(remaining, progress)
         provided = {text: (s.text, s.provenance) for text, s in suggestions.items() if s.text}
         filled = fill(work.entries, provided)
@@ -156,7 +159,7 @@ def _run_chain(
             )
         )
         remaining = [text for text in remaining if text not in provided]
-    return outcomes, None
+    return outcomes, unserved if remaining else None
 
 
 def translate_plans(
