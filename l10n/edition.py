@@ -1,17 +1,17 @@
 """A bilingual edition: a document's extracted blocks, each segment beside its translation.
 
 Pure: built from a Document and a msgid → (msgstr, entry status) mapping;
-renderers in `l10n.render` turn it into files. How far review has come is the
-catalog's one measure (`catalog.status`), over the document's distinct segments.
+renderers in `l10n.render` turn it into files. (How far review has come is
+measured once, for build and check alike: `catalog.tally.source_tally`.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
-from .catalog.status import EntryStatus, Tally
+from .catalog.status import EntryStatus
 from .document import BlockKind, Document
 
 
@@ -50,7 +50,6 @@ class Edition:
     source_language: str
     target_language: str
     blocks: tuple[EditionBlock, ...]
-    tally: Tally = field(default_factory=Tally)  # the document's distinct segments by status
 
     def pairs(self) -> list[Pair]:
         return [pair for block in self.blocks for pair in block.pairs]
@@ -60,9 +59,6 @@ class Edition:
         for pair in self.pairs():
             counts[pair.status] += 1
         return counts
-
-    def reviewed_percent(self) -> float:
-        return self.tally.reviewed_percent()
 
     @property
     def title(self) -> str:
@@ -92,18 +88,15 @@ def align(
     to another script); ids and statuses still come from the original text.
     """
     blocks = []
-    statuses: dict[str, EntryStatus] = {}
     for block in document.blocks:
         if not block.kind.extracted or not block.segments:
             continue
         pairs = []
         for segment in block.segments:
             target, entry_status = translated.get(segment.text, ("", EntryStatus.UNTRANSLATED))
-            statuses[segment.text] = entry_status
             status = shown(entry_status, only_reviewed=only_reviewed)
             if status is Status.UNTRANSLATED:
                 target = ""
             pairs.append(Pair(segment.id, show_source(segment.text), target, status))
         blocks.append(EditionBlock(block.kind, tuple(pairs)))
-    tally = Tally.of(statuses.items())
-    return Edition(document.name, source_language, target_language, tuple(blocks), tally)
+    return Edition(document.name, source_language, target_language, tuple(blocks))

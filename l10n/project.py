@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import polib
@@ -43,14 +42,6 @@ class Source:
 class Written:
     path: Path
     changed: bool
-
-
-def po_date(now: datetime) -> str:
-    return now.strftime("%Y-%m-%d %H:%M%z")
-
-
-def tmx_date(now: datetime) -> str:
-    return now.strftime("%Y%m%dT%H%M%SZ")
 
 
 def relative(path: Path, root: Path) -> str:

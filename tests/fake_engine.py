@@ -37,6 +37,7 @@ class FakeEngine:
     def __init__(self, target: str, settings: FakeSettings, draft: bool) -> None:
         self.target = target
         self.provenance = f"fake {settings.version} ({'draft' if draft else 'full'})"
+        self.limits = ""
 
     def translate(self, texts: list[str], progress: Progress | None = None) -> list[Translation]:
         BATCHES.append(list(texts))

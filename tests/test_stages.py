@@ -10,6 +10,7 @@ import polib
 import pytest
 
 from l10n import errors, providers, readers, render
+from l10n.catalog.status import PROVENANCE_KINDS, EntryStatus
 from l10n.readers import reader_for
 
 from .conftest import PO, l10n, l10n_ok, snapshot
@@ -54,6 +55,7 @@ def test_providers_are_asked_in_order_each_getting_what_is_left(fake_engine, mon
     from . import fake_engine as engine
 
     monkeypatch.setitem(providers.PROVIDERS, "memory", "tests.fake_provider")
+    monkeypatch.setitem(PROVENANCE_KINDS, "memory", EntryStatus.MACHINE)
     pyproject = fake_engine / "pyproject.toml"
     text = pyproject.read_text("utf-8").replace(
         "[tool.l10n]\n", '[tool.l10n]\nproviders = ["memory", "mt"]\n', 1
@@ -77,6 +79,11 @@ def test_providers_are_asked_in_order_each_getting_what_is_left(fake_engine, mon
         f"en: translated {len(machine)} segments ({len(machine)} entries) with fake 1.0"
         in result.stdout
     )
+    before = (fake_engine / PO).read_bytes()
+    l10n_ok("extract")  # re-extraction keeps every provider's provenance
+    assert (fake_engine / PO).read_bytes() == before
+    stats = json.loads(l10n_ok("stats", "--format", "json").stdout)["total"]
+    assert stats["fuzzy_machine"]["entries"] == len(entries)
 
 
 def test_a_language_the_engine_lacks_is_reported_after_the_others_are_saved(fake_engine):
@@ -186,4 +193,18 @@ def test_an_unknown_engine_in_the_provider_chain_is_one_line(project):
     assert result.exit_code == 2
     assert result.stderr == (
         "l10n: error: [tool.l10n] providers: unknown engine in 'mt:deepl'; choose from: argos\n"
+    )
+
+
+def test_an_option_to_a_provider_that_takes_none_is_one_line(project, monkeypatch):
+    monkeypatch.setitem(providers.PROVIDERS, "memory", "tests.fake_provider")
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text("utf-8")
+    pyproject.write_text(
+        text.replace("[tool.l10n]\n", '[tool.l10n]\nproviders = ["memory:x"]\n', 1)
+    )
+    result = l10n("stats")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "l10n: error: [tool.l10n] providers: 'memory:x': this provider takes no option\n",
     )

@@ -2,7 +2,8 @@
 
 from .header import Header
 from .io import dump_catalog, keep_dates_if_unchanged, read_catalog, same_content
-from .status import EntryStatus, Tally, catalog_tally, status, translations
+from .status import EntryStatus, status, translations
+from .tally import Tally, catalog_tally, source_tally
 from .template import build_template, new_catalog
 from .update import update
 
@@ -17,6 +18,7 @@ __all__ = [
     "new_catalog",
     "read_catalog",
     "same_content",
+    "source_tally",
     "status",
     "translations",
     "update",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from .. import __version__
 
@@ -17,6 +18,21 @@ DATE_FIELDS = ("POT-Creation-Date", "PO-Revision-Date")
 PLURAL_FORMS = "nplurals=2; plural=(n != 1);"  # English, and the template's placeholder
 # Fields a catalog keeps from its earlier version: translators' tools set them.
 KEPT_BY_CATALOGS = ("PO-Revision-Date", "Last-Translator", "Language-Team", "Plural-Forms")
+
+
+def header_date(now: datetime) -> str:
+    """A date as PO headers write it (`2026-12-04 23:28+0000`)."""
+    return now.strftime("%Y-%m-%d %H:%M%z")
+
+
+def template_comment(document: str) -> str:
+    """The comment that heads a template."""
+    return f"Template for {document}."
+
+
+def catalog_comment(language: str, document: str) -> str:
+    """The comment that heads a new catalog (a translator may change it)."""
+    return f"{language} translation of {document}."
 
 
 @dataclass(frozen=True)

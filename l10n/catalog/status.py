@@ -1,26 +1,22 @@
 """The status of a catalog entry, and counts of entries by status: the one definition.
 
 Stats, editions, thresholds and checks all ask `status(entry)`. A status says
-where a translation stands for a reviewer: done by a person (reviewed), machine
-output nobody has reviewed, carried over from an earlier version of a changed
-source (fuzzy with `#| msgid`, or fuzzy with no machine provenance), none, or
-kept for a source that is gone (obsolete). A provider that fills entries in
-another way (a translation memory, an aligner) adds its status here.
+where a translation stands for a reviewer: done by a person (reviewed), output
+of a provider nobody has reviewed (machine), carried over from an earlier
+version of a changed source (fuzzy with `#| msgid`, or fuzzy with no provenance),
+none, or kept for a source that is gone (obsolete).
 
-Reviewed % is over distinct entries (one per distinct source text), as gettext's
-`msgfmt --statistics`, Poedit and Weblate count: reviewing a sentence once
-reviews every occurrence of it.
+Which provider filled an entry is told by a provenance line in its comment,
+`<kind>: <detail>`; PROVENANCE_KINDS gives each kind the status of its unreviewed
+output. A provider whose output deserves a status of its own (a translation-memory
+match, an aligned pair) adds a member to EntryStatus and its kind here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from enum import StrEnum
 
 import polib
-
-from .machine import provenance_lines
 
 
 class EntryStatus(StrEnum):
@@ -46,6 +42,24 @@ class EntryStatus(StrEnum):
         return self in (EntryStatus.MACHINE, EntryStatus.CHANGED)
 
 
+MACHINE_TRANSLATION = "machine translation"
+# provenance kind → the status of an unreviewed entry it filled
+PROVENANCE_KINDS: dict[str, EntryStatus] = {MACHINE_TRANSLATION: EntryStatus.MACHINE}
+
+
+def provenance_kind(line: str) -> str | None:
+    """The kind of a provenance line (`machine translation: …`), None for another line."""
+    kind, colon, _ = line.partition(": ")
+    return kind if colon and kind in PROVENANCE_KINDS else None
+
+
+def provenance_lines(entry: polib.POEntry) -> list[str]:
+    """The provenance of an entry's translation. An obsolete entry keeps it in its translator
+    comment, because gettext writes no extracted comments for obsolete entries."""
+    text = entry.tcomment if entry.obsolete else entry.comment
+    return [line for line in (text or "").splitlines() if provenance_kind(line)]
+
+
 def status(entry: polib.POEntry) -> EntryStatus:
     """An entry's status. A fuzzy entry with no translation counts as untranslated, as
     msgfmt counts it."""
@@ -55,15 +69,18 @@ def status(entry: polib.POEntry) -> EntryStatus:
         return EntryStatus.UNTRANSLATED
     if not entry.fuzzy:
         return EntryStatus.REVIEWED
-    if entry.previous_msgid is None and provenance_lines(entry):
-        return EntryStatus.MACHINE
+    lines = provenance_lines(entry)
+    if entry.previous_msgid is None and lines:
+        return PROVENANCE_KINDS[provenance_kind(lines[-1]) or MACHINE_TRANSLATION]
     return EntryStatus.CHANGED
 
 
 def is_unreviewed_machine(entry: polib.POEntry) -> bool:
     """Engine output nobody has reviewed, for this source or (carried over with `#| msgid`)
     for an earlier version of it: what `--retranslate-machine` redoes."""
-    return status(entry).needs_review and bool(provenance_lines(entry))
+    return status(entry).needs_review and any(
+        provenance_kind(line) == MACHINE_TRANSLATION for line in provenance_lines(entry)
+    )
 
 
 def pending(catalog: polib.POFile, *, retranslate_machine: bool = False) -> list[polib.POEntry]:
@@ -86,60 +103,3 @@ def translations(catalog: polib.POFile) -> dict[str, tuple[str, EntryStatus]]:
         if entry_status.has_translation:
             found[entry.msgid] = (entry.msgstr, entry_status)
     return found
-
-
-@dataclass(frozen=True)
-class Count:
-    entries: int = 0
-    characters: int = 0  # characters of source text
-
-    def __add__(self, other: Count) -> Count:
-        return Count(self.entries + other.entries, self.characters + other.characters)
-
-
-@dataclass(frozen=True)
-class Tally:
-    """Entries and source characters by status."""
-
-    counts: dict[EntryStatus, Count] = field(
-        default_factory=lambda: dict.fromkeys(EntryStatus, Count())
-    )
-
-    @classmethod
-    def of(cls, items: Iterable[tuple[str, EntryStatus]]) -> Tally:
-        """The tally of (source text, status) pairs, each pair one entry."""
-        counts = dict.fromkeys(EntryStatus, Count())
-        for text, entry_status in items:
-            counts[entry_status] = counts[entry_status] + Count(1, len(text))
-        return cls(counts)
-
-    def __getitem__(self, entry_status: EntryStatus) -> Count:
-        return self.counts[entry_status]
-
-    def __add__(self, other: Tally) -> Tally:
-        return Tally({s: self.counts[s] + other.counts[s] for s in EntryStatus})
-
-    @property
-    def live(self) -> int:
-        return sum(count.entries for s, count in self.counts.items() if s.live)
-
-    @property
-    def translated(self) -> int:
-        """Live entries with a translation, reviewed or not."""
-        return sum(count.entries for s, count in self.counts.items() if s.has_translation)
-
-    @property
-    def needs_review(self) -> int:
-        return sum(count.entries for s, count in self.counts.items() if s.needs_review)
-
-    def reviewed_percent(self) -> float:
-        """Reviewed entries among the live ones, in percent; 100 when there are none."""
-        live = self.live
-        return 100.0 * self.counts[EntryStatus.REVIEWED].entries / live if live else 100.0
-
-
-def catalog_tally(catalog: polib.POFile) -> Tally:
-    """The tally of a catalog's entries; the header entry is not one."""
-    return Tally.of(
-        (entry.msgid, status(entry)) for entry in catalog if entry.msgid != "" or entry.obsolete
-    )

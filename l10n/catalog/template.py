@@ -7,7 +7,7 @@ import re
 import polib
 
 from ..document import Document
-from .header import Header
+from .header import Header, template_comment
 
 
 def new_catalog(header: Header, date: str, comment: str = "") -> polib.POFile:
@@ -31,7 +31,7 @@ def segment_id(entry: polib.POEntry) -> str:
 
 def build_template(document: Document, header: Header, date: str) -> polib.POFile:
     """The POT of a document: msgid = exact segment text, `#:` file:line, `#.` kind and id."""
-    template = new_catalog(header, date, f"Template for {document.name}.")
+    template = new_catalog(header, date, template_comment(document.name))
     by_text: dict[str, polib.POEntry] = {}
     for block, segment in document.segments():
         note = f"{block.kind} {segment.id}"

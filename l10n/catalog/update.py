@@ -13,7 +13,8 @@ from difflib import SequenceMatcher
 import polib
 
 from .header import catalog_fields
-from .machine import provenance_lines, without_provenance
+from .provenance import without_provenance
+from .status import provenance_lines
 
 FUZZY_THRESHOLD = 0.6
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..catalog.status import Tally
+from ..catalog.tally import Tally
 from ..errors import SettingsError
 from .content import CHECKS
 from .findings import Finding, Severity

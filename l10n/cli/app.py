@@ -24,7 +24,8 @@ def _usage_error(err: TyperException, command_path: str) -> typer.Exit:
     context = getattr(err, "ctx", None)
     where = context.command_path if context is not None else command_path
     message = " ".join(err.format_message().split())
-    return error(f"{message} (see `{where} --help`)", USAGE)
+    error(f"{message} (see `{where} --help`)")
+    return typer.Exit(USAGE)
 
 
 class ErrorBoundary(HelpWhenBare):
@@ -42,12 +43,14 @@ class ErrorBoundary(HelpWhenBare):
         except TyperException as err:
             raise _usage_error(err, ctx.command_path) from None
         except L10nError as err:
-            raise error(str(err), err.exit_code) from None
+            error(str(err))
+            raise typer.Exit(err.exit_code) from None
         except BrokenPipeError:
             raise  # the reader went away (`l10n segment … | head`): Typer exits quietly
         except OSError as err:
             where = f"{err.filename}: " if err.filename else ""
-            raise error(f"{where}{err.strerror or err}", USAGE) from None
+            error(f"{where}{err.strerror or err}")
+            raise typer.Exit(USAGE) from None
 
 
 app = typer.Typer(

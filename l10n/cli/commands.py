@@ -12,7 +12,7 @@ from pathlib import Path
 import typer
 
 from ..render import LAYOUTS, RENDERERS
-from .output import Progress, echo_lines, error, files_of, project_settings, warn
+from .output import Progress, echo_lines, error, exit_with, files_of, project_settings, warn
 
 SOURCES = typer.Argument(None, help="Sources (default: [tool.l10n] sources).")
 
@@ -98,16 +98,17 @@ def build(
     ),
 ) -> None:
     """Build bilingual editions (source beside translation) from the catalogs."""
-    from ..errors import FINDINGS
     from ..stages.build import BuildOptions
     from ..stages.build import build as run_build
 
     options = BuildOptions(
         files_of(files),
-        languages=tuple(lang or ()),
-        formats=tuple(f.strip() for f in (formats or "").split(",") if f.strip()),
+        languages=tuple(lang) if lang else None,
+        formats=None
+        if formats is None
+        else tuple(f.strip() for f in formats.split(",") if f.strip()),
         out_dir=out_dir,
-        layout=layout or "",
+        layout=layout,
         include_machine=include_machine,
         only_reviewed=only_reviewed,
         min_reviewed=min_reviewed,
@@ -116,8 +117,7 @@ def build(
     result = run_build(project_settings(), options)
     for problem in result.problems():
         typer.echo(f"l10n: {problem}", err=True)
-    if result.below_threshold:
-        raise typer.Exit(FINDINGS)
+    exit_with(result.exit_code)
     echo_lines(result.lines())
 
 
@@ -134,7 +134,6 @@ def translate(
     ),
 ) -> None:
     """Machine-translate the empty entries of the catalogs (marked fuzzy, with provenance)."""
-    from ..errors import NoModelError
     from ..stages.translate import TranslateOptions
     from ..stages.translate import translate as run_translate
 
@@ -150,9 +149,8 @@ def translate(
         warn(warning)
     echo_lines(result.lines())
     for message in result.missing_models:
-        error(message, NoModelError.exit_code)
-    if result.missing_models:
-        raise typer.Exit(NoModelError.exit_code)
+        error(message)
+    exit_with(result.exit_code)
 
 
 def run() -> None:

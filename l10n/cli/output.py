@@ -45,10 +45,14 @@ def warn(message: str) -> None:
     typer.echo(f"l10n: warning: {message}", err=True)
 
 
-def error(message: str, code: int) -> typer.Exit:
-    """Print one error line; returns the exit to raise."""
+def error(message: str) -> None:
     typer.echo(f"l10n: error: {message}", err=True)
-    return typer.Exit(code)
+
+
+def exit_with(code: int) -> None:
+    """End the command with `code` unless it is 0."""
+    if code:
+        raise typer.Exit(code)
 
 
 class Progress:

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from .commands import SOURCES, Output
-from .output import echo_lines, files_of, project_settings, warn
+from .output import echo_lines, exit_with, files_of, project_settings, warn
 
 
 class Report(StrEnum):
@@ -55,8 +55,7 @@ def check(
     )
     result = run_check(project_settings(), CheckOptions(files_of(files), gate=gate))
     typer.echo(result.report(output.value), nl=False)
-    if result.exit_code:
-        raise typer.Exit(result.exit_code)
+    exit_with(result.exit_code)
 
 
 def stats(

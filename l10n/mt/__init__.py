@@ -51,6 +51,7 @@ class Translation:
 
 class Engine(Protocol):
     provenance: str  # engine, model, version and settings, as written beside its output
+    limits: str  # the settings that bound an output's length, for a warning ("" if none)
 
     def translate(self, texts: list[str], progress: Progress | None = None) -> list[Translation]:
         """Translations of `texts`, same length and order."""
@@ -65,7 +66,9 @@ class EngineModule(Protocol):
         ...
 
     def make_engine(self, settings: Settings, target: str) -> Engine:
-        """An engine into `target`; NoModelError when it has no model for the pair."""
+        """An engine into `target`; NoModelError when it has no model for the pair. Its
+        settings are `settings.mt.settings_of(name)`; `settings.mt.draft` asks for its
+        fastest settings (`l10n translate --draft`)."""
         ...
 
 
@@ -103,7 +106,7 @@ def read_mt_settings(table: object) -> tuple[MTSettings, tuple[str, ...]]:
         raise SettingsError("[tool.l10n.mt] must be a table")
     engine = table.get("engine", MTSettings.engine)
     if not isinstance(engine, str):
-        raise SettingsError("[tool.l10n.mt] engine must be a string")
+        raise SettingsError("[tool.l10n.mt] engine must be of type str")
     engine_module(engine)
     tables: dict[str, Any] = {}
     legacy = {k: v for k, v in table.items() if k != "engine" and k not in ENGINES}

@@ -36,6 +36,7 @@ class Suggestion:
 
 class Provider(Protocol):
     description: str  # what fills the entries, as reported to the user
+    limits: str  # the settings that bound the length of its output, for a warning ("" if none)
 
     def suggest(self, texts: list[str], progress: Progress | None = None) -> dict[str, Suggestion]:
         """Suggestions for those of `texts` the provider can fill."""
@@ -52,12 +53,17 @@ def _module(name: str):
 
 
 def check_names(names: tuple[str, ...]) -> None:
-    """A SettingsError for a provider name (or its option) that names nothing."""
+    """A SettingsError for a provider name, or an option it does not take. A provider that
+    takes options checks them in its module's `check_option(option)`."""
     for name in names:
         module = _module(name)
         option = name.partition(":")[2]
-        if option:
-            module.check_option(option)
+        if not option:
+            continue
+        check_option = getattr(module, "check_option", None)
+        if check_option is None:
+            raise SettingsError(f"[tool.l10n] providers: {name!r}: this provider takes no option")
+        check_option(option)
 
 
 def make_provider(name: str, settings: Settings, target: str) -> Provider:

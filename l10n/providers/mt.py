@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..catalog.machine import PROVENANCE
+from ..catalog.provenance import provenance_line
+from ..catalog.status import MACHINE_TRANSLATION
 from ..errors import SettingsError
 from ..mt import ENGINES, Engine, Progress, make_engine
 from . import Suggestion
@@ -21,13 +22,17 @@ class MachineTranslation:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.description = engine.provenance
+        self.limits = engine.limits
 
     def suggest(self, texts: list[str], progress: Progress | None = None) -> dict[str, Suggestion]:
         outputs = self.engine.translate(texts, progress) if texts else []
         return {
             text: Suggestion(
                 output.text,
-                PROVENANCE + "; ".join(filter(None, [self.engine.provenance, output.note])),
+                provenance_line(
+                    MACHINE_TRANSLATION,
+                    "; ".join(filter(None, [self.engine.provenance, output.note])),
+                ),
                 output.incomplete,
             )
             for text, output in zip(texts, outputs, strict=True)

@@ -11,20 +11,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..catalog import translations
+import polib
+
+from ..catalog import source_tally, translations
 from ..document import Document
 from ..edition import Edition, align
-from ..errors import InputError, SettingsError
+from ..errors import FINDINGS, InputError, SettingsError
 from ..files import atomic_write
 from ..project import (
-    Source,
     Written,
     catalog_path,
     discover,
     load,
     read_catalog_file,
     relative,
-    tmx_date,
 )
 from ..render import renderer
 from ..script import convert, is_traditional
@@ -34,12 +34,12 @@ from . import StageOptions
 
 @dataclass(frozen=True)
 class BuildOptions(StageOptions):
-    """What to build; empty values are taken from the settings (`resolved`)."""
+    """What to build; what is None is taken from the settings (`resolved`)."""
 
-    languages: tuple[str, ...] = ()
-    formats: tuple[str, ...] = ()
+    languages: tuple[str, ...] | None = None
+    formats: tuple[str, ...] | None = None
     out_dir: Path | None = None
-    layout: str = ""  # html: side-by-side or interleaved
+    layout: str | None = None  # html: side-by-side or interleaved
     include_machine: bool = False  # tmx: also unreviewed pairs, marked
     only_reviewed: bool = False  # withhold unreviewed output, per segment
     min_reviewed: float | None = None  # percent; below it the build fails
@@ -48,16 +48,16 @@ class BuildOptions(StageOptions):
     def resolved(self, settings: Settings) -> BuildOptions:
         return replace(
             self,
-            languages=self.languages or settings.languages,
-            formats=self.formats or settings.formats,
-            out_dir=self.out_dir or settings.root / settings.dist,
-            layout=self.layout or settings.layout,
+            languages=settings.languages if self.languages is None else self.languages,
+            formats=settings.formats if self.formats is None else self.formats,
+            out_dir=settings.root / settings.dist if self.out_dir is None else self.out_dir,
+            layout=settings.layout if self.layout is None else self.layout,
         )
 
     @property
     def created(self) -> str:
         """The editions' creation date, as TMX writes it."""
-        return tmx_date(self.now)
+        return self.now.strftime("%Y%m%dT%H%M%SZ")
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,11 @@ class BuildResult:
     written: tuple[Written, ...]
     below_threshold: tuple[tuple[str, float], ...]  # (edition, reviewed percent)
     min_reviewed: float | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """1 when an edition fell below the threshold (nothing was written), else 0."""
+        return FINDINGS if self.below_threshold else 0
 
     def lines(self) -> list[str]:
         return [relative(item.path, self.root) for item in self.written]
@@ -100,9 +105,12 @@ def _source_view(settings: Settings, script: str | None) -> tuple[Callable[[str]
 
 
 def edition(
-    source: Source, document: Document, settings: Settings, language: str, options: BuildOptions
+    document: Document,
+    catalog: polib.POFile | None,
+    settings: Settings,
+    language: str,
+    options: BuildOptions,
 ) -> Edition:
-    catalog = read_catalog_file(catalog_path(source, settings, language), settings.root)
     translated = translations(catalog) if catalog is not None else {}
     show, tag = _source_view(settings, options.source_script)
     return align(
@@ -133,9 +141,11 @@ def build(settings: Settings, options: BuildOptions) -> BuildResult:
     below = []
     for source, document in loaded:
         for language in options.languages:
-            pages = edition(source, document, settings, language, options)
+            catalog = read_catalog_file(catalog_path(source, settings, language), settings.root)
+            pages = edition(document, catalog, settings, language, options)
             if options.min_reviewed is not None:
-                percent = pages.reviewed_percent()
+                texts = (segment.text for _, segment in document.segments())
+                percent = source_tally(texts, catalog).reviewed_percent()
                 if percent < options.min_reviewed:
                     below.append((f"{source.name} ({language})", percent))
             for r in renderers:

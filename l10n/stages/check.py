@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalog import build_template, catalog_tally
+from ..catalog import build_template, source_tally
+from ..catalog.header import header_date
 from ..checks import (
     ALIGNMENT_CODES,
     CHECKS,
@@ -35,7 +36,6 @@ from ..project import (
     discover,
     header,
     load,
-    po_date,
     read_catalog_file,
     relative,
     template_path,
@@ -102,7 +102,7 @@ def check(settings: Settings, options: CheckOptions) -> CheckResult:
         )
         unit = SourceSet(
             source.name,
-            build_template(document, header(settings), po_date(options.now)),
+            build_template(document, header(settings), header_date(options.now)),
             _catalog_file(template_path(source, settings), root),
             catalogs,
             settings.source_language,
@@ -113,7 +113,8 @@ def check(settings: Settings, options: CheckOptions) -> CheckResult:
             files.append(catalog.path)
             if catalog.catalog is None:
                 continue
-            rows.append((catalog.path, catalog_tally(catalog.catalog)))
+            texts = (entry.msgid for entry in unit.expected)
+            rows.append((catalog.path, source_tally(texts, catalog.catalog)))
             for entry in catalog.catalog:
                 findings.extend(check_entry(entry, catalog.path, context))
     findings.extend(thresholds(rows, gate))

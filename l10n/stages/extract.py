@@ -12,6 +12,7 @@ from pathlib import Path
 import polib
 
 from ..catalog import build_template, keep_dates_if_unchanged, update
+from ..catalog.header import catalog_comment, header_date
 from ..document import Document
 from ..project import (
     CatalogPlan,
@@ -22,7 +23,6 @@ from ..project import (
     header,
     load,
     lock,
-    po_date,
     read_catalog_file,
     relative,
     template_path,
@@ -67,7 +67,7 @@ def plan(
     root = settings.root
     pot_path = template_path(source, settings)
     old_template = read_catalog_file(pot_path, root)
-    template = fresh_template(document, settings, po_date(options.now), old_template)
+    template = fresh_template(document, settings, header_date(options.now), old_template)
     plans = [CatalogPlan(pot_path, template, old_template)]
     for language in settings.languages:
         path = catalog_path(source, settings, language)
@@ -76,7 +76,7 @@ def plan(
             old,
             template,
             fuzzy_matching=options.fuzzy_matching,
-            comment=f"{language} translation of {source.name}.",
+            comment=catalog_comment(language, source.name),
             language=language,
         )
         plans.append(CatalogPlan(path, catalog, old))

@@ -17,8 +17,8 @@ from pathlib import Path
 import polib
 
 from ..catalog import Tally, catalog_tally
-from ..catalog.header import ensure_language, language_of, mark_revised
-from ..catalog.machine import fill
+from ..catalog.header import ensure_language, header_date, language_of, mark_revised
+from ..catalog.provenance import fill
 from ..catalog.status import pending
 from ..errors import NoModelError
 from ..mt import Progress
@@ -28,7 +28,6 @@ from ..project import (
     catalogs,
     discover,
     lock,
-    po_date,
     relative,
     write_catalogs,
 )
@@ -64,7 +63,7 @@ class Outcome:
     filled: int  # catalog entries filled
     provenance: str  # what filled them
     cut_short: int = 0  # distinct texts whose translation hit a length limit
-    engine: str = ""  # the configured engine, whose settings set the limits
+    limits: str = ""  # the settings that bound the length of the provider's output
 
     @property
     def warning(self) -> str:
@@ -72,8 +71,8 @@ class Outcome:
             return ""
         return (
             f"{self.language}: {self.cut_short} machine translation(s) hit a length limit "
-            "and may miss part of their source; their catalog comments say which "
-            f"(the engine's length settings in [tool.l10n.mt.{self.engine}])"
+            "and may miss part of their source; their catalog comments say which"
+            + (f" ({self.limits})" if self.limits else "")
         )
 
 
@@ -85,6 +84,11 @@ class TranslateResult:
     written: tuple[Written, ...]
     missing_models: tuple[str, ...]  # one message per language that no installed model serves
     tallies: tuple[Tally, ...]  # each catalog's entries by status, after translation
+
+    @property
+    def exit_code(self) -> int:
+        """A missing model's, when a language was left without one; else 0."""
+        return NoModelError.exit_code if self.missing_models else 0
 
     def lines(self) -> list[str]:
         """What the command prints on stdout."""
@@ -155,7 +159,7 @@ def _run_chain(
                 filled,
                 provider.description,
                 cut_short,
-                settings.mt.engine,
+                provider.limits,
             )
         )
         remaining = [text for text in remaining if text not in provided]
@@ -181,7 +185,7 @@ def translate_plans(
             missing.append(error)
     if any(o.filled for o in outcomes):
         for plan in plans:
-            mark_revised(plan.catalog.metadata, po_date(options.now))
+            mark_revised(plan.catalog.metadata, header_date(options.now))
     return outcomes, missing
 
 

@@ -74,6 +74,7 @@ class ArgosEngine:
         if conversion:
             settings += f", opencc {conversion}"
         self.provenance = f"argos {package.name} {package.version} ({settings})"
+        self.limits = "[tool.l10n.mt.argos] max-decoding-length, length-factor"
         self._translator = None
         self._tokenizer = None
 

@@ -1,0 +1,45 @@
+"""Provider output in catalogs: how filled entries are marked, and the marks removed.
+
+Each filled entry is `fuzzy`, with one provenance line `<kind>: <detail>` in its
+extracted comment (the kinds and what they mean: `status.PROVENANCE_KINDS`;
+which entries may be filled: `status.pending`). The line follows output carried
+over to a changed source only while nobody has reviewed it: a reviewed
+translation carried over is a translator's work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import polib
+
+from .status import provenance_kind
+
+
+def provenance_line(kind: str, detail: str) -> str:
+    """The comment line that says which provider filled an entry, and how."""
+    if provenance_kind(f"{kind}: ") is None:
+        raise ValueError(f"unknown provenance kind {kind!r} (see status.PROVENANCE_KINDS)")
+    return f"{kind}: {detail}"
+
+
+def without_provenance(comment: str) -> str:
+    return "\n".join(line for line in comment.splitlines() if not provenance_kind(line))
+
+
+def fill(entries: Iterable[polib.POEntry], translated: Mapping[str, tuple[str, str]]) -> int:
+    """Put provided translations, msgid → (text, provenance line), into entries as fuzzy with
+    that line (replacing an older one); returns how many were filled. An empty text leaves
+    its entry empty."""
+    count = 0
+    for entry in entries:
+        text, provenance = translated.get(entry.msgid, ("", ""))
+        if not text:
+            continue
+        entry.msgstr = text
+        entry.previous_msgid = None  # the output is for this source, not an earlier one
+        if "fuzzy" not in entry.flags:
+            entry.flags.append("fuzzy")
+        entry.comment = "\n".join([*without_provenance(entry.comment).splitlines(), provenance])
+        count += 1
+    return count
