@@ -110,14 +110,21 @@ def test_draft_reaches_the_engine_through_the_settings(fake_engine):
     assert "with fake 1.0 (draft)" in l10n_ok("translate", "--draft").stdout
 
 
+class RawRenderer:
+    """A binary format for the test below: this module is its renderer module."""
+
+    extension = "bin"
+
+    def render(self, edition):
+        return b"\x00\xff" + edition.name.encode("utf-8")
+
+
+def make_renderer(options) -> RawRenderer:
+    return RawRenderer()
+
+
 def test_a_renderer_may_return_bytes(project, monkeypatch):
-    class Raw:
-        extension = "bin"
-
-        def render(self, edition):
-            return b"\x00\xff" + edition.name.encode("utf-8")
-
-    monkeypatch.setitem(render.RENDERERS, "bin", lambda options: Raw())
+    monkeypatch.setitem(render.RENDERERS, "bin", "tests.test_stages")
     l10n_ok("extract")
     result = l10n_ok("build", "--format", "bin,txt")
     out = project / "dist" / "sichuan-police-conference-2020.en.bin"

@@ -1,14 +1,14 @@
 """Bilingual renderers: a Protocol and a format name → factory table.
 
-A factory takes the build's options (`stages.build.BuildOptions`) and returns a
-renderer; a renderer turns an Edition into the file's content, text or bytes
-(a binary format such as EPUB returns bytes). Heavy imports stay inside the
-factory's module.
+Each format is a module named in RENDERERS whose `make_renderer(options)` takes
+the build's options (`stages.build.BuildOptions`) and returns a renderer; a
+renderer turns an Edition into the file's content, text or bytes (a binary
+format such as EPUB returns bytes). Heavy imports stay inside the module.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from typing import TYPE_CHECKING, Protocol
 
 from ..errors import SettingsError
@@ -26,42 +26,13 @@ class Renderer(Protocol):
     def render(self, edition: Edition) -> str | bytes: ...
 
 
-def _html(options: BuildOptions) -> Renderer:
-    from .html import HtmlRenderer
-
-    return HtmlRenderer(options.layout)
-
-
-def _markdown(options: BuildOptions) -> Renderer:
-    from .markdown import MarkdownRenderer
-
-    return MarkdownRenderer()
-
-
-def _text(options: BuildOptions) -> Renderer:
-    from .text import TextRenderer
-
-    return TextRenderer()
-
-
-def _tmx(options: BuildOptions) -> Renderer:
-    from .tmx import TmxRenderer
-
-    return TmxRenderer(options.include_machine, options.created)
-
-
-def _json(options: BuildOptions) -> Renderer:
-    from .jsonfile import JsonRenderer
-
-    return JsonRenderer()
-
-
-RENDERERS: dict[str, Callable[[BuildOptions], Renderer]] = {
-    "html": _html,
-    "md": _markdown,
-    "txt": _text,
-    "tmx": _tmx,
-    "json": _json,
+# format name → the module whose `make_renderer(options)` builds its renderer
+RENDERERS: dict[str, str] = {
+    "html": "l10n.render.html",
+    "md": "l10n.render.markdown",
+    "txt": "l10n.render.text",
+    "tmx": "l10n.render.tmx",
+    "json": "l10n.render.jsonfile",
 }
 
 
@@ -70,8 +41,8 @@ def renderer(name: str, options: BuildOptions) -> Renderer:
     if options.layout not in LAYOUTS:
         raise SettingsError(f"unknown layout {options.layout!r}; choose from: {', '.join(LAYOUTS)}")
     try:
-        factory = RENDERERS[name]
+        module = RENDERERS[name]
     except KeyError:
         known = ", ".join(RENDERERS)
         raise SettingsError(f"unknown output format {name!r}; choose from: {known}") from None
-    return factory(options)
+    return importlib.import_module(module).make_renderer(options)

@@ -146,3 +146,8 @@ class HtmlRenderer:
             f'<main class="{self.layout}">\n{columns}{body}\n</main>\n'
             f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
         )
+
+
+def make_renderer(options) -> HtmlRenderer:
+    """The renderer for the build's options (`stages.build.BuildOptions`)."""
+    return HtmlRenderer(options.layout)

@@ -39,3 +39,8 @@ class JsonRenderer:
             ],
         }
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def make_renderer(options) -> JsonRenderer:
+    """The renderer for the build's options (`stages.build.BuildOptions`)."""
+    return JsonRenderer()

@@ -34,3 +34,8 @@ class MarkdownRenderer:
             else:
                 parts.append(f"{source}\n\n> {target}\n")
         return "\n".join(parts)
+
+
+def make_renderer(options) -> MarkdownRenderer:
+    """The renderer for the build's options (`stages.build.BuildOptions`)."""
+    return MarkdownRenderer()

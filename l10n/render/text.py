@@ -12,3 +12,8 @@ class TextRenderer:
         for block in edition.blocks:
             parts.append(f"{join_source(block.pairs)}\n{join_target(block.pairs)}\n")
         return "\n".join(parts)
+
+
+def make_renderer(options) -> TextRenderer:
+    """The renderer for the build's options (`stages.build.BuildOptions`)."""
+    return TextRenderer()

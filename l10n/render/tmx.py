@@ -60,3 +60,8 @@ class TmxRenderer:
                 ET.SubElement(variant, "seg").text = _xml_text(text)
         ET.indent(tmx)
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tmx, "unicode") + "\n"
+
+
+def make_renderer(options) -> TmxRenderer:
+    """The renderer for the build's options (`stages.build.BuildOptions`)."""
+    return TmxRenderer(options.include_machine, options.created)
