@@ -136,6 +136,7 @@ class CatalogPlan:
     path: Path
     catalog: polib.POFile
     old: polib.POFile | None
+    language: str = ""  # the catalog's target language; "" for a template
 
 
 def write_catalogs(plans: Sequence[CatalogPlan]) -> list[Written]:

@@ -215,3 +215,29 @@ def test_an_option_to_a_provider_that_takes_none_is_one_line(project, monkeypatc
         2,
         "l10n: error: [tool.l10n] providers: 'memory:x': this provider takes no option\n",
     )
+
+
+def test_a_run_that_fails_while_translating_writes_nothing(project, tmp_path, monkeypatch):
+    not_a_folder = tmp_path / "packages"
+    not_a_folder.write_text("", encoding="utf-8")
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(not_a_folder))
+    before = snapshot(project)
+    result = l10n("run")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "is a file (ARGOS_PACKAGES_DIR)" in result.stderr
+    after = {k: v for k, v in snapshot(project).items() if not k.endswith(".l10n.lock")}
+    assert after == before  # no template, catalog or edition
+
+
+def test_run_waits_for_the_catalogs_lock_like_every_writer(project):
+    from l10n.files import exclusive
+
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text("utf-8")
+    pyproject.write_text(text.replace("[tool.l10n]\n", "[tool.l10n]\nlock-timeout = 0.3\n", 1))
+    before = snapshot(project)
+    with exclusive(project / "locales" / ".l10n.lock"):
+        result = l10n("run")
+    assert result.exit_code == 2
+    assert "another l10n process is writing the catalogs" in result.stderr
+    assert {k: v for k, v in snapshot(project).items() if not k.endswith(".l10n.lock")} == before

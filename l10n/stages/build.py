@@ -7,7 +7,7 @@ result says which and by how much.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from ..edition import Edition, align
 from ..errors import FINDINGS, InputError, SettingsError
 from ..files import atomic_write
 from ..project import (
+    Source,
     Written,
     catalog_path,
     discover,
@@ -125,8 +126,16 @@ def edition(
 
 def build(settings: Settings, options: BuildOptions) -> BuildResult:
     """Render bilingual editions of each source into the output folder."""
-    options = options.resolved(settings)
     loaded = [(source, load(source, settings)) for source in discover(settings, options.files)]
+    return build_documents(loaded, settings, options)
+
+
+def build_documents(
+    loaded: Sequence[tuple[Source, Document]], settings: Settings, options: BuildOptions
+) -> BuildResult:
+    """Render the editions of sources already read; nothing is written when one falls below
+    `min_reviewed`."""
+    options = options.resolved(settings)
     unknown = [language for language in options.languages if language not in settings.languages]
     if unknown:
         raise SettingsError(

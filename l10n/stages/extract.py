@@ -6,6 +6,7 @@ anything is written, and catalogs are written under the project's lock.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,18 +80,32 @@ def plan(
             comment=catalog_comment(language, source.name),
             language=language,
         )
-        plans.append(CatalogPlan(path, catalog, old))
+        plans.append(CatalogPlan(path, catalog, old, language))
     return plans
+
+
+def read_sources(settings: Settings, options: ExtractOptions) -> list[tuple[Source, Document]]:
+    """The sources named in the options (else the configured ones), read and segmented."""
+    return [(source, load(source, settings)) for source in discover(settings, options.files)]
+
+
+def plan_all(
+    documents: Sequence[tuple[Source, Document]], settings: Settings, options: ExtractOptions
+) -> list[CatalogPlan]:
+    """Templates and catalogs of every source, in memory; call under the catalogs' lock."""
+    return [p for source, document in documents for p in plan(source, document, settings, options)]
+
+
+def result(
+    settings: Settings, documents: Sequence[tuple[Source, Document]], written: Sequence[Written]
+) -> ExtractResult:
+    segments = sum(1 for _, document in documents for _ in document.segments())
+    return ExtractResult(settings.root, tuple(written), len(documents), segments)
 
 
 def extract(settings: Settings, options: ExtractOptions) -> ExtractResult:
     """Write each source's template and catalogs; all inputs are read before any write."""
-    sources = discover(settings, options.files)
-    documents = [(source, load(source, settings)) for source in sources]
+    documents = read_sources(settings, options)
     with lock(settings):
-        plans = []
-        for source, document in documents:
-            plans.extend(plan(source, document, settings, options))
-        written = write_catalogs(plans)
-    segments = sum(1 for _, document in documents for _ in document.segments())
-    return ExtractResult(settings.root, tuple(written), len(sources), segments)
+        written = write_catalogs(plan_all(documents, settings, options))
+    return result(settings, documents, written)

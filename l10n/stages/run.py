@@ -1,7 +1,9 @@
 """`l10n run`, the main job: extract, translate and build for the configured sources.
 
-Only calls the stages in order. A language without a model leaves its entries
-empty and becomes a warning instead of an error.
+Calls the stages' steps in order, under one hold of the catalogs' lock: the
+sources are read once, the catalogs extracted and translated in memory and
+written once, so a run that fails writes nothing; then the editions are built.
+A language without a model leaves its entries empty and becomes a warning.
 """
 
 from __future__ import annotations
@@ -9,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..catalog import catalog_tally
 from ..mt import Progress
-from ..project import Written, relative
+from ..project import Written, lock, relative, write_catalogs
 from ..settings import Settings
 from . import StageOptions
-from .build import BuildOptions, build
-from .extract import ExtractOptions, extract
-from .translate import Outcome, TranslateOptions, translate
+from .build import BuildOptions, build_documents
+from .extract import ExtractOptions, plan_all, read_sources, result
+from .translate import Outcome, TranslateOptions, translate_plans
 
 
 @dataclass(frozen=True)
@@ -51,30 +54,27 @@ class RunResult:
         return lines
 
 
-def _merged(*groups: tuple[Written, ...]) -> tuple[Written, ...]:
-    """Each file once, in the order first written; changed if any stage changed it."""
-    changed: dict[Path, bool] = {}
-    for group in groups:
-        for item in group:
-            changed[item.path] = changed.get(item.path, False) or item.changed
-    return tuple(Written(path, was_changed) for path, was_changed in changed.items())
-
-
 def run(settings: Settings, options: RunOptions) -> RunResult:
-    extracted = extract(settings, ExtractOptions(now=options.now))
-    translated = translate(settings, TranslateOptions(now=options.now, progress=options.progress))
-    built = build(settings, BuildOptions(now=options.now))
-    warnings = [f"{message}; entries left untranslated" for message in translated.missing_models]
-    warnings += translated.warnings
-    entries = sum(tally.live for tally in translated.tallies)
-    filled = sum(tally.translated for tally in translated.tallies)
+    extract_options = ExtractOptions(now=options.now)
+    documents = read_sources(settings, extract_options)
+    with lock(settings):
+        plans = plan_all(documents, settings, extract_options)
+        catalogs = [plan for plan in plans if plan.language]
+        translate_options = TranslateOptions(now=options.now, progress=options.progress)
+        outcomes, missing = translate_plans(catalogs, settings, translate_options)
+        written = write_catalogs(plans)
+        built = build_documents(documents, settings, BuildOptions(now=options.now))
+    extracted = result(settings, documents, written)
+    warnings = [f"{err}; entries left untranslated" for err in missing]
+    warnings += [o.warning for o in outcomes if o.warning]
+    tallies = [catalog_tally(plan.catalog) for plan in catalogs]
     return RunResult(
         settings.root,
         extracted.sources,
         extracted.segments,
-        entries,
-        filled,
-        translated.outcomes,
+        sum(tally.live for tally in tallies),
+        sum(tally.translated for tally in tallies),
+        tuple(outcomes),
         tuple(warnings),
-        _merged(extracted.written, translated.written, built.written),
+        (*written, *built.written),
     )

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import polib
 
-from ..catalog import Tally, catalog_tally
-from ..catalog.header import ensure_language, header_date, language_of, mark_revised
+from ..catalog.header import ensure_language, header_date, mark_revised
 from ..catalog.provenance import fill
 from ..catalog.status import pending
 from ..errors import NoModelError
@@ -83,7 +82,6 @@ class TranslateResult:
     outcomes: tuple[Outcome, ...]
     written: tuple[Written, ...]
     missing_models: tuple[str, ...]  # one message per language that no installed model serves
-    tallies: tuple[Tally, ...]  # each catalog's entries by status, after translation
 
     @property
     def exit_code(self) -> int:
@@ -171,7 +169,9 @@ def translate_plans(
 ) -> tuple[list[Outcome], list[NoModelError]]:
     """Fill the planned catalogs in memory: (what each provider did, the languages no
     installed model translates)."""
-    pairs = [(language_of(p.catalog.metadata), p.catalog) for p in plans]
+    if options.draft:
+        settings = replace(settings, mt=replace(settings.mt, draft=True))
+    pairs = [(p.language, p.catalog) for p in plans]
     works = workloads(pairs, retranslate_machine=options.retranslate_machine)
     if options.dry_run:
         return [Outcome(w.language, len(w.texts), w.characters, 0, "") for w in works], []
@@ -191,14 +191,12 @@ def translate_plans(
 
 def translate(settings: Settings, options: TranslateOptions) -> TranslateResult:
     """Fill the empty entries of the sources' catalogs; catalogs must exist already."""
-    if options.draft:
-        settings = replace(settings, mt=replace(settings.mt, draft=True))
     sources = discover(settings, options.files)
     with lock(settings):
         plans = []
         for language, path, catalog in catalogs(sources, settings, required=True):
             ensure_language(catalog.metadata, language)
-            plans.append(CatalogPlan(path, catalog, copy.deepcopy(catalog)))
+            plans.append(CatalogPlan(path, catalog, copy.deepcopy(catalog), language))
         outcomes, missing = translate_plans(plans, settings, options)
         written = []
         if not options.dry_run and any(o.filled for o in outcomes):
@@ -209,5 +207,4 @@ def translate(settings: Settings, options: TranslateOptions) -> TranslateResult:
         tuple(outcomes),
         tuple(written),
         tuple(str(err) for err in missing),
-        tuple(catalog_tally(plan.catalog) for plan in plans),
     )
