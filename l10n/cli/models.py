@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-import tempfile
-from pathlib import Path
-
 import typer
 
-from .output import HelpWhenBare, warn
+from .output import HelpWhenBare, Progress, warn
 
 models_app = typer.Typer(
     cls=HelpWhenBare,
@@ -52,27 +48,14 @@ def install(
     package: str = typer.Argument(..., help="A name from the index (translate-zh_en) or a file."),
 ) -> None:
     """Install a package from a .argosmodel file or, by name, from the index."""
-    from ..mt.argos.index import download, fetch_index, index_url, lookup
-    from ..mt.argos.packages import install_file, packages_dir
+    from ..mt.argos.index import install as install_package
+    from ..mt.argos.packages import packages_dir
 
-    folder = packages_dir()
-    path = Path(package)
-    if path.suffix == ".argosmodel" or path.exists():
-        installed_package = install_file(path, folder)
-    else:
-        entry = lookup(fetch_index(index_url()), package)
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=folder, prefix=".download-") as tmp:
-            with typer.progressbar(
-                length=1, label=f"downloading {entry.name}", file=sys.stderr
-            ) as bar:
-
-                def progress(done: int, total: int) -> None:
-                    bar.length = max(total, done, 1)
-                    bar.update(done - bar.pos)
-
-                archive = download(entry, Path(tmp), progress)
-            installed_package = install_file(archive, folder)
+    progress = Progress()
+    try:
+        installed_package = install_package(package, packages_dir(), progress)
+    finally:
+        progress.close()
     typer.echo(
         f"installed {installed_package.name} {installed_package.version} "
         f"in {installed_package.path}"

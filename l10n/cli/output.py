@@ -56,16 +56,22 @@ def exit_with(code: int) -> None:
 
 
 class Progress:
-    """A progress bar on stderr, shown once an engine starts on a batch."""
+    """A progress bar on stderr, shown from the first report of work done (an engine's
+    batch, a download's bytes); a total of 0 is not known yet."""
 
     def __init__(self) -> None:
         self.bar = None
 
     def __call__(self, done: int, total: int, stage: str) -> None:
         if self.bar is None:
-            self.bar = typer.progressbar(length=total, label=stage, file=sys.stderr)
+            self.bar = typer.progressbar(length=max(total, 1), label=stage, file=sys.stderr)
             self.bar.__enter__()
+        self.bar.length = max(total, done, 1)
         self.bar.update(done - self.bar.pos)
-        if done >= total:
+        if total and done >= total:
+            self.close()
+
+    def close(self) -> None:
+        if self.bar is not None:
             self.bar.__exit__(None, None, None)
             self.bar = None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import PackageError
+from .packages import Package, install_file
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 
@@ -88,3 +89,23 @@ def download(
         reason = getattr(err, "reason", err)
         raise PackageError(f"cannot download {entry.name}: {reason}") from err
     return target
+
+
+def install(
+    package: str, packages_dir: Path, progress: Callable[[int, int, str], None] | None = None
+) -> Package:
+    """Install a package from an `.argosmodel` file or, by name, from the index (the
+    download reported to `progress` as (bytes done, bytes in all, what))."""
+    path = Path(package)
+    if path.suffix == ".argosmodel" or path.exists():
+        return install_file(path, packages_dir)
+    entry = lookup(fetch_index(index_url()), package)
+    packages_dir.mkdir(parents=True, exist_ok=True)
+    label = f"downloading {entry.name}"
+    with tempfile.TemporaryDirectory(dir=packages_dir, prefix=".download-") as tmp:
+        archive = download(
+            entry,
+            Path(tmp),
+            (lambda done, total: progress(done, total, label)) if progress else None,
+        )
+        return install_file(archive, packages_dir)
