@@ -115,8 +115,8 @@ def reference_lengths() -> str:
     settings = load(ROOT)
     words = [
         len(entry.msgstr.split())
-        for _, _, catalog in catalogs(discover(settings), settings, required=True)
-        for entry in catalog or ()
+        for found in catalogs(discover(settings), settings, required=True)
+        for entry in found.catalog or ()
         if entry.msgstr and not entry.obsolete
     ]
     return (

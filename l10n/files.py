@@ -7,7 +7,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -73,6 +73,8 @@ def require_file(path: Path, label: str) -> None:
     if path.is_dir():
         raise InputError(f"{label} is a directory, not a file")
     if not path.exists():
+        if path.is_symlink():
+            raise InputError(f"{label} is a symbolic link that leads nowhere (a loop?)")
         raise InputError(f"{label}: no such file")
 
 
@@ -114,8 +116,8 @@ def decode_utf8(data: bytes, label: str, error: type[L10nError], *, bom: bool = 
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def atomic_write(path: Path, content: str | bytes) -> None:
-    """Write `content` (text as UTF-8) so that `path` holds either its old or its new content."""
+def _staged(path: Path, content: str | bytes) -> Path:
+    """A complete, synced temporary copy of `content` beside `path`, ready to rename."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -124,15 +126,34 @@ def atomic_write(path: Path, content: str | bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _sync_directory(path.parent)
+    return Path(tmp)
+
+
+def atomic_write(path: Path, content: str | bytes) -> None:
+    """Write `content` (text as UTF-8) so that `path` holds either its old or its new content."""
+    atomic_write_all([(path, content)])
+
+
+def atomic_write_all(files: Sequence[tuple[Path, str | bytes]]) -> None:
+    """Write several files as a unit: every temporary copy is complete (a full disk, say,
+    stops the command here, with no file changed) before the first is renamed into place."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, content in files:
+            staged.append((_staged(path, content), path))
+        while staged:
+            tmp, path = staged[0]
+            os.replace(tmp, path)
+            staged.pop(0)
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+    for folder in dict.fromkeys(path.parent for path, _ in files):
+        _sync_directory(folder)
 
 
 def _sync_directory(directory: Path) -> None:

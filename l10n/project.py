@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import polib
 
@@ -16,7 +17,7 @@ from .catalog import Header, dump_catalog, keep_dates_if_unchanged, read_catalog
 from .document import Document
 from .errors import CatalogError, InputError, SettingsError
 from .files import (
-    atomic_write,
+    atomic_write_all,
     decode_utf8,
     exclusive,
     read_input,
@@ -44,27 +45,49 @@ class Written:
     changed: bool
 
 
-def relative(path: Path, root: Path) -> str:
+def _inside(path: Path, root: Path) -> str | None:
+    """`path` relative to `root` (links resolved), or None when it lies outside."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
+        return None
+    except (RuntimeError, OSError):  # a symbolic link loop
         return path.as_posix()
 
 
+def relative(path: Path, root: Path) -> str:
+    found = _inside(path, root)
+    return found if found is not None else path.as_posix()
+
+
+def configured(settings: Settings) -> list[Path]:
+    """The files the `sources` globs match, in order."""
+    return sorted({p for pattern in settings.sources for p in settings.root.glob(pattern)})
+
+
 def discover(settings: Settings, given: Sequence[Path] = ()) -> list[Source]:
-    """The sources named on the command line, else those matching `sources` globs."""
+    """The sources named on the command line, else those matching `sources` globs. Every
+    source lies inside the project, and each has a catalog name of its own (its file name
+    without extension), also among the configured sources."""
     root = settings.root
+    others = configured(settings)
     if given:
         paths = [p if p.is_absolute() else Path.cwd() / p for p in given]
     else:
-        paths = sorted({p for pattern in settings.sources for p in root.glob(pattern)})
+        paths = others
         if not paths:
             raise InputError(f"no sources match {', '.join(settings.sources)} under {root}")
-    sources = [Source(p, relative(p, root)) for p in paths]
-    for source in sources:
-        require_file(source.path, source.name)
+    sources = []
+    for path in paths:
+        name = _inside(path, root)
+        if name is None:
+            raise InputError(
+                f"{path} is outside the project ({root}); its catalogs would have no place"
+            )
+        require_file(path, name)
+        sources.append(Source(path, name))
     stems: dict[str, str] = {}
-    for source in sources:
+    for source in [*sources, *(Source(p, relative(p, root)) for p in others)]:
         if stems.setdefault(source.stem, source.name) != source.name:
             raise SettingsError(
                 f"{source.name} and {stems[source.stem]} would share the catalog "
@@ -92,30 +115,49 @@ def catalog_path(source: Source, settings: Settings, language: str) -> Path:
     return settings.root / settings.locales / language / "LC_MESSAGES" / f"{source.stem}.po"
 
 
-def read_catalog_file(path: Path, root: Path) -> polib.POFile | None:
-    """The catalog at `path`, or None when there is none."""
+class OnDisk(NamedTuple):
+    """A catalog file as read: its language ("" for a template), the catalog (None: no
+    file), and its bytes, to tell later whether someone else changed it meanwhile."""
+
+    language: str
+    path: Path
+    catalog: polib.POFile | None
+    data: bytes | None
+
+
+def read_on_disk(
+    path: Path, root: Path, language: str = "", *, duplicates_ok: bool = False
+) -> OnDisk:
+    """The catalog or template at `path` (a UTF-8 byte-order mark is allowed)."""
     label = relative(path, root)
     data = read_optional(path, label, CatalogError)
     if data is None:
-        return None
-    return read_catalog(decode_utf8(data, label, CatalogError), label)
+        return OnDisk(language, path, None, None)
+    text = decode_utf8(data, label, CatalogError, bom=True)
+    catalog = read_catalog(text, label, duplicates_ok=duplicates_ok)
+    return OnDisk(language, path, catalog, data)
 
 
-def catalogs(
-    sources: Sequence[Source], settings: Settings, *, required: bool
-) -> list[tuple[str, Path, polib.POFile | None]]:
-    """(language, path, catalog or None) for each source and language; with `required`, a
-    missing catalog is an error that says to extract first."""
+def read_catalog_file(
+    path: Path, root: Path, *, duplicates_ok: bool = False
+) -> polib.POFile | None:
+    """The catalog at `path`, or None when there is none."""
+    return read_on_disk(path, root, duplicates_ok=duplicates_ok).catalog
+
+
+def catalogs(sources: Sequence[Source], settings: Settings, *, required: bool) -> list[OnDisk]:
+    """Each source's catalog in each language; with `required`, a missing catalog is an
+    error that says to extract first."""
     found = []
     for source in sources:
         for language in settings.languages:
             path = catalog_path(source, settings, language)
-            catalog = read_catalog_file(path, settings.root)
-            if catalog is None and required:
+            on_disk = read_on_disk(path, settings.root, language)
+            if on_disk.catalog is None and required:
                 raise CatalogError(
                     f"{relative(path, settings.root)}: no catalog; run `l10n extract` first"
                 )
-            found.append((language, path, catalog))
+            found.append(on_disk)
     return found
 
 
@@ -131,25 +173,40 @@ def lock(settings: Settings) -> Iterator[None]:
 
 @dataclass(frozen=True)
 class CatalogPlan:
-    """A template or catalog to write, and the version it replaces (None: a new file)."""
+    """A template or catalog to write, and the file it replaces as it was read."""
 
-    path: Path
     catalog: polib.POFile
-    old: polib.POFile | None
-    language: str = ""  # the catalog's target language; "" for a template
+    was: OnDisk
+
+    @property
+    def path(self) -> Path:
+        return self.was.path
+
+    @property
+    def language(self) -> str:
+        return self.was.language
 
 
-def write_catalogs(plans: Sequence[CatalogPlan]) -> list[Written]:
-    """Write each planned file whose text changed; an unchanged one keeps its dates and bytes."""
-    written = []
+def write_catalogs(plans: Sequence[CatalogPlan], root: Path) -> list[Written]:
+    """Write each planned file whose text changed, all as a unit; an unchanged one keeps its
+    dates and bytes. A file that someone else changed since it was read (a translator's save
+    during a long run) is never overwritten: CatalogError, and nothing is written."""
+    written, outputs = [], []
     for plan in plans:
-        keep_dates_if_unchanged(plan.catalog, plan.old)
-        text = dump_catalog(plan.catalog)
+        keep_dates_if_unchanged(plan.catalog, plan.was.catalog)
+        data = dump_catalog(plan.catalog).encode("utf-8")
         try:
-            changed = plan.path.read_text(encoding="utf-8") != text
+            now = plan.path.read_bytes()
         except FileNotFoundError:
-            changed = True
-        if changed:  # also rewrites a translator's differently wrapped save canonically
-            atomic_write(plan.path, text)
+            now = None
+        if now != plan.was.data:
+            raise CatalogError(
+                f"{relative(plan.path, root)} changed on disk while l10n was working on it; "
+                "nothing was written: run the command again"
+            )
+        changed = now != data  # also rewrites a differently wrapped save canonically
+        if changed:
+            outputs.append((plan.path, data))
         written.append(Written(plan.path, changed))
+    atomic_write_all(outputs)
     return written

@@ -19,6 +19,15 @@ from .segment.rules import Rules, StructureRules
 
 
 @dataclass(frozen=True)
+class CheckSettings:
+    """`[tool.l10n.check]`: the gate's policy, stated once for CI (options override it)."""
+
+    min_reviewed: float | None = None  # percent of each catalog that must be reviewed
+    max_fuzzy: int | None = None  # fuzzy entries allowed per catalog
+    fail_on: str = "error"  # the lowest severity that fails: error or warning
+
+
+@dataclass(frozen=True)
 class Settings:
     root: Path = Path(".")
     sources: tuple[str, ...] = ("seeds/*.txt",)
@@ -32,6 +41,10 @@ class Settings:
     project: str = "l10n"
     lock_timeout: float = 30.0  # seconds a second writer waits for the catalogs' lock
     providers: tuple[str, ...] = ("mt",)  # what fills empty entries, asked in this order
+    # Longest segment extraction accepts: a line with no sentence end can be megabytes,
+    # and an engine reads only its first 1,024 tokens.
+    max_segment_chars: int = 2000
+    check: CheckSettings = field(default_factory=CheckSettings)
     rules: Rules = field(default_factory=Rules)
     mt: MTSettings = field(default_factory=MTSettings)
     notices: tuple[str, ...] = ()  # what the user should hear about these settings (deprecations)
@@ -53,13 +66,16 @@ def from_table(table: dict[str, Any], root: Path) -> Settings:
     known = {
         f.name.replace("_", "-"): f.name
         for f in fields(Settings)
-        if f.name not in ("root", "rules", "mt", "notices")
+        if f.name not in ("root", "rules", "mt", "notices", "check")
     }
     values: dict[str, Any] = {"root": root}
     structure: dict[str, Any] = {}
     for key, value in table.items():
         if key == "mt":
             values["mt"], values["notices"] = read_mt_settings(value)
+            continue
+        if key == "check":
+            values["check"] = _check_settings(value)
             continue
         if key in _TUPLE_KEYS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -71,6 +87,10 @@ def from_table(table: dict[str, Any], root: Path) -> Settings:
             if not isinstance(value, int | float) or value < 0:
                 raise SettingsError("[tool.l10n] lock-timeout must be a number of seconds")
             values["lock_timeout"] = float(value)
+        elif key == "max-segment-chars":
+            if type(value) is not int or value < 1:
+                raise SettingsError(f"[tool.l10n] {key} must be a whole number, at least 1")
+            values["max_segment_chars"] = value
         elif key in known:
             if not isinstance(value, str | tuple):
                 raise SettingsError(f"[tool.l10n] {key} must be a string")
@@ -87,6 +107,32 @@ def from_table(table: dict[str, Any], root: Path) -> Settings:
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
+def _check_settings(table: object) -> CheckSettings:
+    if not isinstance(table, dict):
+        raise SettingsError("[tool.l10n.check] must be a table")
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key == "min-reviewed":
+            if (
+                not isinstance(value, int | float)
+                or isinstance(value, bool)
+                or not 0 <= value <= 100
+            ):
+                raise SettingsError(f"[tool.l10n.check] {key} must be a percentage, 0 to 100")
+            values["min_reviewed"] = float(value)
+        elif key == "max-fuzzy":
+            if type(value) is not int or value < 0:
+                raise SettingsError(f"[tool.l10n.check] {key} must be a whole number, 0 or more")
+            values["max_fuzzy"] = value
+        elif key == "fail-on":
+            if value not in ("error", "warning"):
+                raise SettingsError(f"[tool.l10n.check] {key} must be error or warning")
+            values["fail_on"] = value
+        else:
+            raise SettingsError(f"[tool.l10n.check] unknown setting {key!r}")
+    return CheckSettings(**values)
+
+
 def _check_structure(structure: dict[str, Any]) -> None:
     for name, value in structure.items():
         key = name.replace("_", "-")
@@ -98,11 +144,16 @@ def _check_structure(structure: dict[str, Any]) -> None:
             if not isinstance(pattern, str):
                 raise SettingsError(f"[tool.l10n] {key} must be a regular expression string")
             try:
-                re.compile(pattern)
+                compiled = re.compile(pattern)
             except re.error as err:
                 raise SettingsError(
                     f"[tool.l10n] {key}: {pattern!r} is not a regular expression: {err}"
                 ) from err
+            if compiled.search(""):
+                raise SettingsError(
+                    f"[tool.l10n] {key}: {pattern!r} matches an empty string, so it would "
+                    "match every line"
+                )
 
 
 def _check_language_tag(key: str, value: str, example: str) -> None:
@@ -110,7 +161,24 @@ def _check_language_tag(key: str, value: str, example: str) -> None:
         raise SettingsError(f"[tool.l10n] {key}: {value!r} is not a language tag (like {example})")
 
 
+def _check_inside(key: str, value: str) -> None:
+    """A folder or glob of the settings stays inside the project."""
+    path = Path(value)
+    if path.is_absolute() or ".." in path.parts:
+        raise SettingsError(
+            f"[tool.l10n] {key}: {value!r} is outside the project; give a path relative to "
+            "the project root, without '..'"
+        )
+
+
 def _check_values(settings: Settings) -> None:
+    for key, values in (("sources", settings.sources), ("languages", settings.languages)):
+        if not values:
+            raise SettingsError(f"[tool.l10n] {key} must name at least one")
+    for pattern in settings.sources:
+        _check_inside("sources", pattern)
+    _check_inside("locales", settings.locales)
+    _check_inside("dist", settings.dist)
     for language in settings.languages:
         _check_language_tag("languages", language, "en or pt-BR")
     _check_language_tag("source-language", settings.source_language, "zh-Hant")

@@ -42,8 +42,10 @@ def validate_syntax(text: str, label: str) -> None:
             )
 
 
-def read_catalog(text: str, label: str) -> polib.POFile:
-    """Parse PO/POT text; a syntax error becomes `label:line: what is wrong`."""
+def read_catalog(text: str, label: str, *, duplicates_ok: bool = False) -> polib.POFile:
+    """Parse PO/POT text; a syntax error becomes `label:line: what is wrong`. Two live
+    entries with one msgid are an error too, unless `duplicates_ok` (for `check`, which
+    reports them as findings)."""
     if not text.strip():
         raise CatalogError(f"{label}: empty catalog")
     validate_syntax(text, label)
@@ -58,7 +60,42 @@ def read_catalog(text: str, label: str) -> polib.POFile:
         raise CatalogError(f"{label}: {err}") from err
     if stand_ins:
         _restore_inner_breaks(catalog, stand_ins)
+    _check_charset(catalog, label)
+    if not duplicates_ok:
+        _check_duplicates(catalog, label)
     return catalog
+
+
+_CHARSET = re.compile(r"charset\s*=\s*([^\s;]+)", re.IGNORECASE)
+
+
+def _check_charset(catalog: polib.POFile, label: str) -> None:
+    """Catalogs are UTF-8: one that declares another charset would be written back
+    (or compiled) in the wrong one."""
+    match = _CHARSET.search(catalog.metadata.get("Content-Type", ""))
+    charset = match.group(1) if match else ""
+    if charset and charset.lower() not in ("utf-8", "utf8", "charset"):
+        raise CatalogError(
+            f"{label}: declares charset={charset}; l10n reads and writes UTF-8 catalogs only: "
+            f"convert it first (msgconv -t UTF-8)"
+        )
+
+
+def _check_duplicates(catalog: polib.POFile, label: str) -> None:
+    """Two live entries with one msgid (and context): gettext refuses such a file, and
+    either translation could be lost."""
+    first: dict[tuple[str | None, str], int] = {}
+    for entry in catalog:
+        if entry.obsolete:
+            continue
+        key = (entry.msgctxt, entry.msgid)
+        if key in first:
+            shown = entry.msgid if len(entry.msgid) <= 24 else entry.msgid[:24] + "…"
+            raise CatalogError(
+                f"{label}:{entry.linenum}: msgid {shown!r} is here and at line {first[key]}: "
+                "keep one of the two entries"
+            )
+        first[key] = entry.linenum
 
 
 def _shield_inner_breaks(text: str) -> tuple[str, dict[str, str]]:

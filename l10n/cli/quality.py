@@ -34,26 +34,28 @@ def check(
         help="Fail when a catalog has fewer than PCT% reviewed.",
     ),
     max_fuzzy: int = typer.Option(None, "--max-fuzzy", min=0, help="Fail above N fuzzy entries."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="warning or error."),
+    fail_on: FailOn = typer.Option(
+        None, "--fail-on", help="warning or error (default: [tool.l10n.check], else error)."
+    ),
     select: list[str] = typer.Option(None, "--select", help="Only these check codes."),
     ignore: list[str] = typer.Option(None, "--ignore", help="Skip these check codes."),
 ) -> None:
     """Check sources, templates and catalogs: alignment, zh→en content, thresholds.
 
     Exit 0 clean, 1 findings at or above --fail-on, 2 usage or input errors."""
-    from ..checks import Gate, Severity
     from ..checks.gate import parse_codes
     from ..stages.check import CheckOptions
     from ..stages.check import check as run_check
 
-    gate = Gate(
+    options = CheckOptions(
+        files_of(files),
         min_reviewed=min_reviewed,
         max_fuzzy=max_fuzzy,
-        fail_on=Severity(fail_on.value),
+        fail_on=fail_on.value if fail_on else None,
         select=parse_codes(select or ()),
         ignore=parse_codes(ignore or ()),
     )
-    result = run_check(project_settings(), CheckOptions(files_of(files), gate=gate))
+    result = run_check(project_settings(), options)
     typer.echo(result.report(output.value), nl=False)
     exit_with(result.exit_code)
 

@@ -17,7 +17,7 @@ from ..catalog import source_tally, translations
 from ..document import Document
 from ..edition import Edition, align
 from ..errors import FINDINGS, InputError, SettingsError
-from ..files import atomic_write
+from ..files import atomic_write_all
 from ..project import (
     Source,
     Written,
@@ -162,7 +162,6 @@ def build_documents(
                 outputs.append((path, r.render(pages)))
     if below:
         return BuildResult(settings.root, (), tuple(below), options.min_reviewed)
-    for path, content in outputs:
-        atomic_write(path, content)
+    atomic_write_all(outputs)
     written = tuple(Written(path, True) for path, _ in outputs)
     return BuildResult(settings.root, written, (), options.min_reviewed)

@@ -6,7 +6,7 @@ exit code; the report formats are in `checks.report`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog import build_template, source_tally
@@ -21,6 +21,7 @@ from ..checks import (
     Context,
     Finding,
     Gate,
+    Severity,
     SourceSet,
     check_alignment,
     check_entry,
@@ -46,7 +47,23 @@ from . import StageOptions
 
 @dataclass(frozen=True)
 class CheckOptions(StageOptions):
-    gate: Gate = field(default_factory=Gate)
+    """The gate as the command asks for it; None takes `[tool.l10n.check]`."""
+
+    min_reviewed: float | None = None
+    max_fuzzy: int | None = None
+    fail_on: str | None = None  # error or warning
+    select: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+
+    def gate(self, settings: Settings) -> Gate:
+        policy = settings.check
+        return Gate(
+            min_reviewed=policy.min_reviewed if self.min_reviewed is None else self.min_reviewed,
+            max_fuzzy=policy.max_fuzzy if self.max_fuzzy is None else self.max_fuzzy,
+            fail_on=Severity(self.fail_on or policy.fail_on),
+            select=self.select,
+            ignore=self.ignore,
+        )
 
 
 @dataclass(frozen=True)
@@ -61,7 +78,8 @@ class CheckResult:
 
 
 def _catalog_file(path: Path, root: Path, language: str = "") -> CatalogFile:
-    return CatalogFile(relative(path, root), read_catalog_file(path, root), language)
+    catalog = read_catalog_file(path, root, duplicates_ok=True)  # reported as findings
+    return CatalogFile(relative(path, root), catalog, language)
 
 
 def glossary(settings: Settings) -> dict[str, str]:
@@ -87,7 +105,7 @@ def glossary(settings: Settings) -> dict[str, str]:
 
 def check(settings: Settings, options: CheckOptions) -> CheckResult:
     """Alignment, content and threshold findings for the sources, filtered by the gate."""
-    gate = options.gate
+    gate = options.gate(settings)
     sources = discover(settings, options.files)
     findings: list[Finding] = []
     root = settings.root

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog.header import compiled_fields
-from ..files import atomic_write
+from ..files import atomic_write_all
 from ..project import Written, catalogs, discover, lock, relative
 from ..settings import Settings
 from . import StageOptions
@@ -30,9 +30,9 @@ def compile_catalogs(settings: Settings, options: CompileOptions) -> CompileResu
     sources = discover(settings, options.files)
     with lock(settings):
         outputs = []
-        for _, path, catalog in catalogs(sources, settings, required=True):
+        for found in catalogs(sources, settings, required=True):
+            catalog = found.catalog
             catalog.metadata = compiled_fields(catalog.metadata)
-            outputs.append((path.with_suffix(".mo"), catalog.to_binary()))
-        for path, data in outputs:
-            atomic_write(path, data)
+            outputs.append((found.path.with_suffix(".mo"), catalog.to_binary()))
+        atomic_write_all(outputs)
     return CompileResult(settings.root, tuple(Written(path, True) for path, _ in outputs))

@@ -24,7 +24,7 @@ from ..project import (
     header,
     load,
     lock,
-    read_catalog_file,
+    read_on_disk,
     relative,
     template_path,
     write_catalogs,
@@ -66,21 +66,19 @@ def plan(
 ) -> list[CatalogPlan]:
     """Template and updated catalogs for one source, not yet written."""
     root = settings.root
-    pot_path = template_path(source, settings)
-    old_template = read_catalog_file(pot_path, root)
-    template = fresh_template(document, settings, header_date(options.now), old_template)
-    plans = [CatalogPlan(pot_path, template, old_template)]
+    old_template = read_on_disk(template_path(source, settings), root)
+    template = fresh_template(document, settings, header_date(options.now), old_template.catalog)
+    plans = [CatalogPlan(template, old_template)]
     for language in settings.languages:
-        path = catalog_path(source, settings, language)
-        old = read_catalog_file(path, root)
+        old = read_on_disk(catalog_path(source, settings, language), root, language)
         catalog = update(
-            old,
+            old.catalog,
             template,
             fuzzy_matching=options.fuzzy_matching,
             comment=catalog_comment(language, source.name),
             language=language,
         )
-        plans.append(CatalogPlan(path, catalog, old, language))
+        plans.append(CatalogPlan(catalog, old))
     return plans
 
 
@@ -107,5 +105,5 @@ def extract(settings: Settings, options: ExtractOptions) -> ExtractResult:
     """Write each source's template and catalogs; all inputs are read before any write."""
     documents = read_sources(settings, options)
     with lock(settings):
-        written = write_catalogs(plan_all(documents, settings, options))
+        written = write_catalogs(plan_all(documents, settings, options), settings.root)
     return result(settings, documents, written)

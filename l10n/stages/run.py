@@ -62,7 +62,7 @@ def run(settings: Settings, options: RunOptions) -> RunResult:
         catalogs = [plan for plan in plans if plan.language]
         translate_options = TranslateOptions(now=options.now, progress=options.progress)
         outcomes, missing = translate_plans(catalogs, settings, translate_options)
-        written = write_catalogs(plans)
+        written = write_catalogs(plans, settings.root)
         built = build_documents(documents, settings, BuildOptions(now=options.now))
     extracted = result(settings, documents, written)
     warnings = [f"{err}; entries left untranslated" for err in missing]

@@ -72,8 +72,8 @@ def stats(settings: Settings, options: StatsOptions) -> StatsResult:
     sources = discover(settings, options.files)
     return StatsResult(
         tuple(
-            (relative(path, settings.root), catalog_tally(catalog))
-            for _, path, catalog in catalogs(sources, settings, required=False)
-            if catalog is not None
+            (relative(found.path, settings.root), catalog_tally(found.catalog))
+            for found in catalogs(sources, settings, required=False)
+            if found.catalog is not None
         )
     )

@@ -194,13 +194,14 @@ def translate(settings: Settings, options: TranslateOptions) -> TranslateResult:
     sources = discover(settings, options.files)
     with lock(settings):
         plans = []
-        for language, path, catalog in catalogs(sources, settings, required=True):
-            ensure_language(catalog.metadata, language)
-            plans.append(CatalogPlan(path, catalog, copy.deepcopy(catalog), language))
+        for on_disk in catalogs(sources, settings, required=True):
+            catalog = copy.deepcopy(on_disk.catalog)
+            ensure_language(catalog.metadata, on_disk.language)
+            plans.append(CatalogPlan(catalog, on_disk))
         outcomes, missing = translate_plans(plans, settings, options)
         written = []
         if not options.dry_run and any(o.filled for o in outcomes):
-            written = write_catalogs(plans)
+            written = write_catalogs(plans, settings.root)
     return TranslateResult(
         settings.root,
         options.dry_run,
