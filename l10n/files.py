@@ -170,19 +170,17 @@ def _sync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def remove_stale_temporaries(directory: Path, older_than: float = 60.0) -> list[Path]:
+def remove_stale_temporaries(directory: Path) -> list[Path]:
     """Delete the temporary files a killed `atomic_write` left under `directory`.
 
-    Called while holding the lock every catalog writer takes; the age limit also spares
-    a file that a writer outside the lock (an edition built into this directory) is
-    writing right now."""
+    Called while holding the lock every catalog writer takes, so no other catalog writer
+    is at work: every such file there is a killed writer's, whatever its age."""
     removed = []
-    cutoff = time.time() - older_than
     for candidate in directory.rglob(".*.tmp"):
         if not _TEMPORARY_NAME.match(candidate.name):
             continue
         try:
-            if candidate.is_file() and candidate.stat().st_mtime < cutoff:
+            if candidate.is_file():
                 candidate.unlink()
                 removed.append(candidate)
         except FileNotFoundError:

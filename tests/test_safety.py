@@ -124,5 +124,5 @@ def test_a_killed_writers_temporary_files_are_removed_by_the_next_writer(project
     result = l10n("extract")
     assert result.exit_code == 0, result.stderr
     assert not stale.exists()
-    assert fresh.exists()  # young enough to belong to a writer at work
+    assert not fresh.exists()  # under the lock no other catalog writer is at work
     assert own.exists()  # not a name atomic_write makes

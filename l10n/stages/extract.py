@@ -15,6 +15,7 @@ import polib
 from ..catalog import build_template, keep_dates_if_unchanged, update
 from ..catalog.header import catalog_comment, header_date
 from ..document import Document
+from ..errors import InputError
 from ..project import (
     CatalogPlan,
     Source,
@@ -61,10 +62,24 @@ def fresh_template(
     return template
 
 
+def check_lengths(document: Document, settings: Settings) -> None:
+    """An InputError for a segment longer than `max-segment-chars` (a line with no
+    sentence end), before it reaches translators or an engine."""
+    limit = settings.max_segment_chars
+    for _, segment in document.segments():
+        if len(segment.text) > limit:
+            raise InputError(
+                f"{document.name}:{segment.line}: a segment of {len(segment.text):,} characters "
+                f"(no sentence end); the limit is [tool.l10n] max-segment-chars = {limit}: "
+                "break the line into sentences, or raise the limit"
+            )
+
+
 def plan(
     source: Source, document: Document, settings: Settings, options: ExtractOptions
 ) -> list[CatalogPlan]:
     """Template and updated catalogs for one source, not yet written."""
+    check_lengths(document, settings)
     root = settings.root
     old_template = read_on_disk(template_path(source, settings), root)
     template = fresh_template(document, settings, header_date(options.now), old_template.catalog)

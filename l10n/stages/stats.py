@@ -46,15 +46,21 @@ class StatsResult:
         return json.dumps(document, ensure_ascii=False, indent=2)
 
     def as_table(self) -> str:
-        width = max([len("catalog"), *(len(path) for path, _ in self.rows)])
-        headings = " ".join(f"{s:>12}" for s in EntryStatus)
+        """Entries (source characters) per status, in columns as wide as their figures."""
+        rows = [*self.rows, ("total", self.total)]
+        cells = [
+            [f"{tally[s].entries} ({tally[s].characters})" for s in EntryStatus]
+            for _, tally in rows
+        ]
+        widths = [
+            max(len(str(s)), *(len(row[i]) for row in cells)) for i, s in enumerate(EntryStatus)
+        ]
+        width = max(len(path) for path, _ in [("catalog", None), *rows])
+        headings = " ".join(f"{s:>{w}}" for s, w in zip(EntryStatus, widths, strict=True))
         lines = [f"{'catalog':<{width}} {headings} reviewed%"]
-        for path, tally in [*self.rows, ("total", self.total)]:
-            cells = " ".join(
-                f"{tally[s].entries:>5} ({tally[s].characters:>5})"[-12:].rjust(12)
-                for s in EntryStatus
-            )
-            lines.append(f"{path:<{width}} {cells} {tally.reviewed_percent():>8.1f}%")
+        for (path, tally), row in zip(rows, cells, strict=True):
+            figures = " ".join(f"{c:>{w}}" for c, w in zip(row, widths, strict=True))
+            lines.append(f"{path:<{width}} {figures} {tally.reviewed_percent():>8.1f}%")
         lines.append("counts are entries (source characters)")
         return "\n".join(lines)
 
