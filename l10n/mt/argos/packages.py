@@ -3,14 +3,16 @@
 Same directory layout and format as argospm and LibreTranslate: one folder per
 package under the packages directory, holding `metadata.json`, a CTranslate2
 `model/` and a tokenizer (`sentencepiece.model` or `bpe.model`). Installation
-validates the archive before anything lands, extracts to a temporary folder
-beside the target, then renames it into place.
+validates the archive before extracting anything, extracts it to a temporary
+folder beside the target, checks there that the model and the tokenizer load,
+then renames it into place: a package that fails never replaces one installed.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -20,9 +22,12 @@ from pathlib import Path, PurePosixPath
 
 from ...errors import PackageError
 
-MAX_UNCOMPRESSED = 4 * 1024**3  # an Argos model is ~70–400 MB; refuse absurd archives
-MAX_RATIO = 200  # uncompressed / compressed, per member above 1 MB
+MAX_UNCOMPRESSED = 2 * 1024**3  # an Argos model is ~70–400 MB; refuse absurd archives
+# Uncompressed / compressed: for each member over 1 MiB, and for the whole archive on disk.
+MAX_RATIO = 200
 TOKENIZERS = ("sentencepiece.model", "bpe.model")
+# A language tag, as Argos codes are (`zh`, `zt`, `en`, `pb`, `pt_BR`, `zh-Hant`): never a path.
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
 def packages_dir() -> Path:
@@ -75,6 +80,11 @@ def _package_from(folder: Path, metadata: object, label: str) -> Package:
     codes = [metadata.get("from_code"), metadata.get("to_code")]
     if not all(isinstance(code, str) and code for code in codes):
         raise PackageError(f"{label}: metadata.json lacks from_code/to_code")
+    for key, code in zip(("from_code", "to_code"), codes, strict=True):
+        if not LANGUAGE_TAG.fullmatch(code):
+            raise PackageError(
+                f"{label}: metadata.json {key} {code!r} is not a language tag (such as zh or en)"
+            )
     tokenizer = next(
         (folder / n for n in TOKENIZERS if (folder / n).is_file()), folder / TOKENIZERS[0]
     )
@@ -139,10 +149,12 @@ def find(packages_dir: Path, name: str) -> Package:
     raise PackageError(f"no installed package named {name!r} (see `l10n models list`)")
 
 
-def _check_members(archive: zipfile.ZipFile, label: str) -> str:
-    """The archive's single top-level folder, after checking every member is safe."""
+def _check_members(archive: zipfile.ZipFile, label: str, archive_size: int) -> str:
+    """The archive's single top-level folder, after checking every member is safe and that
+    all of them together expand to at most MAX_UNCOMPRESSED and MAX_RATIO × `archive_size`."""
     tops = set()
     total = 0
+    ratio_limit = MAX_RATIO * max(archive_size, 1)
     for info in archive.infolist():
         path = PurePosixPath(info.filename)
         if info.filename.startswith(("/", "\\")) or ".." in path.parts or ":" in info.filename:
@@ -152,12 +164,21 @@ def _check_members(archive: zipfile.ZipFile, label: str) -> str:
         total += info.file_size
         if total > MAX_UNCOMPRESSED:
             raise PackageError(f"{label}: uncompressed size exceeds {MAX_UNCOMPRESSED >> 30} GiB")
+        if total > ratio_limit:
+            raise PackageError(
+                f"{label}: its members expand to more than {MAX_RATIO} times the archive's size "
+                f"({archive_size:,} bytes); refused as a zip bomb"
+            )
         if info.file_size > 1 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise PackageError(f"{label}: member {info.filename!r} has an absurd compression ratio")
         tops.add(path.parts[0])
     if len(tops) != 1:
         raise PackageError(f"{label}: expected one top-level folder, found {len(tops)}")
     top = tops.pop()
+    if top.startswith("."):
+        raise PackageError(
+            f"{label}: the top-level folder {top!r} starts with '.', so it would be hidden"
+        )
     names = set(archive.namelist())
     if f"{top}/metadata.json" not in names:
         raise PackageError(f"{label}: no {top}/metadata.json")
@@ -180,7 +201,7 @@ def install_file(archive_path: Path, packages_dir: Path) -> Package:
         raise PackageError(f"{label} is not an Argos package (not a zip archive)")
     try:
         with zipfile.ZipFile(archive_path) as archive:
-            top = _check_members(archive, label)
+            top = _check_members(archive, label, archive_path.stat().st_size)
             try:
                 metadata = json.loads(archive.read(f"{top}/metadata.json").decode("utf-8"))
             except (ValueError, UnicodeDecodeError) as err:
@@ -190,12 +211,44 @@ def install_file(archive_path: Path, packages_dir: Path) -> Package:
             staging = Path(tempfile.mkdtemp(prefix=".install-", dir=packages_dir))
             try:
                 archive.extractall(staging)
+                _check_loads(staging / top, label)
                 _move_into_place(staging / top, packages_dir / top)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as err:
         raise PackageError(f"{label}: damaged zip archive: {err}") from err
     return read_package(packages_dir / top)
+
+
+def _first_line(err: Exception, folder: Path) -> str:
+    """The error's first line, naming files by their place in the package rather than in the
+    staging folder, which is gone by the time it is read."""
+    text = str(err).strip().replace(str(folder), folder.name)
+    return text.splitlines()[0] if text else type(err).__name__
+
+
+def _check_loads(folder: Path, label: str) -> None:
+    """Load the extracted package's CTranslate2 model and SentencePiece tokenizer once, as
+    the engine does; PackageError when either does not load."""
+    import ctranslate2
+    import sentencepiece
+
+    try:
+        translator = ctranslate2.Translator(str(folder / "model"), device="cpu")
+    except Exception as err:  # any failure to load is a broken model, whatever its kind
+        raise PackageError(
+            f"{label}: the CTranslate2 model does not load: {_first_line(err, folder)}"
+        ) from err
+    del translator
+    tokenizer = folder / TOKENIZERS[0]
+    if not tokenizer.is_file():
+        return  # a `bpe.model` is not SentencePiece
+    try:
+        sentencepiece.SentencePieceProcessor(model_file=str(tokenizer))
+    except Exception as err:
+        raise PackageError(
+            f"{label}: the SentencePiece tokenizer does not load: {_first_line(err, folder)}"
+        ) from err
 
 
 def _move_into_place(new: Path, target: Path) -> None:
