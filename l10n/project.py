@@ -26,6 +26,7 @@ from .files import (
     require_file,
 )
 from .readers import read_document
+from .script import detect_script, names_either_script
 from .settings import Settings
 
 
@@ -103,8 +104,17 @@ def load(source: Source, settings: Settings) -> Document:
     )
 
 
-def header(settings: Settings) -> Header:
-    return Header(settings.project, settings.source_language, settings.opencc_config)
+def document_language(document: Document, settings: Settings) -> str:
+    """The language tag of a source: the settings' `source-language`, or, when that is
+    plain `zh`, the script detected in the document (`zh-Hant` or `zh-Hans`)."""
+    if names_either_script(settings.source_language):
+        return detect_script(document.text)
+    return settings.source_language
+
+
+def header(settings: Settings, document: Document) -> Header:
+    """What a document's template and catalogs say in their headers."""
+    return Header(settings.project, document_language(document, settings), settings.opencc_config)
 
 
 def template_path(source: Source, settings: Settings) -> Path:

@@ -62,3 +62,19 @@ def _converter(config: str):
 def convert(text: str, config: str = "t2s") -> str:
     """`text` converted with the named OpenCC configuration."""
     return _converter(normalise_config(config)).convert(text)
+
+
+def detect_script(text: str) -> str:
+    """`zh-Hant` or `zh-Hans`: whichever script the text's script-specific characters
+    belong to (those OpenCC changes going one way but not the other). A text with none
+    either way is taken as Simplified."""
+    to_simplified = convert(text, "t2s")
+    to_traditional = convert(text, "s2t")
+    traditional = sum(a != b for a, b in zip(text, to_simplified, strict=False))
+    simplified = sum(a != b for a, b in zip(text, to_traditional, strict=False))
+    return "zh-Hant" if traditional > simplified else "zh-Hans"
+
+
+def names_either_script(language: str) -> bool:
+    """Whether a language tag says only "Chinese" (`zh`), leaving the script to each text."""
+    return language.lower() == "zh"

@@ -88,6 +88,7 @@ def fake_engine(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
     monkeypatch.setitem(mt.ENGINES, "fake", "tests.fake_engine")
     monkeypatch.setattr(fake_engine, "BATCHES", [])
+    monkeypatch.setattr(fake_engine, "SOURCE_LANGUAGES", [])
     pyproject = project / "pyproject.toml"
     text = pyproject.read_text("utf-8")
     assert 'engine = "argos"' in text

@@ -4,7 +4,8 @@ Registered under the name `fake` by the `fake_engine` fixture, the way a real
 engine module is named in `l10n.mt.ENGINES`. Its output is a deterministic
 function of the source text; `languages` in `[tool.l10n.mt.fake]` says which
 targets it serves (others raise NoModelError, as a missing model does). Every
-batch it is asked for is kept in `BATCHES`, for tests that count what was sent.
+batch it is asked for is kept in `BATCHES`, and the source language of each
+engine made in `SOURCE_LANGUAGES`, for tests that look at what was sent.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from l10n.errors import NoModelError, SettingsError
 from l10n.mt import Progress, Translation
 
 BATCHES: list[list[str]] = []
+SOURCE_LANGUAGES: list[str] = []  # the source language of each engine made
 
 
 @dataclass(frozen=True)
@@ -50,4 +52,5 @@ def make_engine(settings, target: str) -> FakeEngine:
     fake: FakeSettings = settings.mt.settings_of(settings.mt.engine)  # registered as fake, fake2
     if target not in fake.languages:
         raise NoModelError(f"the fake engine has no model into {target!r}")
+    SOURCE_LANGUAGES.append(settings.source_language)
     return FakeEngine(target, fake, settings.mt.draft)

@@ -199,3 +199,32 @@ def test_a_full_disk_half_way_changes_no_file(small_disk):
     assert result.exit_code == 2 and "No space left on device" in result.stderr
     assert snapshot(small_disk) == before
     assert not list(small_disk.rglob("*.tmp"))
+
+
+SIMPLIFIED = "四川省公安厅召开会议\n\n会议强调，要坚持稳中求进工作总基调。这是简体中文的文章。\n"
+
+
+def test_with_source_language_zh_each_document_gets_its_own_script(fake_engine, monkeypatch):
+    from . import fake_engine as engine
+
+    pyproject = fake_engine / "pyproject.toml"
+    text = pyproject.read_text("utf-8").replace(
+        'source-language = "zh-Hant"', 'source-language = "zh"'
+    )
+    pyproject.write_text(text, encoding="utf-8")
+    (fake_engine / "seeds" / "simplified.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    l10n_ok("extract")
+    headers = {
+        name: polib.pofile(str(fake_engine / "locales" / f"{name}.pot")).metadata
+        for name in ("sichuan-police-conference-2020", "simplified")
+    }
+    assert headers["sichuan-police-conference-2020"]["X-Source-Language"] == "zh-Hant"
+    assert headers["simplified"]["X-Source-Language"] == "zh-Hans"
+    l10n_ok("translate")
+    assert sorted(engine.SOURCE_LANGUAGES) == ["zh-Hans", "zh-Hant"]  # t2s only for one
+    l10n_ok("build", "--format", "html")
+    page = (fake_engine / "dist" / "simplified.en.html").read_text("utf-8")
+    assert 'class="src" lang="zh-Hans"' in page
+    seed_page = (fake_engine / "dist" / "sichuan-police-conference-2020.en.html").read_text("utf-8")
+    assert 'class="src" lang="zh-Hant"' in seed_page
+    assert l10n("check", "--select", "catalog-language,template-stale").exit_code == 0

@@ -90,6 +90,11 @@ def language_of(fields: Mapping[str, str]) -> str:
     return fields.get("Language", "")
 
 
+def source_language_of(fields: Mapping[str, str], default: str) -> str:
+    """The source language a catalog's header records, else `default`."""
+    return fields.get("X-Source-Language") or default
+
+
 def ensure_language(fields: MutableMapping[str, str], language: str) -> None:
     """A catalog with no `Language` field gets the one it was found under."""
     fields.setdefault("Language", language)

@@ -23,6 +23,7 @@ from ..project import (
     Written,
     catalog_path,
     discover,
+    document_language,
     load,
     read_catalog_file,
     relative,
@@ -85,9 +86,10 @@ class BuildResult:
         ]
 
 
-def _source_view(settings: Settings, script: str | None) -> tuple[Callable[[str], str], str]:
-    """(function showing the source, its language tag) for `--source-script`."""
-    language = settings.source_language
+def _source_view(
+    settings: Settings, language: str, script: str | None
+) -> tuple[Callable[[str], str], str]:
+    """(function showing a source in `language`, its language tag) for `--source-script`."""
     if script is None:
         return (lambda text: text), language
     wanted = script.lower()
@@ -113,7 +115,7 @@ def edition(
     options: BuildOptions,
 ) -> Edition:
     translated = translations(catalog) if catalog is not None else {}
-    show, tag = _source_view(settings, options.source_script)
+    show, tag = _source_view(settings, document_language(document, settings), options.source_script)
     return align(
         document,
         translated,

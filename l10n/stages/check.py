@@ -35,6 +35,7 @@ from ..files import decode_utf8, read_optional
 from ..project import (
     catalog_path,
     discover,
+    document_language,
     header,
     load,
     read_catalog_file,
@@ -120,10 +121,10 @@ def check(settings: Settings, options: CheckOptions) -> CheckResult:
         )
         unit = SourceSet(
             source.name,
-            build_template(document, header(settings), header_date(options.now)),
+            build_template(document, header(settings, document), header_date(options.now)),
             _catalog_file(template_path(source, settings), root),
             catalogs,
-            settings.source_language,
+            document_language(document, settings),
         )
         findings.extend(check_alignment(unit))
         files.append(unit.template.path)

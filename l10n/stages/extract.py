@@ -57,7 +57,7 @@ def fresh_template(
     document: Document, settings: Settings, date: str, old: polib.POFile | None
 ) -> polib.POFile:
     """The template for a document; keeps the old dates when nothing else changed."""
-    template = build_template(document, header(settings), date)
+    template = build_template(document, header(settings, document), date)
     keep_dates_if_unchanged(template, old)
     return template
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polib
 
-from ..catalog.header import ensure_language, header_date, mark_revised
+from ..catalog.header import ensure_language, header_date, mark_revised, source_language_of
 from ..catalog.provenance import fill
 from ..catalog.status import pending
 from ..errors import NoModelError
@@ -46,6 +46,7 @@ class TranslateOptions(StageOptions):
 @dataclass(frozen=True)
 class Workload:
     language: str
+    source_language: str  # as the catalogs' headers give it (with `zh`, detected per source)
     texts: tuple[str, ...]  # distinct source texts, in first-seen order
     entries: tuple[polib.POEntry, ...]
 
@@ -114,16 +115,17 @@ class TranslateResult:
 
 
 def workloads(
-    catalogs: Sequence[tuple[str, polib.POFile]], *, retranslate_machine: bool = False
+    catalogs: Sequence[tuple[str, str, polib.POFile]], *, retranslate_machine: bool = False
 ) -> list[Workload]:
-    """What each language would send to its providers: (language, catalog) pairs in."""
-    by_language: dict[str, list[polib.POEntry]] = {}
-    for language, catalog in catalogs:
+    """What each language would send to its providers, from (language, source language,
+    catalog) triples: one workload per target and source language."""
+    grouped: dict[tuple[str, str], list[polib.POEntry]] = {}
+    for language, source_language, catalog in catalogs:
         entries = pending(catalog, retranslate_machine=retranslate_machine)
-        by_language.setdefault(language, []).extend(entries)
+        grouped.setdefault((language, source_language), []).extend(entries)
     return [
-        Workload(language, tuple(dict.fromkeys(e.msgid for e in entries)), tuple(entries))
-        for language, entries in by_language.items()
+        Workload(language, source, tuple(dict.fromkeys(e.msgid for e in entries)), tuple(entries))
+        for (language, source), entries in grouped.items()
     ]
 
 
@@ -171,15 +173,19 @@ def translate_plans(
     installed model translates)."""
     if options.draft:
         settings = replace(settings, mt=replace(settings.mt, draft=True))
-    pairs = [(p.language, p.catalog) for p in plans]
-    works = workloads(pairs, retranslate_machine=options.retranslate_machine)
+    triples = [
+        (p.language, source_language_of(p.catalog.metadata, settings.source_language), p.catalog)
+        for p in plans
+    ]
+    works = workloads(triples, retranslate_machine=options.retranslate_machine)
     if options.dry_run:
         return [Outcome(w.language, len(w.texts), w.characters, 0, "") for w in works], []
     outcomes, missing = [], []
     for work in works:
         if not work.texts:
             continue
-        done, error = _run_chain(work, settings, options.progress)
+        for_source = replace(settings, source_language=work.source_language)
+        done, error = _run_chain(work, for_source, options.progress)
         outcomes.extend(done)
         if error is not None:
             missing.append(error)
