@@ -214,3 +214,20 @@ def test_json_edition_structure(seed):
     assert {s["status"] for s in segments} == {"reviewed", "unreviewed", "untranslated"}
     assert data["counts"] == {"reviewed": 11, "unreviewed": 11, "untranslated": 10}
     assert data["blocks"][0]["kind"] == "title"
+
+
+def test_html_isolates_every_segment_from_its_neighbours_bidi_controls():
+    """Fault 13: a bidi control (an unpaired U+202E, say) stays inside its own segment. Every
+    `.seg` span is an isolate with its own direction; the browser test checks the effect."""
+    from l10n.render.html import STYLE
+
+    document = parse("標題\n\n他說。她也說。\n")
+    translated = {"他說。": ("He \u202esaid.", REVIEWED), "她也說。": ("She said too.", MACHINE)}
+    page = renderer("html", OPTIONS).render(align(document, translated, "zh-Hant", "en"))
+    spans = Spans()
+    spans.feed(page)
+    assert len(spans.spans) == 6  # source and target of the title and both sentences
+    assert all(span.get("dir") == "auto" for span in spans.spans)
+    assert "He \u202esaid." in [span["text"] for span in spans.spans]  # shown, not dropped
+    assert ".seg{unicode-bidi:isolate;" in STYLE.replace(" ", "")
+    assert f"<style>{STYLE}</style>" in page  # the style the Content-Security-Policy hashes

@@ -9,6 +9,7 @@ silences a check for that entry; flags survive re-extraction.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -125,6 +126,78 @@ def check_repetition(source: str, target: str, context: Context) -> list[str]:
     return []
 
 
+# Bidirectional formatting characters (Unicode Bidirectional Algorithm, UAX #9). An opener
+# without its closer reverses or re-embeds the text after it; in zh→en text none belongs.
+_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # LRE RLE LRO RLO, closed by PDF
+_ISOLATES = frozenset("\u2066\u2067\u2068")  # LRI RLI FSI, closed by PDI
+_PDF, _PDI = "\u202c", "\u2069"
+_MARKS = frozenset("\u200e\u200f\u061c")  # LRM RLM ALM: unpaired by nature
+_BIDI = _EMBEDDINGS | _ISOLATES | _MARKS | {_PDF, _PDI}
+# A paragraph separator ends every embedding and isolate (UAX #9, X8).
+_PARAGRAPH = frozenset("\n\r\x1c\x1d\x1e\x85\u2029")
+
+
+def _bidi_name(ch: str) -> str:
+    return f"U+{ord(ch):04X} {unicodedata.name(ch)}"
+
+
+def _unpaired_bidi(text: str) -> list[tuple[str, str]]:
+    """(character, what is wrong) for each bidi opener without its closer and each closer
+    without its opener, matched as the Unicode Bidirectional Algorithm does: a PDI closes
+    the innermost open isolate and every embedding opened inside it; a PDF closes only an
+    embedding opened inside the current isolate."""
+    problems: list[tuple[str, str]] = []
+    stack: list[str] = []
+
+    def unclosed(openers: list[str]) -> None:
+        for opener in openers:
+            closer = _PDI if opener in _ISOLATES else _PDF
+            problems.append((opener, f"without a {_bidi_name(closer)} to end it"))
+
+    for ch in text:
+        if ch in _EMBEDDINGS or ch in _ISOLATES:
+            stack.append(ch)
+        elif ch == _PDF:
+            if stack and stack[-1] in _EMBEDDINGS:
+                stack.pop()
+            else:
+                problems.append((ch, "that ends nothing"))
+        elif ch == _PDI:
+            isolate = max((n for n, c in enumerate(stack) if c in _ISOLATES), default=None)
+            if isolate is None:
+                problems.append((ch, "that ends nothing"))
+            else:
+                unclosed(stack[isolate + 1 :])
+                del stack[isolate:]
+        elif ch in _PARAGRAPH:
+            unclosed(stack)
+            stack.clear()
+    unclosed(stack)
+    return problems
+
+
+def check_bidi(source: str, target: str, context: Context) -> list[str]:
+    """Bidi controls unpaired in the source or the translation, or in the translation only:
+    an unpaired U+202E RIGHT-TO-LEFT OVERRIDE shows the text after it backwards."""
+    messages = []
+    unpaired: dict[str, set[str]] = {}  # where → the characters reported there
+    for text, where in ((source, "the source"), (target, "the translation")):
+        for (ch, problem), count in Counter(_unpaired_bidi(text)).items():
+            messages.append(f"unpaired {_bidi_name(ch)} in {where}, {problem}{_times(count)}")
+            unpaired.setdefault(where, set()).add(ch)
+    reported = unpaired.get("the translation", set())
+    theirs = Counter(ch for ch in source if ch in _BIDI)
+    ours = Counter(ch for ch in target if ch in _BIDI and ch not in reported)
+    extra = [
+        _bidi_name(ch) + (f" ({n} times, {theirs[ch]} in the source)" if theirs[ch] else _times(n))
+        for ch, n in ours.items()
+        if n > theirs[ch]
+    ]
+    if extra:
+        messages.append(f"bidi control {', '.join(extra)} in the translation, not in the source")
+    return messages
+
+
 def check_glossary(source: str, target: str, context: Context) -> list[str]:
     lowered = target.lower()
     return [
@@ -151,6 +224,7 @@ CHECKS: dict[str, Check] = {
     "blank": Check(Severity.ERROR, check_blank, "whitespace-only translation"),
     "repetition": Check(Severity.ERROR, check_repetition, "repetition loops (MT failure)"),
     "glossary": Check(Severity.ERROR, check_glossary, "glossary terms translated as agreed"),
+    "bidi-control": Check(Severity.ERROR, check_bidi, "bidi controls unpaired or not in source"),
 }
 
 

@@ -3,8 +3,10 @@
 Two layouts: `side-by-side` (aligned columns) and `interleaved` (each source block
 followed by its translation). Every sentence is a focusable span (`s-<id>` /
 `t-<id>`, `data-pair="<id>"`); hovering or focusing one highlights its
-counterpart. All text is escaped, and a Content-Security-Policy admits only the
-page's own inline style and script (by hash): no external requests.
+counterpart. Every sentence is a bidi isolate (`dir="auto"`, `unicode-bidi: isolate`), so
+a bidirectional control in one (an unpaired U+202E RIGHT-TO-LEFT OVERRIDE, say) cannot
+reorder the text around it. All text is escaped, and a Content-Security-Policy admits only
+the page's own inline style and script (by hash): no external requests.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ h1{font-size:1.45rem;line-height:1.35;margin:.2rem 0}
 p{margin:0}
 .meta,.byline{color:#555;font-size:.9rem}
 .list-item p{padding-left:.5rem}
-.seg{border-radius:2px;outline:none}
+.seg{unicode-bidi:isolate;border-radius:2px;outline:none}
 .seg.hl{background:#ffe9a8}
 .unreviewed{text-decoration:underline dotted #9a9a9a;text-underline-offset:.2em}
 .untranslated{color:#7a5a1e}
@@ -76,7 +78,7 @@ def _digest(text: str) -> str:
 
 def _source_span(pair: Pair) -> str:
     return (
-        f'<span class="seg" id="s-{pair.id}" data-pair="{pair.id}" tabindex="0">'
+        f'<span class="seg" id="s-{pair.id}" data-pair="{pair.id}" dir="auto" tabindex="0">'
         f"{escape(pair.source)}</span>"
     )
 
@@ -86,12 +88,12 @@ def _target_span(pair: Pair, source_lang: str) -> str:
     if pair.status is Status.UNTRANSLATED:
         return (
             f'<span class="seg untranslated" id="t-{pair.id}" data-pair="{pair.id}" '
-            f'lang="{escape(source_lang)}" title="{title}" tabindex="0">'
+            f'lang="{escape(source_lang)}" title="{title}" dir="auto" tabindex="0">'
             f"{escape(pair.source)}</span>"
         )
     return (
         f'<span class="seg {pair.status}" id="t-{pair.id}" data-pair="{pair.id}" '
-        f'title="{title}" tabindex="0">{escape(pair.target)}</span>'
+        f'title="{title}" dir="auto" tabindex="0">{escape(pair.target)}</span>'
     )
 
 
