@@ -3,7 +3,9 @@
 Each non-blank line is a block (docs/segmentation.md R1, R8); runs of blank lines
 (whitespace, NBSP, U+3000, BOM) are one blank block; a bracketed byline that closes
 a paragraph becomes a block of its own (R7). Block texts keep their line terminators,
-so the blocks partition the text exactly.
+so the blocks partition the text exactly. Page furniture (the built-in patterns, which
+match whole lines, plus the `boilerplate` setting's) is kept but never extracted and never
+counts as content: the title is the first line of content.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ class _Draft:
 class _Classifier:
     def __init__(self, rules: StructureRules) -> None:
         self.rules = rules
+        # built-in furniture matches whole lines; the setting's patterns are searched
+        self.builtin = [re.compile(p) for p in rules.builtin_boilerplate]
         self.boilerplate = [re.compile(p) for p in rules.boilerplate]
         self.breadcrumb = re.compile(rules.breadcrumb)
         self.meta = re.compile(rules.meta)
@@ -44,7 +48,9 @@ class _Classifier:
 
     def kind(self, content: str) -> BlockKind:
         first = not self.seen_content
-        if any(p.search(content) for p in self.boilerplate):
+        if any(p.fullmatch(content) for p in self.builtin) or any(
+            p.search(content) for p in self.boilerplate
+        ):  # furniture is never content, so never the title either
             return BlockKind.BOILERPLATE
         if first and self.breadcrumb.search(content):
             return BlockKind.BREADCRUMB
