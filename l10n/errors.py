@@ -47,3 +47,7 @@ class NoModelError(L10nError):
 
 class PackageError(L10nError):
     """A model package that cannot be installed, found, loaded or removed."""
+
+
+class TMError(L10nError):
+    """A translation memory, or a TMX file for it, that cannot be read or written."""

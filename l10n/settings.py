@@ -40,7 +40,9 @@ class Settings:
     layout: str = "side-by-side"
     project: str = "l10n"
     lock_timeout: float = 30.0  # seconds a second writer waits for the catalogs' lock
-    providers: tuple[str, ...] = ("mt",)  # what fills empty entries, asked in this order
+    providers: tuple[str, ...] = ("tm", "mt")  # what fills empty entries, asked in this order
+    tm: tuple[str, ...] = ("tm/*.tmx",)  # TMX files the translation memory also holds
+    tm_threshold: int = 75  # the lowest fuzzy match score the memory offers
     # Longest segment extraction accepts: a line with no sentence end can be megabytes,
     # and an engine reads only its first 1,024 tokens.
     max_segment_chars: int = 2000
@@ -58,7 +60,7 @@ _STRUCTURE_KEYS = {
     "byline": "byline",
     "title-max-chars": "title_max_chars",
 }
-_TUPLE_KEYS = {"sources", "languages", "formats", "providers", "boilerplate"}
+_TUPLE_KEYS = {"sources", "languages", "formats", "providers", "tm", "boilerplate"}
 
 
 def from_table(table: dict[str, Any], root: Path) -> Settings:
@@ -87,6 +89,10 @@ def from_table(table: dict[str, Any], root: Path) -> Settings:
             if not isinstance(value, int | float) or value < 0:
                 raise SettingsError("[tool.l10n] lock-timeout must be a number of seconds")
             values["lock_timeout"] = float(value)
+        elif key == "tm-threshold":
+            if type(value) is not int or not 1 <= value <= 100:
+                raise SettingsError(f"[tool.l10n] {key} must be a whole number, 1 to 100")
+            values["tm_threshold"] = value
         elif key == "max-segment-chars":
             if type(value) is not int or value < 1:
                 raise SettingsError(f"[tool.l10n] {key} must be a whole number, at least 1")
@@ -175,8 +181,9 @@ def _check_values(settings: Settings) -> None:
     for key, values in (("sources", settings.sources), ("languages", settings.languages)):
         if not values:
             raise SettingsError(f"[tool.l10n] {key} must name at least one")
-    for pattern in settings.sources:
-        _check_inside("sources", pattern)
+    for name, patterns in (("sources", settings.sources), ("tm", settings.tm)):
+        for pattern in patterns:
+            _check_inside(name, pattern)
     _check_inside("locales", settings.locales)
     _check_inside("dist", settings.dist)
     for language in settings.languages:

@@ -22,6 +22,7 @@ import polib
 class EntryStatus(StrEnum):
     REVIEWED = "reviewed"
     MACHINE = "machine"  # engine output for this very source, not reviewed
+    TM = "tm"  # a translation memory's match for this very source, not reviewed
     CHANGED = "changed"  # fuzzy: the source changed since it was translated, or marked by hand
     UNTRANSLATED = "untranslated"
     OBSOLETE = "obsolete"
@@ -34,17 +35,26 @@ class EntryStatus(StrEnum):
     @property
     def has_translation(self) -> bool:
         """Whether there is a translation to show, reviewed or not."""
-        return self in (EntryStatus.REVIEWED, EntryStatus.MACHINE, EntryStatus.CHANGED)
+        return self in (
+            EntryStatus.REVIEWED,
+            EntryStatus.MACHINE,
+            EntryStatus.TM,
+            EntryStatus.CHANGED,
+        )
 
     @property
     def needs_review(self) -> bool:
         """Translated but not reviewed: what gettext marks `fuzzy`."""
-        return self in (EntryStatus.MACHINE, EntryStatus.CHANGED)
+        return self in (EntryStatus.MACHINE, EntryStatus.TM, EntryStatus.CHANGED)
 
 
 MACHINE_TRANSLATION = "machine translation"
+TM = "tm"
 # provenance kind → the status of an unreviewed entry it filled
-PROVENANCE_KINDS: dict[str, EntryStatus] = {MACHINE_TRANSLATION: EntryStatus.MACHINE}
+PROVENANCE_KINDS: dict[str, EntryStatus] = {
+    MACHINE_TRANSLATION: EntryStatus.MACHINE,
+    TM: EntryStatus.TM,
+}
 
 
 def provenance_kind(line: str) -> str | None:

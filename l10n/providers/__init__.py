@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..settings import Settings
 
 # provider name → the module that implements it
-PROVIDERS: dict[str, str] = {"mt": "l10n.providers.mt"}
+PROVIDERS: dict[str, str] = {"tm": "l10n.providers.tm", "mt": "l10n.providers.mt"}
 
 
 @dataclass(frozen=True)

@@ -38,10 +38,7 @@ class RunResult:
     written: tuple[Written, ...]
 
     def lines(self) -> list[str]:
-        lines = [
-            f"{o.language}: machine-translated {o.segments} segments with {o.provenance}"
-            for o in self.outcomes
-        ]
+        lines = [o.line() for o in self.outcomes]
         changed = [w for w in self.written if w.changed]
         lines.append(
             f"{self.sources} source(s), {self.segments} segments, {self.entries} "
@@ -65,7 +62,7 @@ def run(settings: Settings, options: RunOptions) -> RunResult:
         written = write_catalogs(plans, settings.root)
         built = build_documents(documents, settings, BuildOptions(now=options.now))
     extracted = result(settings, documents, written)
-    warnings = [f"{err}; entries left untranslated" for err in missing]
+    warnings = [str(err) for err in missing]
     warnings += [o.warning for o in outcomes if o.warning]
     tallies = [catalog_tally(plan.catalog) for plan in catalogs]
     return RunResult(

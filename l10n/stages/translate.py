@@ -58,12 +58,22 @@ class Workload:
 @dataclass(frozen=True)
 class Outcome:
     language: str
-    segments: int  # distinct texts sent to the provider
+    segments: int  # distinct texts offered to the provider
     characters: int
     filled: int  # catalog entries filled
     provenance: str  # what filled them
     cut_short: int = 0  # distinct texts whose translation hit a length limit
     limits: str = ""  # the settings that bound the length of the provider's output
+    provided: int | None = None  # distinct texts the provider filled (None: all offered)
+
+    def line(self) -> str:
+        """What the provider did, as the commands report it."""
+        provided = self.segments if self.provided is None else self.provided
+        of = "" if provided == self.segments else f" of {self.segments}"
+        return (
+            f"{self.language}: translated {provided}{of} segments ({self.filled} entries) "
+            f"with {self.provenance}"
+        )
 
     @property
     def warning(self) -> str:
@@ -98,10 +108,7 @@ class TranslateResult:
                     f"{o.language}: would send {o.segments} segments, {o.characters} characters"
                 )
             else:
-                lines.append(
-                    f"{o.language}: translated {o.segments} segments ({o.filled} entries) "
-                    f"with {o.provenance}"
-                )
+                lines.append(o.line())
         if not self.missing_models and all(o.segments == 0 for o in self.outcomes):
             lines.append("nothing to translate: every entry has a translation")
         for item in self.written:
@@ -137,7 +144,7 @@ def _run_chain(
     needed: none after it filled what was left)."""
     outcomes: list[Outcome] = []
     remaining = list(work.texts)
-    unserved: NoModelError | None = None
+    unserved: NoModelError | None = None  # raised by a provider that was needed
     for name in settings.providers:
         if not remaining:
             break
@@ -160,10 +167,14 @@ def _run_chain(
                 provider.description,
                 cut_short,
                 provider.limits,
+                len(provided),
             )
         )
         remaining = [text for text in remaining if text not in provided]
-    return outcomes, unserved if remaining else None
+    if unserved is None or not remaining:
+        return outcomes, None
+    left = f"{len(remaining)} segment{'s' if len(remaining) != 1 else ''}"
+    return outcomes, NoModelError(f"{unserved}; {left} of {work.language} left untranslated")
 
 
 def translate_plans(

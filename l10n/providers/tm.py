@@ -1,0 +1,49 @@
+"""The translation-memory provider: reviewed translations of the same or like sentences.
+
+Before it answers, the memory's index is brought up to date with the project's
+reviewed catalogs and TMX files. Each text gets its best match at or above
+`tm-threshold`, filled as fuzzy with a `tm: exact 100% (file:line)` line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..catalog.provenance import provenance_line
+from ..catalog.status import TM
+from ..mt import Progress
+from ..tm.index import index_path, update
+from ..tm.match import lookup
+from ..tm.store import open_store
+from . import Suggestion
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+
+
+class TranslationMemory:
+    limits = ""
+
+    def __init__(self, settings: Settings, target: str) -> None:
+        self.settings = settings
+        self.target = target
+        with open_store(index_path(settings)) as store:
+            update(store, settings)
+            units = store.count().get(target, 0)
+        self.description = f"the translation memory ({units} reviewed units into {target})"
+
+    def suggest(self, texts: list[str], progress: Progress | None = None) -> dict[str, Suggestion]:
+        found = {}
+        with open_store(index_path(self.settings)) as store:
+            for text in texts:
+                matches = lookup(
+                    store, text, self.target, threshold=self.settings.tm_threshold, limit=1
+                )
+                if matches:
+                    line = provenance_line(TM, matches[0].describe())
+                    found[text] = Suggestion(matches[0].unit.target, line)
+        return found
+
+
+def make_provider(settings: Settings, target: str, option: str = "") -> TranslationMemory:
+    return TranslationMemory(settings, target)

@@ -1,0 +1,88 @@
+"""Keeping the translation memory's index up to date with its sources of truth.
+
+The truth is every reviewed entry of the project's catalogs
+(`<locales>/<lang>/LC_MESSAGES/*.po`) and the TMX files the `tm` setting names.
+Each file's digest is kept: only files that changed are read again, and files
+that are gone are forgotten. Deleting the index and updating gives the same units.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..catalog import EntryStatus, read_catalog, status
+from ..catalog.header import source_language_of
+from ..errors import CatalogError, TMError
+from ..files import decode_utf8
+from ..project import relative
+from ..settings import Settings
+from .store import Store, Unit
+from .tmx import read_tmx, same_language
+
+INDEX = Path(".l10n") / "tm.sqlite"
+
+
+def index_path(settings: Settings) -> Path:
+    return settings.root / INDEX
+
+
+def truth_files(settings: Settings) -> list[Path]:
+    """The catalogs and TMX files the memory is built from, in a stable order."""
+    locales = settings.root / settings.locales
+    catalogs = sorted(locales.glob("*/LC_MESSAGES/*.po"))
+    tmx = sorted({p for pattern in settings.tm for p in settings.root.glob(pattern)})
+    return [*catalogs, *(p for p in tmx if p.is_file())]
+
+
+def units_of(path: Path, data: bytes, settings: Settings) -> list[Unit]:
+    """The reviewed pairs a catalog or TMX file holds."""
+    label = relative(path, settings.root)
+    if path.suffix.lower() == ".tmx":
+        return [
+            replace(unit, target_language=_configured(unit.target_language, settings))
+            for unit in read_tmx(data, label, settings.source_language)
+        ]
+    catalog = read_catalog(
+        decode_utf8(data, label, CatalogError, bom=True), label, duplicates_ok=True
+    )
+    source_language = source_language_of(catalog.metadata, settings.source_language)
+    target_language = catalog.metadata.get("Language") or path.parent.parent.name
+    return [
+        Unit(entry.msgid, entry.msgstr, source_language, target_language, label, entry.linenum)
+        for entry in catalog
+        if entry.msgid and status(entry) is EntryStatus.REVIEWED
+    ]
+
+
+def _configured(language: str, settings: Settings) -> str:
+    """A TMX language tag as the project names it (`en-US` serves `en`)."""
+    return next((ours for ours in settings.languages if same_language(language, ours)), language)
+
+
+@dataclass(frozen=True)
+class Updated:
+    read: tuple[str, ...]  # files read again (new or changed)
+    forgotten: tuple[str, ...]  # files gone since the last update
+
+
+def update(store: Store, settings: Settings) -> Updated:
+    """Bring the index up to date with the truth files; returns what it read and forgot."""
+    known = store.digests()
+    seen, read = set(), []
+    for path in truth_files(settings):
+        label = relative(path, settings.root)
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise TMError(f"{label}: cannot read: {err.strerror}") from err
+        digest = hashlib.sha1(data).hexdigest()
+        seen.add(label)
+        if known.get(label) != digest:
+            store.replace_file(label, digest, units_of(path, data, settings))
+            read.append(label)
+    gone = sorted(set(known) - seen)
+    for label in gone:
+        store.forget_file(label)
+    return Updated(tuple(read), tuple(gone))

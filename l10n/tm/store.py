@@ -1,0 +1,174 @@
+"""The translation memory's SQLite index: units, an FTS5 trigram index over their keys,
+and the digest of each file they came from. Opened with `open_store`; no other
+module speaks SQL."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import TMError
+from .keys import key, numbers_masked
+
+SCHEMA_VERSION = "1"  # bump when the tables or the keys change: the index is rebuilt
+
+_SCHEMA = """
+create table if not exists meta(name text primary key, value text not null);
+create table if not exists files(path text primary key, digest text not null);
+create table if not exists units(
+    id integer primary key,
+    file text not null,
+    line integer not null,
+    source text not null,
+    target text not null,
+    source_language text not null,
+    target_language text not null,
+    key text not null,
+    masked text not null
+);
+create index if not exists units_key on units(key, target_language);
+create index if not exists units_masked on units(masked, target_language);
+create index if not exists units_file on units(file);
+create virtual table if not exists grams using fts5(key, tokenize='trigram');
+"""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One reviewed pair, and where it is written down (file and line, or TMX unit)."""
+
+    source: str
+    target: str
+    source_language: str
+    target_language: str
+    file: str
+    line: int = 0  # the catalog line, or the TMX unit's number
+
+    @property
+    def origin(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+class Store:
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.db = connection
+
+    def digests(self) -> dict[str, str]:
+        return dict(self.db.execute("select path, digest from files"))
+
+    def replace_file(self, path: str, digest: str, units: Iterable[Unit]) -> None:
+        """The units of one file, in place of what it gave before."""
+        self.forget_file(path)
+        for unit in units:
+            normalised = key(unit.source)
+            cursor = self.db.execute(
+                "insert into units(file, line, source, target, source_language, target_language,"
+                " key, masked) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    path,
+                    unit.line,
+                    unit.source,
+                    unit.target,
+                    unit.source_language,
+                    unit.target_language,
+                    normalised,
+                    numbers_masked(normalised),
+                ),
+            )
+            self.db.execute(
+                "insert into grams(rowid, key) values (?, ?)", (cursor.lastrowid, normalised)
+            )
+        self.db.execute("insert or replace into files(path, digest) values (?, ?)", (path, digest))
+
+    def forget_file(self, path: str) -> None:
+        self.db.execute(
+            "delete from grams where rowid in (select id from units where file = ?)", (path,)
+        )
+        self.db.execute("delete from units where file = ?", (path,))
+        self.db.execute("delete from files where path = ?", (path,))
+
+    def _units(self, where: str, args: tuple) -> list[Unit]:
+        rows = self.db.execute(
+            f"select source, target, source_language, target_language, file, line from units"
+            f" where {where}"
+            " order by file, line",
+            args,
+        )
+        return [Unit(*row) for row in rows]
+
+    def with_key(self, normalised: str, language: str) -> list[Unit]:
+        return self._units("key = ? and target_language = ?", (normalised, language))
+
+    def with_masked(self, masked: str, language: str) -> list[Unit]:
+        return self._units("masked = ? and target_language = ?", (masked, language))
+
+    def sharing_grams(self, normalised: str, language: str, limit: int) -> list[Unit]:
+        """Units whose keys share the most trigrams with `normalised` (FTS5 rank)."""
+        grams = list(dict.fromkeys(normalised[i : i + 3] for i in range(len(normalised) - 2)))
+        if not grams:
+            return []
+        if len(grams) > 32:  # enough to find the neighbours; spread over the whole key
+            step = len(grams) / 32
+            grams = [grams[int(i * step)] for i in range(32)]
+        query = " OR ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
+        rows = self.db.execute(
+            "select u.source, u.target, u.source_language, u.target_language, u.file, u.line"
+            " from grams"
+            " join units u on u.id = grams.rowid"
+            " where grams match ? and u.target_language = ? order by grams.rank limit ?",
+            (query, language, limit),
+        )
+        return [Unit(*row) for row in rows]
+
+    def all_units(self) -> Iterator[Unit]:
+        yield from self._units("1", ())
+
+    def count(self) -> dict[str, int]:
+        """Units per target language."""
+        return dict(
+            self.db.execute("select target_language, count(*) from units group by 1 order by 1")
+        )
+
+
+@contextmanager
+def open_store(path: Path) -> Iterator[Store]:
+    """The index at `path`, created (or rebuilt, for another schema) as needed; changes are
+    committed when the block ends without an error."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        connection = sqlite3.connect(path)
+    except sqlite3.Error as err:
+        raise TMError(f"{path}: cannot open the translation memory: {err}") from err
+    try:
+        version = _version(connection)
+        if version != SCHEMA_VERSION:
+            _drop(connection)
+        connection.executescript(_SCHEMA)
+        connection.execute(
+            "insert or replace into meta(name, value) values ('schema', ?)", (SCHEMA_VERSION,)
+        )
+        store = Store(connection)
+        yield store
+        connection.commit()
+    except sqlite3.DatabaseError as err:
+        raise TMError(
+            f"{path}: the translation memory is damaged ({err}); delete it, and it is rebuilt"
+        ) from err
+    finally:
+        connection.close()
+
+
+def _version(connection: sqlite3.Connection) -> str | None:
+    try:
+        row = connection.execute("select value from meta where name = 'schema'").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return row[0] if row else None
+
+
+def _drop(connection: sqlite3.Connection) -> None:
+    for table in ("grams", "units", "files", "meta"):
+        connection.execute(f"drop table if exists {table}")

@@ -1,0 +1,161 @@
+"""The translation memory: reviewed sentences found again, before machine translation."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import polib
+import pytest
+
+from l10n.settings import Settings
+from l10n.tm.keys import key
+from l10n.tm.match import lookup
+from l10n.tm.store import Unit, open_store
+from l10n.tm.tmx import read_tmx, write_tmx
+
+from .conftest import PO, ROOT, l10n, l10n_ok, snapshot
+
+VERBATIM = [
+    "副省長、公安廳黨委書記、廳長葉寒冰出席會議並講話。",
+    "四川省公安廳黨委副書記、常務副廳長張穎主持會議。",
+]
+NUMBERS_CHANGED = (
+    "會上,四川省公安廳對2019年度市(州)公安工作成效突出單位進行了表彰。",
+    "會上,四川省公安廳對2021年度市(州)公安工作成效突出單位進行了表彰。",
+)
+REWORDED = "副省長葉寒冰出席會議並作重要講話。"
+NEW = "成都市公安局通報了今年第一季度的治安情況。"
+SECOND = "全省公安工作會議召開\n\n" + "".join([*VERBATIM, NUMBERS_CHANGED[1], REWORDED, NEW]) + "\n"
+SECOND_PO = PO.parent / "second.po"
+
+
+@pytest.fixture
+def two_articles(project):
+    """The seed with its reviewed catalog, and a second article that reuses its sentences."""
+    shutil.copytree(ROOT / "locales", project / "locales")
+    (project / "seeds" / "second.txt").write_text(SECOND, encoding="utf-8")
+    l10n_ok("extract")
+    return project
+
+
+def _entries(project, path=SECOND_PO) -> dict[str, polib.POEntry]:
+    return {e.msgid: e for e in polib.pofile(str(project / path)) if e.msgid and not e.obsolete}
+
+
+def test_the_memory_fills_what_was_reviewed_before_and_nothing_else(two_articles, packages):
+    reviewed = {e.msgid: e.msgstr for e in polib.pofile(str(two_articles / PO)) if e.msgid}
+    seed_before = (two_articles / PO).read_bytes()
+    result = l10n("translate")
+    assert result.exit_code == 2  # no model for what the memory could not fill
+    assert "no zh→en (or zt→en) Argos package" in result.stderr
+    assert "3 segments of en left untranslated" in result.stderr  # title, reworded, new
+    entries = _entries(two_articles)
+    for text in VERBATIM:
+        assert entries[text].msgstr == reviewed[text] and entries[text].fuzzy
+        assert "#. tm: exact 100% (locales/en/LC_MESSAGES/" in str(entries[text])
+    changed = entries[NUMBERS_CHANGED[1]]
+    assert changed.msgstr == reviewed[NUMBERS_CHANGED[0]] and changed.fuzzy
+    assert (
+        "tm: fuzzy 9" in changed.comment
+        and "numbers differ: the source has 2021" in changed.comment
+    )
+    for text in (REWORDED, NEW, "全省公安工作會議召開"):
+        assert entries[text].msgstr == ""
+    assert (two_articles / PO).read_bytes() == seed_before  # reviewed work untouched
+    stats = json.loads(l10n_ok("stats", "--format", "json").stdout)["catalogs"]
+    second = next(c for c in stats if c["path"].endswith("second.po"))
+    assert second["tm"]["entries"] == 3 and second["untranslated"]["entries"] == 3
+
+
+def test_with_a_model_the_engine_gets_only_what_the_memory_left(two_articles, fake_engine):
+    from . import fake_engine as engine
+
+    result = l10n_ok("translate")
+    assert engine.BATCHES == [["全省公安工作會議召開", REWORDED, NEW]]
+    assert "en: translated 3 of 6 segments (3 entries) with the translation memory" in result.stdout
+    entries = _entries(two_articles)
+    assert all(e.msgstr for e in entries.values())
+    before = snapshot(two_articles / "locales")
+    again = l10n_ok("translate")
+    assert "nothing to translate" in again.stdout
+    assert snapshot(two_articles / "locales") == before
+    assert engine.BATCHES == [["全省公安工作會議召開", REWORDED, NEW]]
+
+
+def test_a_simplified_tmx_unit_serves_a_traditional_source(project):
+    tm = project / "tm"
+    tm.mkdir()
+    unit = Unit(
+        "会议强调，要坚持稳中求进工作总基调。",
+        "The meeting stressed steady progress.",
+        "zh-CN",
+        "en-US",
+        "x.tmx",
+        1,
+    )
+    (tm / "archive.tmx").write_text(write_tmx([unit], "zh-CN"), encoding="utf-8")
+    (project / "seeds" / "second.txt").write_text(
+        "標題\n\n會議強調,要堅持穩中求進工作總基調。\n", encoding="utf-8"
+    )
+    l10n_ok("extract")
+    l10n("translate")  # no model: the memory still fills what it can
+    entry = _entries(project, PO.parent / "second.po")["會議強調,要堅持穩中求進工作總基調。"]
+    assert entry.msgstr == "The meeting stressed steady progress." and entry.fuzzy
+    assert "tm: exact 99% (tm/archive.tmx:1)" in entry.comment
+
+
+def test_keys_fold_width_punctuation_space_and_script():
+    assert key("會議強調,要加強。") == key("会议强调，要加强．") == key("会议 强调，要加强.")
+    assert key("2019年") != key("2021年")
+
+
+def test_tmx_written_by_another_tool_is_read(tmp_path):
+    data = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="OmegaT" segtype="sentence" adminlang="en"
+ srclang="zh-TW" datatype="plaintext" o-tmf="OmegaT TMX" creationtoolversion="6"/>
+<body>
+<tu><tuv xml:lang="zh-TW">
+<seg>會議<bpt i="1">&lt;b&gt;</bpt>召開<ept i="1">&lt;/b&gt;</ept>。</seg></tuv>
+<tuv xml:lang="EN-US"><seg>The meeting was held.</seg></tuv></tu>
+<tu><tuv lang="zh-TW"><seg></seg></tuv><tuv lang="en"><seg>Empty source</seg></tuv></tu>
+</body></tmx>""".encode()
+    units = read_tmx(data, "omegat.tmx", "zh-Hant")
+    assert [(u.source, u.target, u.target_language, u.line) for u in units] == [
+        ("會議召開。", "The meeting was held.", "EN-US", 1)
+    ]
+
+
+def test_lookup_ranks_exact_then_fuzzy_and_respects_the_threshold(tmp_path):
+    units = [
+        Unit("會議強調,要堅持穩中求進工作總基調。", "A", "zh-Hant", "en", "a.po", 10),
+        Unit("會議強調,要堅持穩中求進的工作總基調。", "B", "zh-Hant", "en", "a.po", 20),
+        Unit("完全不同的一句話。", "C", "zh-Hant", "en", "a.po", 30),
+        Unit("會議強調,要堅持穩中求進工作總基調。", "D", "zh-Hant", "fr", "b.po", 5),
+    ]
+    with open_store(tmp_path / "tm.sqlite") as store:
+        store.replace_file("a.po", "1", units)
+        matches = lookup(store, "會議強調,要堅持穩中求進工作總基調。", "en", threshold=75)
+        assert [(m.unit.target, m.kind, m.score) for m in matches][:2] == [
+            ("A", "exact", 100),
+            ("B", "fuzzy", 97),
+        ]
+        assert all(m.unit.target != "C" for m in matches)
+        assert lookup(store, "完全是另一回事。", "en", threshold=75) == []
+
+
+def test_deleting_the_index_and_rebuilding_gives_the_same_lookups(two_articles):
+    settings = Settings(root=two_articles)
+    from l10n.tm.index import index_path, update
+
+    def answers():
+        with open_store(index_path(settings)) as store:
+            update(store, settings)
+            return [
+                [(m.unit.origin, m.score) for m in lookup(store, text, "en")]
+                for text in (*VERBATIM, NUMBERS_CHANGED[1], REWORDED)
+            ]
+
+    first = answers()
+    index_path(settings).unlink()
+    assert answers() == first
