@@ -159,3 +159,40 @@ def test_deleting_the_index_and_rebuilding_gives_the_same_lookups(two_articles):
     first = answers()
     index_path(settings).unlink()
     assert answers() == first
+
+
+def test_tm_commands_import_export_lookup_stats(project, tmp_path):
+    shutil.copytree(ROOT / "locales", project / "locales")
+    outside = tmp_path / "archive.tmx"
+    unit = Unit(
+        "成都市公安局通報了今年第一季度的治安情況。",
+        "Chengdu police reported.",
+        "zh-Hant",
+        "en",
+        "x",
+        1,
+    )
+    outside.write_text(write_tmx([unit], "zh-Hant"), encoding="utf-8")
+    imported = l10n_ok("tm", "import", str(outside))
+    assert imported.stdout.startswith("tm/archive.tmx: 1 units; the memory holds 33 into en")
+    assert (project / "tm" / "archive.tmx").read_bytes() == outside.read_bytes()
+    found = json.loads(l10n_ok("tm", "lookup", NEW, "--json").stdout)
+    assert found[0] == {
+        "score": 100,
+        "kind": "exact",
+        "source": NEW,
+        "target": "Chengdu police reported.",
+        "origin": "tm/archive.tmx:1",
+        "note": "",
+    }
+    exported = project / "all.tmx"
+    assert l10n_ok("tm", "export", str(exported)).stdout == f"{exported}: 33 units\n"
+    again = read_tmx(exported.read_bytes(), "all.tmx", "zh-Hant")
+    assert len(again) == 33 and {u.target for u in again} >= {"Chengdu police reported."}
+    assert "en: 33 units" in l10n_ok("tm", "stats").stdout
+    bad = tmp_path / "bad.tmx"
+    bad.write_text("<tmx><body>", encoding="utf-8")
+    result = l10n("tm", "import", str(bad))
+    assert result.exit_code == 2 and result.stderr.startswith(
+        "l10n: error: bad.tmx: not a TMX file"
+    )

@@ -18,6 +18,7 @@ from ..errors import INTERRUPTED, USAGE, L10nError
 from . import commands, quality
 from .models import models_app
 from .output import HelpWhenBare, error
+from .tm import tm_app
 
 
 def _usage_error(err: TyperException, command_path: str) -> typer.Exit:
@@ -83,6 +84,7 @@ def _options(
 for _name, _command in {**commands.COMMANDS, **quality.COMMANDS}.items():
     app.command(_name)(_command)
 app.add_typer(models_app, name="models")
+app.add_typer(tm_app, name="tm")
 
 
 def main() -> None:
