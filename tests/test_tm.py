@@ -196,3 +196,15 @@ def test_tm_commands_import_export_lookup_stats(project, tmp_path):
     assert result.exit_code == 2 and result.stderr.startswith(
         "l10n: error: bad.tmx: not a TMX file"
     )
+
+
+def test_a_dry_run_says_what_the_memory_would_fill_and_what_would_be_sent(two_articles):
+    before = snapshot(two_articles / "locales")
+    result = l10n_ok("translate", "--dry-run", "seeds/second.txt")
+    memory = "the translation memory (32 reviewed units into en) would fill 3 segments"
+    assert f"en: {memory}, {sum(map(len, [*VERBATIM, NUMBERS_CHANGED[1]]))} characters" in (
+        result.stdout
+    )
+    rest = ["全省公安工作會議召開", REWORDED, NEW]
+    assert f"en: would send 3 segments, {sum(map(len, rest))} characters" in result.stdout
+    assert snapshot(two_articles / "locales") == before

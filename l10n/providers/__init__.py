@@ -66,6 +66,12 @@ def check_names(names: tuple[str, ...]) -> None:
         check_option(option)
 
 
+def asks_an_engine(name: str) -> bool:
+    """Whether a provider sends texts to an engine (`ASKS_AN_ENGINE` in its module): a dry
+    run reports what it would send instead of asking it."""
+    return bool(getattr(_module(name), "ASKS_AN_ENGINE", False))
+
+
 def make_provider(name: str, settings: Settings, target: str) -> Provider:
     """The named provider into `target` (NoModelError when it has nothing to offer)."""
     return _module(name).make_provider(settings, target, name.partition(":")[2])

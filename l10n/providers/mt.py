@@ -17,6 +17,8 @@ from . import Suggestion
 if TYPE_CHECKING:
     from ..settings import Settings
 
+ASKS_AN_ENGINE = True  # a dry run says what would be sent instead
+
 
 class MachineTranslation:
     def __init__(self, engine: Engine) -> None:

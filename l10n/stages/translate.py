@@ -30,7 +30,7 @@ from ..project import (
     relative,
     write_catalogs,
 )
-from ..providers import make_provider
+from ..providers import asks_an_engine, make_provider
 from ..settings import Settings
 from . import StageOptions
 
@@ -103,7 +103,12 @@ class TranslateResult:
         """What the command prints on stdout."""
         lines = []
         for o in self.outcomes:
-            if self.dry_run:
+            if self.dry_run and o.provenance:
+                lines.append(
+                    f"{o.language}: {o.provenance} would fill {o.segments} segments, "
+                    f"{o.characters} characters"
+                )
+            elif self.dry_run:
                 lines.append(
                     f"{o.language}: would send {o.segments} segments, {o.characters} characters"
                 )
@@ -177,6 +182,24 @@ def _run_chain(
     return outcomes, NoModelError(f"{unserved}; {left} of {work.language} left untranslated")
 
 
+def _dry_run(work: Workload, settings: Settings) -> list[Outcome]:
+    """What each provider would fill, asking those that need no engine (a translation
+    memory); the first that asks an engine is shown what would be sent to it."""
+    outcomes = []
+    remaining = list(work.texts)
+    for_source = replace(settings, source_language=work.source_language)
+    for name in settings.providers:
+        if not remaining or asks_an_engine(name):
+            break
+        provider = make_provider(name, for_source, work.language)
+        filled = [text for text, s in provider.suggest(remaining).items() if s.text]
+        characters = sum(len(text) for text in filled)
+        outcomes.append(Outcome(work.language, len(filled), characters, 0, provider.description))
+        remaining = [text for text in remaining if text not in filled]
+    characters = sum(len(text) for text in remaining)
+    return [*outcomes, Outcome(work.language, len(remaining), characters, 0, "")]
+
+
 def translate_plans(
     plans: Sequence[CatalogPlan], settings: Settings, options: TranslateOptions
 ) -> tuple[list[Outcome], list[NoModelError]]:
@@ -190,7 +213,7 @@ def translate_plans(
     ]
     works = workloads(triples, retranslate_machine=options.retranslate_machine)
     if options.dry_run:
-        return [Outcome(w.language, len(w.texts), w.characters, 0, "") for w in works], []
+        return [o for w in works for o in _dry_run(w, settings)], []
     outcomes, missing = [], []
     for work in works:
         if not work.texts:
