@@ -208,3 +208,16 @@ def test_a_dry_run_says_what_the_memory_would_fill_and_what_would_be_sent(two_ar
     rest = ["全省公安工作會議召開", REWORDED, NEW]
     assert f"en: would send 3 segments, {sum(map(len, rest))} characters" in result.stdout
     assert snapshot(two_articles / "locales") == before
+
+
+def test_stats_matches_puts_each_segment_in_the_band_of_its_best_match(two_articles):
+    result = json.loads(l10n_ok("stats", "--matches", "--format", "json").stdout)["matches"]
+    second = next(c for c in result["catalogs"] if c["path"].endswith("second.po"))
+    assert second["exact"]["segments"] == 2  # the verbatim sentences, from the seed's catalog
+    assert second["95-99"]["segments"] == 1  # the one whose numbers changed
+    assert sum(second[band]["segments"] for band in result["bands"]) == 6
+    seed = next(c for c in result["catalogs"] if c["path"].endswith(PO.name))
+    assert seed["exact"]["segments"] == 0  # a catalog's own work is no match for it
+    assert seed["repetitions"]["segments"] == 2  # the two sentences already counted
+    table = l10n_ok("stats", "--matches").stdout
+    assert "repetitions" in table and "no match" in table

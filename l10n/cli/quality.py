@@ -63,18 +63,23 @@ def check(
 def stats(
     files: list[Path] = SOURCES,
     output: Output = typer.Option(Output.text, "--format", help="text or json."),
+    matches: bool = typer.Option(
+        False, "--matches", help="Also segments by translation-memory match band."
+    ),
 ) -> None:
     """Reviewed, fuzzy (machine / changed source), untranslated and obsolete entries."""
     from ..stages.stats import StatsOptions
     from ..stages.stats import stats as run_stats
 
-    result = run_stats(project_settings(), StatsOptions(files_of(files)))
+    result = run_stats(project_settings(), StatsOptions(files_of(files), matches=matches))
     if result.warning:
         warn(result.warning)
     if output is Output.json:
         typer.echo(result.as_json())
     else:
         echo_lines(result.as_table().splitlines())
+        if matches:
+            echo_lines(result.matches_table().splitlines())
 
 
 COMMANDS = {"check": check, "stats": stats}

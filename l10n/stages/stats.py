@@ -11,8 +11,11 @@ import json
 from dataclasses import dataclass
 
 from ..catalog import EntryStatus, Tally, catalog_tally
-from ..project import catalogs, discover, relative
+from ..project import catalogs, discover, lock, relative
 from ..settings import Settings
+from ..tm.analysis import BANDS, Bands, Segment, analyse
+from ..tm.index import index_path, update
+from ..tm.store import open_store
 from . import StageOptions
 
 JSON_VERSION = 1
@@ -22,12 +25,13 @@ JSON_NAMES = {EntryStatus.MACHINE: "fuzzy_machine", EntryStatus.CHANGED: "fuzzy_
 
 @dataclass(frozen=True)
 class StatsOptions(StageOptions):
-    pass
+    matches: bool = False  # also analyse the segments against the translation memory
 
 
 @dataclass(frozen=True)
 class StatsResult:
     rows: tuple[tuple[str, Tally], ...]  # (catalog path, its tally), for existing catalogs
+    bands: tuple[tuple[str, Bands], ...] = ()  # with --matches: segments by match band
 
     @property
     def total(self) -> Tally:
@@ -43,7 +47,29 @@ class StatsResult:
             "catalogs": [{"path": path, **_fields(tally)} for path, tally in self.rows],
             "total": _fields(self.total),
         }
+        if self.bands:
+            document["matches"] = {
+                "bands": list(BANDS),
+                "catalogs": [{"path": path, **_band_fields(b)} for path, b in self.bands],
+                "total": _band_fields(sum((b for _, b in self.bands), Bands())),
+            }
         return json.dumps(document, ensure_ascii=False, indent=2)
+
+    def matches_table(self) -> str:
+        """Segments (source characters) per match band, per catalog and in total."""
+        rows = [*self.bands, ("total", sum((b for _, b in self.bands), Bands()))]
+        cells = [[f"{b.segments[n]} ({b.characters[n]})" for n in BANDS] for _, b in rows]
+        widths = [max(len(n), *(len(row[i]) for row in cells)) for i, n in enumerate(BANDS)]
+        width = max(len(path) for path, _ in [("catalog", None), *rows])
+        lines = [
+            f"{'catalog':<{width}} "
+            + " ".join(f"{n:>{w}}" for n, w in zip(BANDS, widths, strict=True))
+        ]
+        for (path, _), row in zip(rows, cells, strict=True):
+            figures = " ".join(f"{c:>{w}}" for c, w in zip(row, widths, strict=True))
+            lines.append(f"{path:<{width}} {figures}")
+        lines.append("translation-memory matches: segments (source characters)")
+        return "\n".join(lines)
 
     def as_table(self) -> str:
         """Entries (source characters) per status, in columns as wide as their figures."""
@@ -73,13 +99,34 @@ def _fields(tally: Tally) -> dict:
     return {**counts, "live": tally.live, "reviewed_percent": tally.reviewed_percent()}
 
 
+def _band_fields(bands: Bands) -> dict:
+    return {
+        name: {"segments": bands.segments[name], "characters": bands.characters[name]}
+        for name in BANDS
+    }
+
+
 def stats(settings: Settings, options: StatsOptions) -> StatsResult:
-    """The tally of every existing catalog of the sources."""
+    """The tally of every existing catalog of the sources; with `matches`, their segments
+    analysed against the translation memory."""
     sources = discover(settings, options.files)
-    return StatsResult(
-        tuple(
-            (relative(found.path, settings.root), catalog_tally(found.catalog))
-            for found in catalogs(sources, settings, required=False)
-            if found.catalog is not None
+    found = [f for f in catalogs(sources, settings, required=False) if f.catalog is not None]
+    rows = tuple((relative(f.path, settings.root), catalog_tally(f.catalog)) for f in found)
+    if not options.matches:
+        return StatsResult(rows)
+    segments = [
+        (
+            relative(f.path, settings.root),
+            f.language,
+            [
+                Segment(e.msgid, max(len(e.occurrences), 1))
+                for e in f.catalog
+                if e.msgid and not e.obsolete
+            ],
         )
-    )
+        for f in found
+    ]
+    with lock(settings), open_store(index_path(settings)) as store:
+        update(store, settings)
+        bands = tuple(analyse(store, segments))
+    return StatsResult(rows, bands)
