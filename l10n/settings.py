@@ -43,6 +43,7 @@ class Settings:
     providers: tuple[str, ...] = ("tm", "mt")  # what fills empty entries, asked in this order
     tm: tuple[str, ...] = ("tm/*.tmx",)  # TMX files the translation memory also holds
     tm_threshold: int = 75  # the lowest fuzzy match score the memory offers
+    tm_accept_context: bool = False  # context matches count as reviewed
     # Longest segment extraction accepts: a line with no sentence end can be megabytes,
     # and an engine reads only its first 1,024 tokens.
     max_segment_chars: int = 2000
@@ -89,6 +90,10 @@ def from_table(table: dict[str, Any], root: Path) -> Settings:
             if not isinstance(value, int | float) or value < 0:
                 raise SettingsError("[tool.l10n] lock-timeout must be a number of seconds")
             values["lock_timeout"] = float(value)
+        elif key == "tm-accept-context":
+            if type(value) is not bool:
+                raise SettingsError(f"[tool.l10n] {key} must be true or false")
+            values["tm_accept_context"] = value
         elif key == "tm-threshold":
             if type(value) is not int or not 1 <= value <= 100:
                 raise SettingsError(f"[tool.l10n] {key} must be a whole number, 1 to 100")

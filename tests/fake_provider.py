@@ -18,7 +18,7 @@ class Memory:
     def __init__(self, target: str) -> None:
         self.target = target
 
-    def suggest(self, texts, progress=None):
+    def suggest(self, texts, progress=None, contexts=None):
         return {
             text: Suggestion(f"{self.target} from memory", provenance_line("memory", "test match"))
             for text in texts

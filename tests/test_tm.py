@@ -221,3 +221,24 @@ def test_stats_matches_puts_each_segment_in_the_band_of_its_best_match(two_artic
     assert seed["repetitions"]["segments"] == 2  # the two sentences already counted
     table = l10n_ok("stats", "--matches").stdout
     assert "repetitions" in table and "no match" in table
+
+
+def test_context_matches_between_the_same_neighbours_and_accept_context(two_articles):
+    seed = (ROOT / "seeds" / "sichuan-police-conference-2020.txt").read_text("utf-8")
+    block = [line for line in seed.splitlines() if "鍛造新鐵軍" in line or "進行了表彰" in line]
+    (two_articles / "seeds" / "third.txt").write_text(
+        "轉載：全省公安局處長會議\n\n" + "\n\n".join(block) + "\n", encoding="utf-8"
+    )
+    l10n_ok("extract")
+    l10n("translate", "--accept-context", "seeds/third.txt")  # no model: the memory only
+    entries = _entries(two_articles, PO.parent / "third.po")
+    middle = (
+        entries["要加強正規化建設,確保風清氣正,抓好監督管理,抓好正風肅紀,抓好從嚴治警。"]
+        if ("要加強正規化建設,確保風清氣正,抓好監督管理,抓好正風肅紀,抓好從嚴治警。" in entries)
+        else next(e for t, e in entries.items() if t.startswith("要加強正規化建設"))
+    )
+    assert "tm: context 100%" in middle.comment and not middle.fuzzy  # accepted as reviewed
+    first = entries["——建強隊伍,鍛造新鐵軍。"]  # after another title: the same text, not context
+    assert "tm: exact 100%" in first.comment and first.fuzzy
+    stats = json.loads(l10n_ok("stats", "--format", "json", "seeds/third.txt").stdout)["total"]
+    assert stats["reviewed"]["entries"] >= 4 and stats["tm"]["entries"] >= 1

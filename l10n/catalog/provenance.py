@@ -27,18 +27,20 @@ def without_provenance(comment: str) -> str:
     return "\n".join(line for line in comment.splitlines() if not provenance_kind(line))
 
 
-def fill(entries: Iterable[polib.POEntry], translated: Mapping[str, tuple[str, str]]) -> int:
-    """Put provided translations, msgid → (text, provenance line), into entries as fuzzy with
-    that line (replacing an older one); returns how many were filled. An empty text leaves
-    its entry empty."""
+def fill(entries: Iterable[polib.POEntry], translated: Mapping[str, tuple[str, str, bool]]) -> int:
+    """Put provided translations, msgid → (text, provenance line, accepted), into entries
+    with that line (replacing an older one): fuzzy, unless accepted as reviewed. Returns how
+    many were filled; an empty text leaves its entry empty."""
     count = 0
     for entry in entries:
-        text, provenance = translated.get(entry.msgid, ("", ""))
+        text, provenance, accepted = translated.get(entry.msgid, ("", "", False))
         if not text:
             continue
         entry.msgstr = text
         entry.previous_msgid = None  # the output is for this source, not an earlier one
-        if "fuzzy" not in entry.flags:
+        if accepted:
+            entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+        elif "fuzzy" not in entry.flags:
             entry.flags.append("fuzzy")
         entry.comment = "\n".join([*without_provenance(entry.comment).splitlines(), provenance])
         count += 1

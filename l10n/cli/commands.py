@@ -132,6 +132,11 @@ def translate(
     draft: bool = typer.Option(
         False, "--draft", help="The engine's faster, rougher settings (Argos: beam size 1)."
     ),
+    accept_context: bool = typer.Option(
+        False,
+        "--accept-context",
+        help="Translation-memory context matches count as reviewed (not fuzzy).",
+    ),
 ) -> None:
     """Machine-translate the empty entries of the catalogs (marked fuzzy, with provenance)."""
     from ..stages.translate import TranslateOptions
@@ -142,6 +147,7 @@ def translate(
         retranslate_machine=retranslate_machine,
         dry_run=dry_run,
         draft=draft,
+        accept_context=accept_context,
         progress=Progress(),
     )
     result = run_translate(project_settings(), options)

@@ -12,6 +12,7 @@ chain like any providers (`providers = ["mt:libretranslate", "mt:argos"]`).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -32,14 +33,21 @@ class Suggestion:
     text: str
     provenance: str  # the catalog comment line that says where the text came from
     incomplete: bool = False  # a length limit may have cost it part of its source
+    accepted: bool = False  # good enough to count as reviewed (an accepted context match)
 
 
 class Provider(Protocol):
     description: str  # what fills the entries, as reported to the user
     limits: str  # the settings that bound the length of its output, for a warning ("" if none)
 
-    def suggest(self, texts: list[str], progress: Progress | None = None) -> dict[str, Suggestion]:
-        """Suggestions for those of `texts` the provider can fill."""
+    def suggest(
+        self,
+        texts: list[str],
+        progress: Progress | None = None,
+        contexts: Mapping[str, frozenset[str]] | None = None,
+    ) -> dict[str, Suggestion]:
+        """Suggestions for those of `texts` the provider can fill; `contexts` gives, for a
+        text, the keys of its neighbours where it occurs (see `tm.keys.context_key`)."""
         ...
 
 

@@ -26,7 +26,9 @@ class MachineTranslation:
         self.description = engine.provenance
         self.limits = engine.limits
 
-    def suggest(self, texts: list[str], progress: Progress | None = None) -> dict[str, Suggestion]:
+    def suggest(
+        self, texts: list[str], progress: Progress | None = None, contexts=None
+    ) -> dict[str, Suggestion]:
         outputs = self.engine.translate(texts, progress) if texts else []
         return {
             text: Suggestion(

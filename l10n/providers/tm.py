@@ -7,6 +7,7 @@ reviewed catalogs and TMX files. Each text gets its best match at or above
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..catalog.provenance import provenance_line
@@ -32,16 +33,29 @@ class TranslationMemory:
             units = store.count().get(target, 0)
         self.description = f"the translation memory ({units} reviewed units into {target})"
 
-    def suggest(self, texts: list[str], progress: Progress | None = None) -> dict[str, Suggestion]:
+    def suggest(
+        self,
+        texts: list[str],
+        progress: Progress | None = None,
+        contexts: Mapping[str, frozenset[str]] | None = None,
+    ) -> dict[str, Suggestion]:
         found = {}
+        accept = self.settings.tm_accept_context
         with open_store(index_path(self.settings)) as store:
             for text in texts:
                 matches = lookup(
-                    store, text, self.target, threshold=self.settings.tm_threshold, limit=1
+                    store,
+                    text,
+                    self.target,
+                    threshold=self.settings.tm_threshold,
+                    limit=1,
+                    contexts=(contexts or {}).get(text, frozenset()),
                 )
                 if matches:
-                    line = provenance_line(TM, matches[0].describe())
-                    found[text] = Suggestion(matches[0].unit.target, line)
+                    best = matches[0]
+                    line = provenance_line(TM, best.describe())
+                    accepted = accept and best.kind == "context"
+                    found[text] = Suggestion(best.unit.target, line, accepted=accepted)
         return found
 
 

@@ -32,6 +32,7 @@ from ..project import (
 )
 from ..providers import asks_an_engine, make_provider
 from ..settings import Settings
+from ..tm.keys import context_key
 from . import StageOptions
 
 
@@ -40,6 +41,7 @@ class TranslateOptions(StageOptions):
     retranslate_machine: bool = False  # also redo unreviewed machine output
     dry_run: bool = False  # only say what would be sent
     draft: bool = False  # the engine's faster, rougher settings
+    accept_context: bool = False  # context matches of the translation memory count as reviewed
     progress: Progress | None = field(default=None, compare=False)
 
 
@@ -49,6 +51,7 @@ class Workload:
     source_language: str  # as the catalogs' headers give it (with `zh`, detected per source)
     texts: tuple[str, ...]  # distinct source texts, in first-seen order
     entries: tuple[polib.POEntry, ...]
+    contexts: dict[str, frozenset[str]] = field(default_factory=dict)  # text → neighbours' keys
 
     @property
     def characters(self) -> int:
@@ -132,13 +135,33 @@ def workloads(
     """What each language would send to its providers, from (language, source language,
     catalog) triples: one workload per target and source language."""
     grouped: dict[tuple[str, str], list[polib.POEntry]] = {}
+    contexts: dict[tuple[str, str], dict[str, set[str]]] = {}
     for language, source_language, catalog in catalogs:
         entries = pending(catalog, retranslate_machine=retranslate_machine)
         grouped.setdefault((language, source_language), []).extend(entries)
+        places = contexts.setdefault((language, source_language), {})
+        for text, context in neighbours(catalog, {e.msgid for e in entries}).items():
+            places.setdefault(text, set()).add(context)
     return [
-        Workload(language, source, tuple(dict.fromkeys(e.msgid for e in entries)), tuple(entries))
+        Workload(
+            language,
+            source,
+            tuple(dict.fromkeys(e.msgid for e in entries)),
+            tuple(entries),
+            {text: frozenset(keys) for text, keys in contexts[(language, source)].items()},
+        )
         for (language, source), entries in grouped.items()
     ]
+
+
+def neighbours(catalog: polib.POFile, texts: set[str]) -> dict[str, str]:
+    """For each of `texts` in the catalog, the key of the segments before and after it."""
+    live = [entry.msgid for entry in catalog if entry.msgid and not entry.obsolete]
+    return {
+        text: context_key(live[i - 1] if i else "", live[i + 1] if i + 1 < len(live) else "")
+        for i, text in enumerate(live)
+        if text in texts
+    }
 
 
 def _run_chain(
@@ -158,8 +181,10 @@ def _run_chain(
         except NoModelError as err:
             unserved = unserved or err
             continue
-        suggestions = provider.suggest(remaining, progress)
-        provided = {text: (s.text, s.provenance) for text, s in suggestions.items() if s.text}
+        suggestions = provider.suggest(remaining, progress, work.contexts)
+        provided = {
+            text: (s.text, s.provenance, s.accepted) for text, s in suggestions.items() if s.text
+        }
         filled = fill(work.entries, provided)
         characters = sum(len(text) for text in remaining)
         cut_short = sum(1 for s in suggestions.values() if s.incomplete)
@@ -192,7 +217,8 @@ def _dry_run(work: Workload, settings: Settings) -> list[Outcome]:
         if not remaining or asks_an_engine(name):
             break
         provider = make_provider(name, for_source, work.language)
-        filled = [text for text, s in provider.suggest(remaining).items() if s.text]
+        suggestions = provider.suggest(remaining, None, work.contexts)
+        filled = [text for text, s in suggestions.items() if s.text]
         characters = sum(len(text) for text in filled)
         outcomes.append(Outcome(work.language, len(filled), characters, 0, provider.description))
         remaining = [text for text in remaining if text not in filled]
@@ -207,6 +233,8 @@ def translate_plans(
     installed model translates)."""
     if options.draft:
         settings = replace(settings, mt=replace(settings.mt, draft=True))
+    if options.accept_context:
+        settings = replace(settings, tm_accept_context=True)
     triples = [
         (p.language, source_language_of(p.catalog.metadata, settings.source_language), p.catalog)
         for p in plans

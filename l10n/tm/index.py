@@ -18,6 +18,7 @@ from ..errors import CatalogError, TMError
 from ..files import decode_utf8
 from ..project import relative
 from ..settings import Settings
+from .keys import context_key
 from .store import Store, Unit
 from .tmx import read_tmx, same_language
 
@@ -49,8 +50,21 @@ def units_of(path: Path, data: bytes, settings: Settings) -> list[Unit]:
     )
     source_language = source_language_of(catalog.metadata, settings.source_language)
     target_language = catalog.metadata.get("Language") or path.parent.parent.name
+    live = [entry.msgid for entry in catalog if entry.msgid and not entry.obsolete]
+    neighbours = {
+        text: context_key(live[i - 1] if i else "", live[i + 1] if i + 1 < len(live) else "")
+        for i, text in enumerate(live)
+    }
     return [
-        Unit(entry.msgid, entry.msgstr, source_language, target_language, label, entry.linenum)
+        Unit(
+            entry.msgid,
+            entry.msgstr,
+            source_language,
+            target_language,
+            label,
+            entry.linenum,
+            neighbours[entry.msgid],
+        )
         for entry in catalog
         if entry.msgid and status(entry) is EntryStatus.REVIEWED
     ]

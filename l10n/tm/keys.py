@@ -59,3 +59,9 @@ def numbers_masked(normalised: str) -> str:
 def numbers(text: str) -> list[str]:
     """The numbers of a text, as written (after width folding)."""
     return NUMBER.findall(unicodedata.normalize("NFKC", text))
+
+
+def context_key(before: str, after: str) -> str:
+    """The key of a segment's neighbours (the segments before and after it, "" at an end):
+    a match whose neighbours are the same is a context match."""
+    return f"{key(before)}\x1f{key(after)}"

@@ -1,6 +1,7 @@
 """Finding a translation memory's matches for a source text, scored as translators expect.
 
-Classes: `exact` (the same text: 100; the same apart from width, punctuation,
+Classes: `context` (the same text between the same neighbouring segments),
+`exact` (the same text: 100; the same apart from width, punctuation,
 whitespace or script: 99), `fuzzy` (character edit-distance similarity of the
 keys, 0–100; a match that differs only in its numbers scores at most 98 and says
 which numbers the new source has).
@@ -22,7 +23,7 @@ CANDIDATES = 50  # trigram neighbours re-scored per lookup
 class Match:
     unit: Unit
     score: int  # 0–100
-    kind: str  # exact or fuzzy
+    kind: str  # context, exact or fuzzy
     note: str = ""  # what differs, for the reviewer
 
     def describe(self) -> str:
@@ -31,9 +32,9 @@ class Match:
         return f"{self.kind} {self.score}% ({self.unit.origin}){note}"
 
 
-def _scored(text: str, normalised: str, unit: Unit) -> Match:
+def _scored(text: str, normalised: str, unit: Unit, contexts: frozenset[str]) -> Match:
     if unit.source == text:
-        return Match(unit, 100, "exact")
+        return Match(unit, 100, "context" if unit.context in contexts else "exact")
     if key(unit.source) == normalised:
         return Match(unit, 99, "exact", "differs in width, punctuation, spacing or script")
     ratio = round(fuzz.ratio(normalised, key(unit.source)))
@@ -44,10 +45,17 @@ def _scored(text: str, normalised: str, unit: Unit) -> Match:
 
 
 def lookup(
-    store: Store, text: str, language: str, *, threshold: int = 75, limit: int = 5
+    store: Store,
+    text: str,
+    language: str,
+    *,
+    threshold: int = 75,
+    limit: int = 5,
+    contexts: frozenset[str] = frozenset(),
 ) -> list[Match]:
     """The best matches for `text` into `language`, at or above `threshold`, best first
-    (ties: the earliest file and line)."""
+    (a context match before an exact one; ties: the earliest file and line). `contexts`
+    are the neighbours' keys of the places the text occurs."""
     normalised = key(text)
     units = {
         (u.file, u.line, u.source): u
@@ -57,7 +65,7 @@ def lookup(
             *store.sharing_grams(normalised, language, CANDIDATES),
         )
     }
-    matches = [_scored(text, normalised, unit) for unit in units.values()]
+    matches = [_scored(text, normalised, unit, contexts) for unit in units.values()]
     matches = [m for m in matches if m.score >= threshold]
-    matches.sort(key=lambda m: (-m.score, m.unit.file, m.unit.line))
+    matches.sort(key=lambda m: (-m.score, m.kind != "context", m.unit.file, m.unit.line))
     return matches[:limit]

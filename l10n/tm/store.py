@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import TMError
 from .keys import key, numbers_masked
 
-SCHEMA_VERSION = "1"  # bump when the tables or the keys change: the index is rebuilt
+SCHEMA_VERSION = "2"  # bump when the tables or the keys change: the index is rebuilt
 
 _SCHEMA = """
 create table if not exists meta(name text primary key, value text not null);
@@ -27,7 +27,8 @@ create table if not exists units(
     source_language text not null,
     target_language text not null,
     key text not null,
-    masked text not null
+    masked text not null,
+    context text not null
 );
 create index if not exists units_key on units(key, target_language);
 create index if not exists units_masked on units(masked, target_language);
@@ -46,6 +47,7 @@ class Unit:
     target_language: str
     file: str
     line: int = 0  # the catalog line, or the TMX unit's number
+    context: str = ""  # the key of its neighbours in its document (`keys.context_key`)
 
     @property
     def origin(self) -> str:
@@ -66,7 +68,7 @@ class Store:
             normalised = key(unit.source)
             cursor = self.db.execute(
                 "insert into units(file, line, source, target, source_language, target_language,"
-                " key, masked) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                " key, masked, context) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     path,
                     unit.line,
@@ -76,6 +78,7 @@ class Store:
                     unit.target_language,
                     normalised,
                     numbers_masked(normalised),
+                    unit.context,
                 ),
             )
             self.db.execute(
@@ -92,7 +95,8 @@ class Store:
 
     def _units(self, where: str, args: tuple) -> list[Unit]:
         rows = self.db.execute(
-            f"select source, target, source_language, target_language, file, line from units"
+            f"select source, target, source_language, target_language, file, line, context"
+            f" from units"
             f" where {where}"
             " order by file, line",
             args,
@@ -115,8 +119,8 @@ class Store:
             grams = [grams[int(i * step)] for i in range(32)]
         query = " OR ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
         rows = self.db.execute(
-            "select u.source, u.target, u.source_language, u.target_language, u.file, u.line"
-            " from grams"
+            "select u.source, u.target, u.source_language, u.target_language, u.file, u.line,"
+            " u.context from grams"
             " join units u on u.id = grams.rowid"
             " where grams match ? and u.target_language = ? order by grams.rank limit ?",
             (query, language, limit),
