@@ -242,3 +242,25 @@ def test_context_matches_between_the_same_neighbours_and_accept_context(two_arti
     assert "tm: exact 100%" in first.comment and first.fuzzy
     stats = json.loads(l10n_ok("stats", "--format", "json", "seeds/third.txt").stdout)["total"]
     assert stats["reviewed"]["entries"] >= 4 and stats["tm"]["entries"] >= 1
+
+
+@pytest.mark.slow
+def test_with_the_real_engine_it_translates_only_what_the_memory_left(
+    two_articles, packages, package_file
+):
+    l10n_ok("models", "install", str(package_file))
+    seed_before = (two_articles / PO).read_bytes()
+    result = l10n_ok("translate")
+    assert "en: translated 3 of 6 segments (3 entries) with the translation memory" in result.stdout
+    assert "en: translated 3 segments (3 entries) with argos translate-zh_en" in result.stdout
+    entries = _entries(two_articles)
+    for text in (*VERBATIM, NUMBERS_CHANGED[1]):
+        assert (
+            "tm: " in entries[text].comment and "machine translation" not in entries[text].comment
+        )
+    for text in (REWORDED, NEW, "全省公安工作會議召開"):
+        assert entries[text].msgstr and "machine translation: argos" in entries[text].comment
+    assert (two_articles / PO).read_bytes() == seed_before
+    before = snapshot(two_articles / "locales")
+    assert "nothing to translate" in l10n_ok("translate").stdout
+    assert snapshot(two_articles / "locales") == before
