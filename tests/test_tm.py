@@ -264,3 +264,16 @@ def test_with_the_real_engine_it_translates_only_what_the_memory_left(
     before = snapshot(two_articles / "locales")
     assert "nothing to translate" in l10n_ok("translate").stdout
     assert snapshot(two_articles / "locales") == before
+
+
+def test_stats_matches_counts_context_matches(two_articles):
+    seed = (ROOT / "seeds" / "sichuan-police-conference-2020.txt").read_text("utf-8")
+    block = [line for line in seed.splitlines() if "鍛造新鐵軍" in line]
+    (two_articles / "seeds" / "third.txt").write_text(
+        "轉載\n\n" + "\n\n".join(block) + "\n", encoding="utf-8"
+    )
+    l10n_ok("extract")
+    analysis = l10n_ok("stats", "--matches", "--format", "json", "seeds/third.txt").stdout
+    third = json.loads(analysis)["matches"]["catalogs"][0]
+    assert third["context"]["segments"] == 3  # the block's inner sentences
+    assert third["exact"]["segments"] == 2  # its first and last, beside other text here

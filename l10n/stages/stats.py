@@ -14,7 +14,7 @@ from ..catalog import EntryStatus, Tally, catalog_tally
 from ..project import catalogs, discover, lock, relative
 from ..settings import Settings
 from ..tm.analysis import BANDS, Bands, Segment, analyse
-from ..tm.index import index_path, update
+from ..tm.index import index_path, neighbour_keys, update
 from ..tm.store import open_store
 from . import StageOptions
 
@@ -119,12 +119,13 @@ def stats(settings: Settings, options: StatsOptions) -> StatsResult:
             relative(f.path, settings.root),
             f.language,
             [
-                Segment(e.msgid, max(len(e.occurrences), 1))
+                Segment(e.msgid, max(len(e.occurrences), 1), contexts[e.msgid])
                 for e in f.catalog
                 if e.msgid and not e.obsolete
             ],
         )
         for f in found
+        for contexts in [neighbour_keys(f.catalog)]
     ]
     with lock(settings), open_store(index_path(settings)) as store:
         update(store, settings)

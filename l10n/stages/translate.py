@@ -32,7 +32,7 @@ from ..project import (
 )
 from ..providers import asks_an_engine, make_provider
 from ..settings import Settings
-from ..tm.keys import context_key
+from ..tm.index import neighbour_keys
 from . import StageOptions
 
 
@@ -140,8 +140,10 @@ def workloads(
         entries = pending(catalog, retranslate_machine=retranslate_machine)
         grouped.setdefault((language, source_language), []).extend(entries)
         places = contexts.setdefault((language, source_language), {})
-        for text, context in neighbours(catalog, {e.msgid for e in entries}).items():
-            places.setdefault(text, set()).add(context)
+        wanted = {e.msgid for e in entries}
+        for text, context in neighbour_keys(catalog).items():
+            if text in wanted:
+                places.setdefault(text, set()).add(context)
     return [
         Workload(
             language,
@@ -152,16 +154,6 @@ def workloads(
         )
         for (language, source), entries in grouped.items()
     ]
-
-
-def neighbours(catalog: polib.POFile, texts: set[str]) -> dict[str, str]:
-    """For each of `texts` in the catalog, the key of the segments before and after it."""
-    live = [entry.msgid for entry in catalog if entry.msgid and not entry.obsolete]
-    return {
-        text: context_key(live[i - 1] if i else "", live[i + 1] if i + 1 < len(live) else "")
-        for i, text in enumerate(live)
-        if text in texts
-    }
 
 
 def _run_chain(

@@ -1,9 +1,10 @@
 """Match analysis, as translators bill: each segment of a run in the band of its best match.
 
 Bands (OmegaT's and Trados's): repetitions (a source text already counted in this
-run), exact (100–99: the same text, or the same apart from width, punctuation,
-spacing or script), 95–99, 85–94, 75–84, 50–74, no match. A catalog's own
-reviewed entries are not matches for it.
+run), context (the same text between the same neighbours), exact (100–99: the
+same text, or the same apart from width, punctuation, spacing or script), 95–99,
+85–94, 75–84, 50–74, no match. A catalog's own reviewed entries are not matches
+for it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from .match import lookup
 from .store import Store
 
-BANDS = ("repetitions", "exact", "95-99", "85-94", "75-84", "50-74", "no match")
+BANDS = ("repetitions", "context", "exact", "95-99", "85-94", "75-84", "50-74", "no match")
 _FLOORS = ((95, "95-99"), (85, "85-94"), (75, "75-84"), (50, "50-74"))
 
 
@@ -22,6 +23,7 @@ _FLOORS = ((95, "95-99"), (85, "85-94"), (75, "75-84"), (50, "50-74"))
 class Segment:
     text: str
     occurrences: int = 1  # times the text occurs in its document
+    context: str = ""  # the key of its neighbours (`keys.context_key`)
 
 
 @dataclass
@@ -43,14 +45,15 @@ class Bands:
         return total
 
 
-def band_of(store: Store, text: str, language: str, own_file: str) -> str:
-    """The band of a text's best match in files other than `own_file`."""
-    matches = [m for m in lookup(store, text, language, threshold=50, limit=10)]
+def band_of(store: Store, segment: Segment, language: str, own_file: str) -> str:
+    """The band of a segment's best match in files other than `own_file`."""
+    contexts = frozenset({segment.context})
+    matches = lookup(store, segment.text, language, threshold=50, limit=10, contexts=contexts)
     best = next((m for m in matches if m.unit.file != own_file), None)
     if best is None:
         return "no match"
-    if best.kind == "exact":
-        return "exact"
+    if best.kind in ("context", "exact"):
+        return best.kind
     return next(band for floor, band in _FLOORS if best.score >= floor)
 
 
@@ -67,7 +70,7 @@ def analyse(
                 bands.add("repetitions", segment.text, segment.occurrences)
                 continue
             seen.add((language, segment.text))
-            bands.add(band_of(store, segment.text, language, label), segment.text)
+            bands.add(band_of(store, segment, language, label), segment.text)
             if segment.occurrences > 1:
                 bands.add("repetitions", segment.text, segment.occurrences - 1)
         rows.append((label, bands))

@@ -12,6 +12,8 @@ import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import polib
+
 from ..catalog import EntryStatus, read_catalog, status
 from ..catalog.header import source_language_of
 from ..errors import CatalogError, TMError
@@ -37,6 +39,15 @@ def truth_files(settings: Settings) -> list[Path]:
     return [*catalogs, *(p for p in tmx if p.is_file())]
 
 
+def neighbour_keys(catalog: polib.POFile) -> dict[str, str]:
+    """Each live source text of a catalog → the key of the texts before and after it."""
+    live = [entry.msgid for entry in catalog if entry.msgid and not entry.obsolete]
+    return {
+        text: context_key(live[i - 1] if i else "", live[i + 1] if i + 1 < len(live) else "")
+        for i, text in enumerate(live)
+    }
+
+
 def units_of(path: Path, data: bytes, settings: Settings) -> list[Unit]:
     """The reviewed pairs a catalog or TMX file holds."""
     label = relative(path, settings.root)
@@ -50,11 +61,7 @@ def units_of(path: Path, data: bytes, settings: Settings) -> list[Unit]:
     )
     source_language = source_language_of(catalog.metadata, settings.source_language)
     target_language = catalog.metadata.get("Language") or path.parent.parent.name
-    live = [entry.msgid for entry in catalog if entry.msgid and not entry.obsolete]
-    neighbours = {
-        text: context_key(live[i - 1] if i else "", live[i + 1] if i + 1 < len(live) else "")
-        for i, text in enumerate(live)
-    }
+    neighbours = neighbour_keys(catalog)
     return [
         Unit(
             entry.msgid,
