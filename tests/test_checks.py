@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import polib
 import pytest
 
-from l10n.checks import ALIGNMENT_CODES, CHECKS, THRESHOLD_CODES, Context
+from l10n.checks import ALIGNMENT_CODES, CHECKS, CONSISTENCY_CODES, THRESHOLD_CODES, Context
 from l10n.errors import GlossaryError
 
 from .conftest import DATA, PO, ROOT, l10n
@@ -144,7 +144,7 @@ def test_junit_report(project):
     for suite in suites:
         cases = suite.findall("testcase")
         failed = [c for c in cases if c.find("failure") is not None]
-        codes = len(ALIGNMENT_CODES) + len(CHECKS) + len(THRESHOLD_CODES)
+        codes = len(ALIGNMENT_CODES) + len(CHECKS) + len(CONSISTENCY_CODES) + len(THRESHOLD_CODES)
         assert int(suite.get("tests")) == len(cases) == codes
         assert int(suite.get("failures")) == len(failed)
         assert {c.get("name") for c in cases} >= set(CHECKS)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..catalog.tally import Tally
 from ..errors import SettingsError
+from .consistency import INCONSISTENT
 from .content import CHECKS
 from .findings import Finding, Severity
 
@@ -19,7 +20,15 @@ ALIGNMENT_CODES = (
     "entry-extra",
     "entry-duplicate",
 )
+CONSISTENCY_CODES = (INCONSISTENT,)
 THRESHOLD_CODES = ("min-reviewed", "max-fuzzy")
+
+
+def known_codes() -> tuple[str, ...]:
+    """Every check code, in the order reports list them."""
+    return (*ALIGNMENT_CODES, *CHECKS, *CONSISTENCY_CODES, *THRESHOLD_CODES)
+
+
 _RANK = {Severity.WARNING: 1, Severity.ERROR: 2}
 
 
@@ -38,7 +47,7 @@ class Gate:
 def parse_codes(values: Sequence[str]) -> frozenset[str]:
     """Check codes given as options (comma-separated or repeated); unknown ones are an error."""
     codes = frozenset(c.strip() for v in values for c in v.split(",") if c.strip())
-    unknown = codes - {*ALIGNMENT_CODES, *CHECKS, *THRESHOLD_CODES}
+    unknown = codes - set(known_codes())
     if unknown:
         raise SettingsError(f"unknown check code(s): {', '.join(sorted(unknown))}")
     return codes

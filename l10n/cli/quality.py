@@ -40,7 +40,7 @@ def check(
     select: list[str] = typer.Option(None, "--select", help="Only these check codes."),
     ignore: list[str] = typer.Option(None, "--ignore", help="Skip these check codes."),
 ) -> None:
-    """Check sources, templates and catalogs: alignment, zh→en content, thresholds.
+    """Check sources, templates and catalogs: alignment, zh→en content, consistency, thresholds.
 
     Exit 0 clean, 1 findings at or above --fail-on, 2 usage or input errors."""
     from ..checks.gate import parse_codes

@@ -1,4 +1,5 @@
-"""`l10n check`, the CI gate: alignment, zh→en content checks and thresholds, as findings.
+"""`l10n check`, the CI gate: alignment, zh→en content checks, consistency across catalogs
+and thresholds, as findings.
 
 The result holds the findings the gate lets through, what was checked, and the
 exit code; the report formats are in `checks.report`.
@@ -9,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import polib
+
 from ..catalog import build_template, source_tally
 from ..catalog.header import header_date
 from ..checks import (
-    ALIGNMENT_CODES,
-    CHECKS,
     REPORTS,
-    THRESHOLD_CODES,
     CatalogFile,
     Checked,
     Context,
@@ -24,7 +24,9 @@ from ..checks import (
     Severity,
     SourceSet,
     check_alignment,
+    check_consistency,
     check_entry,
+    known_codes,
     merge_glossaries,
     read_glossary,
     read_tbx,
@@ -105,7 +107,8 @@ def glossary(settings: Settings) -> dict[str, str]:
 
 
 def check(settings: Settings, options: CheckOptions) -> CheckResult:
-    """Alignment, content and threshold findings for the sources, filtered by the gate."""
+    """Alignment, content, consistency and threshold findings for the sources, filtered by
+    the gate. Consistency compares the reviewed entries of every catalog read, per language."""
     gate = options.gate(settings)
     sources = discover(settings, options.files)
     findings: list[Finding] = []
@@ -113,6 +116,7 @@ def check(settings: Settings, options: CheckOptions) -> CheckResult:
     context = Context(glossary(settings))
     files: list[str] = []
     rows = []
+    read: list[tuple[str, str, polib.POFile]] = []  # (path, language, catalog), for consistency
     for source in sources:
         document = load(source, settings)
         catalogs = tuple(
@@ -132,14 +136,14 @@ def check(settings: Settings, options: CheckOptions) -> CheckResult:
             files.append(catalog.path)
             if catalog.catalog is None:
                 continue
+            read.append((catalog.path, catalog.language, catalog.catalog))
             texts = (entry.msgid for entry in unit.expected)
             rows.append((catalog.path, source_tally(texts, catalog.catalog)))
             for entry in catalog.catalog:
                 findings.extend(check_entry(entry, catalog.path, context))
+    findings.extend(check_consistency(read))
     findings.extend(thresholds(rows, gate))
-    codes = tuple(
-        code for code in (*ALIGNMENT_CODES, *CHECKS, *THRESHOLD_CODES) if gate.wants(code)
-    )
+    codes = tuple(code for code in known_codes() if gate.wants(code))
     kept = tuple(select(findings, gate))
     checked = Checked(tuple(s.name for s in sources), tuple(files), codes)
     return CheckResult(kept, checked, exit_code(kept, gate))

@@ -1,0 +1,105 @@
+"""Consistency across catalogs: one source text reviewed with different translations.
+
+`check_consistency` takes the catalogs a check run reads, as (path, language, catalog)
+triples in reading order, and compares the reviewed entries of each target language
+across all of them, and across the entries of one catalog. The first reviewed
+translation of a source text (its msgid, with its msgctxt if it has one) is the
+reference; each later reviewed entry whose translation differs from it is one
+`inconsistent` finding, on that entry, naming the first.
+
+Translations are compared as written, surrounding whitespace aside: case, punctuation
+and inner spacing count. Languages are never compared with each other. Entries that are
+not reviewed (machine output, translation-memory matches, fuzzy, untranslated, obsolete)
+and whitespace-only translations (reported as `blank`) take no part; nor does an entry
+flagged `l10n-ignore:inconsistent`, so the flag on either of two entries silences the pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+import polib
+
+from ..catalog.status import EntryStatus, status
+from ..catalog.template import segment_id
+from .content import ignored
+from .findings import Finding, Severity
+
+INCONSISTENT = "inconsistent"
+EXCERPT = 60  # characters of each translation a message shows, around the first difference
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+class _Place(NamedTuple):
+    path: str
+    line: int
+    translation: str  # surrounding whitespace removed
+
+
+def _key(entry: polib.POEntry) -> tuple[str | None, str]:
+    return (entry.msgctxt, entry.msgid)
+
+
+def check_consistency(catalogs: Iterable[tuple[str, str, polib.POFile]]) -> list[Finding]:
+    """`inconsistent` findings for (path, language, catalog) triples, in the order given."""
+    first: dict[tuple[str, str | None, str], _Place] = {}
+    findings = []
+    for path, language, catalog in catalogs:
+        for entry in catalog:
+            if not entry.msgid or status(entry) is not EntryStatus.REVIEWED:
+                continue
+            translation = entry.msgstr.strip()
+            if not translation or INCONSISTENT in ignored(entry):
+                continue
+            here = _Place(path, entry.linenum, translation)
+            there = first.setdefault((language, *_key(entry)), here)
+            if there.translation != translation:
+                findings.append(
+                    Finding(
+                        INCONSISTENT,
+                        Severity.WARNING,
+                        path,
+                        _message(here, there),
+                        entry.linenum,
+                        segment_id(entry),
+                    )
+                )
+    return findings
+
+
+def _message(here: _Place, there: _Place) -> str:
+    ours, theirs = _excerpts(here.translation, there.translation)
+    return f"reviewed as {ours} here but as {theirs} in {there.path}:{there.line}"
+
+
+def _excerpts(ours: str, theirs: str) -> tuple[str, str]:
+    """Both translations quoted; long ones cut to a window of EXCERPT characters that starts
+    a little before the first character where they differ (earlier when the difference is
+    near the end), so that the message shows the difference."""
+    if len(ours) <= EXCERPT and len(theirs) <= EXCERPT:
+        return _quote(ours), _quote(theirs)
+    shorter = min(len(ours), len(theirs))
+    differ = next((n for n in range(shorter) if ours[n] != theirs[n]), shorter)
+    start = max(0, min(differ - EXCERPT // 3, max(len(ours), len(theirs)) - EXCERPT))
+    return _quote(_window(ours, start)), _quote(_window(theirs, start))
+
+
+def _window(text: str, start: int) -> str:
+    end = start + EXCERPT
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def _quote(text: str) -> str:
+    """Text in double quotes, with quotes, backslashes and invisible characters (controls,
+    bidi formatting) escaped: a message never carries them."""
+    return '"' + "".join(_escape(ch) for ch in text) + '"'
+
+
+def _escape(ch: str) -> str:
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    if ch.isprintable():
+        return ch
+    return f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}"
