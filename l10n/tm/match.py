@@ -35,10 +35,11 @@ class Match:
 def _scored(text: str, normalised: str, unit: Unit, contexts: frozenset[str]) -> Match:
     if unit.source == text:
         return Match(unit, 100, "context" if unit.context in contexts else "exact")
-    if key(unit.source) == normalised:
+    theirs = unit.key or key(unit.source)
+    if theirs == normalised:
         return Match(unit, 99, "exact", "differs in width, punctuation, spacing or script")
-    ratio = round(fuzz.ratio(normalised, key(unit.source)))
-    if numbers_masked(normalised) == numbers_masked(key(unit.source)):
+    ratio = round(fuzz.ratio(normalised, theirs))
+    if numbers_masked(normalised) == numbers_masked(theirs):
         wanted = ", ".join(numbers(text))
         return Match(unit, min(ratio, 98), "fuzzy", f"numbers differ: the source has {wanted}")
     return Match(unit, ratio, "fuzzy")

@@ -48,6 +48,7 @@ class Unit:
     file: str
     line: int = 0  # the catalog line, or the TMX unit's number
     context: str = ""  # the key of its neighbours in its document (`keys.context_key`)
+    key: str = ""  # its match key, as the index holds it ("" before it is indexed)
 
     @property
     def origin(self) -> str:
@@ -95,7 +96,7 @@ class Store:
 
     def _units(self, where: str, args: tuple) -> list[Unit]:
         rows = self.db.execute(
-            f"select source, target, source_language, target_language, file, line, context"
+            f"select source, target, source_language, target_language, file, line, context, key"
             f" from units"
             f" where {where}"
             " order by file, line",
@@ -120,7 +121,7 @@ class Store:
         query = " OR ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
         rows = self.db.execute(
             "select u.source, u.target, u.source_language, u.target_language, u.file, u.line,"
-            " u.context from grams"
+            " u.context, u.key from grams"
             " join units u on u.id = grams.rowid"
             " where grams match ? and u.target_language = ? order by grams.rank limit ?",
             (query, language, limit),
