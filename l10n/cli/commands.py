@@ -138,7 +138,8 @@ def translate(
         help="Translation-memory context matches count as reviewed (not fuzzy).",
     ),
 ) -> None:
-    """Machine-translate the empty entries of the catalogs (marked fuzzy, with provenance)."""
+    """Fill the empty entries from the translation memory, then the engine (fuzzy, with
+    provenance)."""
     from ..stages.translate import TranslateOptions
     from ..stages.translate import translate as run_translate
 
