@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from .keys import key, numbers, numbers_masked
 from .store import Store, Unit
 
-CANDIDATES = 50  # trigram neighbours re-scored per lookup
+CANDIDATES = 200  # trigram neighbours re-scored per lookup
 
 
 @dataclass(frozen=True)

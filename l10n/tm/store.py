@@ -5,6 +5,7 @@ module speaks SQL."""
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,7 +14,9 @@ from pathlib import Path
 from ..errors import TMError
 from .keys import key, numbers_masked
 
-SCHEMA_VERSION = "2"  # bump when the tables or the keys change: the index is rebuilt
+SCHEMA_VERSION = "4"  # bump when the tables or the keys change: the index is rebuilt
+_COLUMNS = "source, target, source_language, target_language, file, line, context, key"
+POSTINGS_BUDGET = 10_000  # trigram postings a fuzzy lookup reads at most (but one trigram)
 
 _SCHEMA = """
 create table if not exists meta(name text primary key, value text not null);
@@ -34,6 +37,8 @@ create index if not exists units_key on units(key, target_language);
 create index if not exists units_masked on units(masked, target_language);
 create index if not exists units_file on units(file);
 create virtual table if not exists grams using fts5(key, tokenize='trigram');
+create table if not exists gram_counts(term text primary key, doc integer not null)
+    without rowid;
 """
 
 
@@ -55,6 +60,11 @@ class Unit:
         return f"{self.file}:{self.line}" if self.line else self.file
 
 
+def trigrams(normalised: str) -> dict[str, None]:
+    """The distinct trigrams of a key, in order (as FTS5's trigram tokenizer indexes it)."""
+    return dict.fromkeys(normalised[i : i + 3] for i in range(len(normalised) - 2))
+
+
 class Store:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.db = connection
@@ -65,8 +75,10 @@ class Store:
     def replace_file(self, path: str, digest: str, units: Iterable[Unit]) -> None:
         """The units of one file, in place of what it gave before."""
         self.forget_file(path)
+        grams: Counter[str] = Counter()
         for unit in units:
             normalised = key(unit.source)
+            grams.update(trigrams(normalised).keys())
             cursor = self.db.execute(
                 "insert into units(file, line, source, target, source_language, target_language,"
                 " key, masked, context) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -85,48 +97,82 @@ class Store:
             self.db.execute(
                 "insert into grams(rowid, key) values (?, ?)", (cursor.lastrowid, normalised)
             )
+        self._count(grams, 1)
         self.db.execute("insert or replace into files(path, digest) values (?, ?)", (path, digest))
 
+    def _count(self, grams: Counter[str], sign: int) -> None:
+        """Keep each trigram's number of units (how rare it is) up to date."""
+        self.db.executemany(
+            "insert into gram_counts(term, doc) values (?, ?)"
+            " on conflict(term) do update set doc = doc + excluded.doc",
+            ((gram, sign * n) for gram, n in grams.items()),
+        )
+
     def forget_file(self, path: str) -> None:
+        grams: Counter[str] = Counter()
+        for (normalised,) in self.db.execute("select key from units where file = ?", (path,)):
+            grams.update(trigrams(normalised).keys())
+        self._count(grams, -1)
         self.db.execute(
             "delete from grams where rowid in (select id from units where file = ?)", (path,)
         )
         self.db.execute("delete from units where file = ?", (path,))
         self.db.execute("delete from files where path = ?", (path,))
 
-    def _units(self, where: str, args: tuple) -> list[Unit]:
+    def _units(self, where: str, args: tuple, limit: int = -1) -> list[Unit]:
         rows = self.db.execute(
-            f"select source, target, source_language, target_language, file, line, context, key"
-            f" from units"
-            f" where {where}"
-            " order by file, line",
-            args,
+            f"select {_COLUMNS} from units where {where} order by file, line limit ?",
+            (*args, limit),
         )
         return [Unit(*row) for row in rows]
 
     def with_key(self, normalised: str, language: str) -> list[Unit]:
         return self._units("key = ? and target_language = ?", (normalised, language))
 
-    def with_masked(self, masked: str, language: str) -> list[Unit]:
-        return self._units("masked = ? and target_language = ?", (masked, language))
+    def with_masked(self, masked: str, language: str, limit: int = 200) -> list[Unit]:
+        """Units whose keys differ only in numbers (a formulaic line can have thousands)."""
+        return self._units("masked = ? and target_language = ?", (masked, language), limit)
 
     def sharing_grams(self, normalised: str, language: str, limit: int) -> list[Unit]:
-        """Units whose keys share the most trigrams with `normalised` (FTS5 rank)."""
-        grams = list(dict.fromkeys(normalised[i : i + 3] for i in range(len(normalised) - 2)))
+        """Units whose keys share the most of the query's informative trigrams.
+
+        The query's trigrams are taken rarest first (their unit counts from the FTS5
+        vocabulary) until their units add up to POSTINGS_BUDGET, so a lookup reads a
+        bounded number of postings however large the memory; common trigrams (公安機 in a
+        police newsroom) say little about which sentence is meant. Units are ranked by
+        how many of those trigrams they share."""
+        grams = list(trigrams(normalised))
         if not grams:
             return []
-        if len(grams) > 32:  # enough to find the neighbours; spread over the whole key
-            step = len(grams) / 32
-            grams = [grams[int(i * step)] for i in range(32)]
-        query = " OR ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
-        rows = self.db.execute(
-            "select u.source, u.target, u.source_language, u.target_language, u.file, u.line,"
-            " u.context, u.key from grams"
-            " join units u on u.id = grams.rowid"
-            " where grams match ? and u.target_language = ? order by grams.rank limit ?",
-            (query, language, limit),
+        marks = ",".join("?" * len(grams))
+        counts = dict(
+            self.db.execute(f"select term, doc from gram_counts where term in ({marks})", grams)
         )
-        return [Unit(*row) for row in rows]
+        chosen, budget = [], POSTINGS_BUDGET
+        for gram in sorted((g for g in grams if g in counts), key=counts.__getitem__):
+            if chosen and counts[gram] > budget:
+                break
+            chosen.append(gram)
+            budget -= counts[gram]
+        if not chosen:
+            return []
+        each = " union all ".join(["select rowid from grams where grams match ?"] * len(chosen))
+        best = [
+            rowid
+            for (rowid,) in self.db.execute(
+                f"select rowid from ({each}) group by rowid order by count(*) desc limit ?",
+                (*('"' + gram.replace('"', '""') + '"' for gram in chosen), limit),
+            )
+        ]
+        if not best:
+            return []
+        rows = self.db.execute(
+            f"select id, {_COLUMNS} from units where id in ({','.join('?' * len(best))})"
+            " and target_language = ?",
+            (*best, language),
+        )
+        by_id = {row[0]: Unit(*row[1:]) for row in rows}
+        return [by_id[rowid] for rowid in best if rowid in by_id]
 
     def all_units(self) -> Iterator[Unit]:
         yield from self._units("1", ())
