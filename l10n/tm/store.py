@@ -16,7 +16,8 @@ from .keys import key, numbers_masked
 
 SCHEMA_VERSION = "4"  # bump when the tables or the keys change: the index is rebuilt
 _COLUMNS = "source, target, source_language, target_language, file, line, context, key"
-POSTINGS_BUDGET = 10_000  # trigram postings a fuzzy lookup reads at most (but one trigram)
+POSTINGS_BUDGET = 10_000  # trigram postings a fuzzy lookup reads (at least a trigram a part)
+PARTS = 4  # stretches of the query, each with its share of the budget
 
 _SCHEMA = """
 create table if not exists meta(name text primary key, value text not null);
@@ -136,11 +137,12 @@ class Store:
     def sharing_grams(self, normalised: str, language: str, limit: int) -> list[Unit]:
         """Units whose keys share the most of the query's informative trigrams.
 
-        The query's trigrams are taken rarest first (their unit counts from the FTS5
-        vocabulary) until their units add up to POSTINGS_BUDGET, so a lookup reads a
-        bounded number of postings however large the memory; common trigrams (公安機 in a
-        police newsroom) say little about which sentence is meant. Units are ranked by
-        how many of those trigrams they share."""
+        The query is cut into PARTS stretches, and in each its trigrams are taken rarest
+        first (by their unit counts) until their units add up to its share of
+        POSTINGS_BUDGET: a lookup reads a bounded number of postings however large the
+        memory, common trigrams (公安機 in a police newsroom) say little about which
+        sentence is meant, and a sentence reworded in one clause is still found through
+        the others. Units are ranked by how many of those trigrams they share."""
         grams = list(trigrams(normalised))
         if not grams:
             return []
@@ -148,12 +150,16 @@ class Store:
         counts = dict(
             self.db.execute(f"select term, doc from gram_counts where term in ({marks})", grams)
         )
-        chosen, budget = [], POSTINGS_BUDGET
-        for gram in sorted((g for g in grams if g in counts), key=counts.__getitem__):
-            if chosen and counts[gram] > budget:
-                break
-            chosen.append(gram)
-            budget -= counts[gram]
+        known = [gram for gram in grams if gram in counts]
+        chosen = []
+        for part in range(PARTS):
+            stretch = known[part * len(known) // PARTS : (part + 1) * len(known) // PARTS]
+            budget = POSTINGS_BUDGET // PARTS
+            for taken, gram in enumerate(sorted(stretch, key=counts.__getitem__)):
+                if taken and counts[gram] > budget:
+                    break
+                chosen.append(gram)
+                budget -= counts[gram]
         if not chosen:
             return []
         each = " union all ".join(["select rowid from grams where grams match ?"] * len(chosen))
