@@ -32,6 +32,7 @@ bench: setup
 	.venv/bin/python bench/startup.py
 	.venv/bin/python bench/check.py
 	.venv/bin/python bench/mt.py
+	.venv/bin/python bench/tm.py
 
 lint: setup
 	.venv/bin/ruff check .

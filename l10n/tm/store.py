@@ -156,7 +156,7 @@ class Store:
             stretch = known[part * len(known) // PARTS : (part + 1) * len(known) // PARTS]
             budget = POSTINGS_BUDGET // PARTS
             for taken, gram in enumerate(sorted(stretch, key=counts.__getitem__)):
-                if taken and counts[gram] > budget:
+                if counts[gram] > (budget if taken else POSTINGS_BUDGET):
                     break
                 chosen.append(gram)
                 budget -= counts[gram]
