@@ -3,21 +3,18 @@ them (OmegaT, Trados, Okapi, po2tmx), and write TMX 1.4."""
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from .. import __version__
 from ..errors import TMError
+from ..tmx import XML_LANG, add_unit, new_tmx, serialise
 from .store import Unit
 
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _INLINE_CODES = {"bpt", "ept", "ph", "it", "ut"}  # markup codes, not text
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _language(element: ET.Element) -> str:
-    return element.get(_XML_LANG) or element.get("lang") or ""
+    return element.get(XML_LANG) or element.get("lang") or ""
 
 
 def _text(seg: ET.Element) -> str:
@@ -70,25 +67,8 @@ def read_tmx(data: bytes, label: str, source_language: str) -> list[Unit]:
 
 def write_tmx(units: Iterable[Unit], source_language: str) -> str:
     """TMX 1.4 of the units, one translation unit each."""
-    tmx = ET.Element("tmx", version="1.4")
-    ET.SubElement(
-        tmx,
-        "header",
-        creationtool="l10n",
-        creationtoolversion=__version__,
-        datatype="plaintext",
-        segtype="sentence",
-        adminlang="en",
-        srclang=source_language,
-        **{"o-tmf": "l10n translation memory"},
-    )
-    body = ET.SubElement(tmx, "body")
+    tmx, _, body = new_tmx(source_language, "l10n translation memory")
     for unit in units:
-        tu = ET.SubElement(body, "tu")
-        ET.SubElement(tu, "prop", type="x-l10n-origin").text = unit.origin
         sides = ((unit.source_language, unit.source), (unit.target_language, unit.target))
-        for language, text in sides:
-            tuv = ET.SubElement(tu, "tuv", {_XML_LANG: language})
-            ET.SubElement(tuv, "seg").text = _NOT_XML.sub("", text)
-    ET.indent(tmx)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tmx, "unicode") + "\n"
+        add_unit(body, sides, {"x-l10n-origin": unit.origin})
+    return serialise(tmx)
