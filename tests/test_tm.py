@@ -277,3 +277,52 @@ def test_stats_matches_counts_context_matches(two_articles):
     third = json.loads(analysis)["matches"]["catalogs"][0]
     assert third["context"]["segments"] == 3  # the block's inner sentences
     assert third["exact"]["segments"] == 2  # its first and last, beside other text here
+
+
+def test_tm_commands_refuse_what_they_cannot_do_and_leave_nothing_behind(project, tmp_path):
+    outside = tmp_path / "x.tmx"
+    unit = Unit("成都市公安局通報了情況。", "Chengdu police reported.", "zh-Hant", "en", "x", 1)
+    outside.write_text(write_tmx([unit], "zh-Hant"), encoding="utf-8")
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text("utf-8")
+    pyproject.write_text(text.replace("[tool.l10n]\n", "[tool.l10n]\ntm = []\n", 1), "utf-8")
+    before = snapshot(project)
+    result = l10n("tm", "import", str(outside))
+    assert result.exit_code == 2 and "would not be named by [tool.l10n] tm" in result.stderr
+    assert snapshot(project) == before  # nothing copied
+    pyproject.write_text(text.replace("[tool.l10n]\n", '[tool.l10n]\ntm = ["mem/**/*.tmx"]\n', 1))
+    assert l10n_ok("tm", "import", str(outside)).stdout.startswith("mem/x.tmx: 1 units")
+    (project / "folder").mkdir()
+    result = l10n("tm", "export", str(project / "folder"))
+    assert result.exit_code == 2 and "is a folder" in result.stderr
+    result = l10n("tm", "lookup", "會議", "--lang", "fr")
+    assert (
+        result.exit_code == 2 and "language 'fr' is not in [tool.l10n] languages" in result.stderr
+    )
+
+
+def test_copies_of_memory_units_are_not_units_of_their_own(two_articles):
+    pyproject = two_articles / "pyproject.toml"
+    text = pyproject.read_text("utf-8").replace(
+        "[tool.l10n]\n", "[tool.l10n]\ntm-accept-context = true\n", 1
+    )
+    pyproject.write_text(text, encoding="utf-8")
+    seed = (ROOT / "seeds" / "sichuan-police-conference-2020.txt").read_text("utf-8")
+    (two_articles / "seeds" / "copy.txt").write_text(seed, encoding="utf-8")
+    l10n_ok("extract")
+    l10n("translate")  # context matches accepted as reviewed in copy.po
+    copy = _entries(two_articles, PO.parent / "copy.po")
+    assert sum(1 for e in copy.values() if e.msgstr and not e.fuzzy) > 20
+    found = json.loads(l10n_ok("tm", "lookup", VERBATIM[0], "--json", "-n", "5").stdout)
+    assert found[0]["origin"].startswith(f"{PO.as_posix()}:")  # the reviewed original
+    assert not any("copy.po" in match["origin"] for match in found)
+
+
+def test_a_dry_run_with_the_memory_alone_mentions_no_engine(two_articles):
+    pyproject = two_articles / "pyproject.toml"
+    text = pyproject.read_text("utf-8").replace(
+        "[tool.l10n]\n", '[tool.l10n]\nproviders = ["tm"]\n', 1
+    )
+    pyproject.write_text(text, encoding="utf-8")
+    result = l10n_ok("translate", "--dry-run", "seeds/second.txt")
+    assert "would fill 3 segments" in result.stdout and "would send" not in result.stdout

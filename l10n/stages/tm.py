@@ -7,11 +7,11 @@ lock (the index is rebuilt from the catalogs, which another command may be writi
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 
-from ..errors import TMError
+from ..errors import SettingsError, TMError
 from ..files import atomic_write, read_input
 from ..project import lock, relative
 from ..settings import Settings
@@ -40,17 +40,17 @@ def import_tmx(settings: Settings, file: Path) -> TMResult:
     if not units:
         raise TMError(f"{file}: no translation units with a {settings.source_language} source")
     target = _folder(settings) / file.name
-    if target.exists() and target.read_bytes() != data:
+    name = relative(target, settings.root)
+    if not any(fnmatch(name, p) or fnmatch(name, p.replace("**/", "")) for p in settings.tm):
         raise TMError(
-            f"{relative(target, settings.root)} exists with other content; rename the file"
+            f"{name} would not be named by [tool.l10n] tm ({', '.join(settings.tm) or 'empty'});"
+            " add a folder for TMX files there"
         )
+    if target.exists() and target.read_bytes() != data:
+        raise TMError(f"{name} exists with other content; rename the file")
     with lock(settings):
         if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(file, target.with_name(f".{target.name}.importing"))
-            target.with_name(f".{target.name}.importing").rename(target)
-        if not any(target.match(p) for p in settings.tm):
-            raise TMError(f"{relative(target, settings.root)} is not named by [tool.l10n] tm")
+            atomic_write(target, data)
         with open_store(index_path(settings)) as store:
             update(store, settings)
             counts = store.count()
@@ -60,8 +60,19 @@ def import_tmx(settings: Settings, file: Path) -> TMResult:
     )
 
 
+def _check_language(settings: Settings, language: str | None) -> None:
+    if language is not None and language not in settings.languages:
+        raise SettingsError(
+            f"language {language!r} is not in [tool.l10n] languages "
+            f"({', '.join(settings.languages)})"
+        )
+
+
 def export_tmx(settings: Settings, out: Path, language: str | None) -> TMResult:
     """Every reviewed pair of the memory (into `language`, else all) as TMX 1.4."""
+    _check_language(settings, language)
+    if out.is_dir():
+        raise TMError(f"{out} is a folder; name the TMX file to write")
     with lock(settings), open_store(index_path(settings)) as store:
         update(store, settings)
         units = [u for u in store.all_units() if language is None or u.target_language == language]
@@ -72,6 +83,7 @@ def export_tmx(settings: Settings, out: Path, language: str | None) -> TMResult:
 def lookup_text(
     settings: Settings, text: str, language: str, limit: int, as_json: bool
 ) -> TMResult:
+    _check_language(settings, language)
     with lock(settings), open_store(index_path(settings)) as store:
         update(store, settings)
         matches = lookup(store, text, language, threshold=settings.tm_threshold, limit=limit)

@@ -205,8 +205,12 @@ def _dry_run(work: Workload, settings: Settings) -> list[Outcome]:
     outcomes = []
     remaining = list(work.texts)
     for_source = replace(settings, source_language=work.source_language)
+    engine = False
     for name in settings.providers:
-        if not remaining or asks_an_engine(name):
+        if not remaining:
+            break
+        if asks_an_engine(name):
+            engine = True
             break
         provider = make_provider(name, for_source, work.language)
         suggestions = provider.suggest(remaining, None, work.contexts)
@@ -214,6 +218,8 @@ def _dry_run(work: Workload, settings: Settings) -> list[Outcome]:
         characters = sum(len(text) for text in filled)
         outcomes.append(Outcome(work.language, len(filled), characters, 0, provider.description))
         remaining = [text for text in remaining if text not in filled]
+    if not engine and outcomes:
+        return outcomes
     characters = sum(len(text) for text in remaining)
     return [*outcomes, Outcome(work.language, len(remaining), characters, 0, "")]
 

@@ -48,7 +48,7 @@ class Bands:
 def band_of(store: Store, segment: Segment, language: str, own_file: str) -> str:
     """The band of a segment's best match in files other than `own_file`."""
     contexts = frozenset({segment.context})
-    matches = lookup(store, segment.text, language, threshold=50, limit=10, contexts=contexts)
+    matches = lookup(store, segment.text, language, threshold=50, limit=50, contexts=contexts)
     best = next((m for m in matches if m.unit.file != own_file), None)
     if best is None:
         return "no match"

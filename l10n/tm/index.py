@@ -1,7 +1,9 @@
 """Keeping the translation memory's index up to date with its sources of truth.
 
-The truth is every reviewed entry of the project's catalogs
+The truth is every reviewed entry of the project's catalogs in its languages
 (`<locales>/<lang>/LC_MESSAGES/*.po`) and the TMX files the `tm` setting names.
+An entry that is a copy of a memory unit (it carries a `tm:` provenance line,
+reviewed or not) is not a unit of its own: the original is.
 Each file's digest is kept: only files that changed are read again, and files
 that are gone are forgotten. Deleting the index and updating gives the same units.
 """
@@ -16,6 +18,7 @@ import polib
 
 from ..catalog import EntryStatus, read_catalog, status
 from ..catalog.header import source_language_of
+from ..catalog.status import TM, provenance_kind, provenance_lines
 from ..errors import CatalogError, TMError
 from ..files import decode_utf8
 from ..project import relative
@@ -34,7 +37,11 @@ def index_path(settings: Settings) -> Path:
 def truth_files(settings: Settings) -> list[Path]:
     """The catalogs and TMX files the memory is built from, in a stable order."""
     locales = settings.root / settings.locales
-    catalogs = sorted(locales.glob("*/LC_MESSAGES/*.po"))
+    catalogs = sorted(
+        path
+        for language in settings.languages
+        for path in (locales / language / "LC_MESSAGES").glob("*.po")
+    )
     tmx = sorted({p for pattern in settings.tm for p in settings.root.glob(pattern)})
     return [*catalogs, *(p for p in tmx if p.is_file())]
 
@@ -60,7 +67,7 @@ def units_of(path: Path, data: bytes, settings: Settings) -> list[Unit]:
         decode_utf8(data, label, CatalogError, bom=True), label, duplicates_ok=True
     )
     source_language = source_language_of(catalog.metadata, settings.source_language)
-    target_language = catalog.metadata.get("Language") or path.parent.parent.name
+    target_language = path.parent.parent.name  # the folder of a configured language
     neighbours = neighbour_keys(catalog)
     return [
         Unit(
@@ -73,7 +80,9 @@ def units_of(path: Path, data: bytes, settings: Settings) -> list[Unit]:
             neighbours[entry.msgid],
         )
         for entry in catalog
-        if entry.msgid and status(entry) is EntryStatus.REVIEWED
+        if entry.msgid
+        and status(entry) is EntryStatus.REVIEWED
+        and not any(provenance_kind(line) == TM for line in provenance_lines(entry))
     ]
 
 

@@ -227,5 +227,5 @@ def _version(connection: sqlite3.Connection) -> str | None:
 
 
 def _drop(connection: sqlite3.Connection) -> None:
-    for table in ("grams", "units", "files", "meta"):
+    for table in ("grams", "gram_counts", "units", "files", "meta"):
         connection.execute(f"drop table if exists {table}")
