@@ -61,9 +61,14 @@ def relative(path: Path, root: Path) -> str:
     return found if found is not None else path.as_posix()
 
 
+def matching(settings: Settings, patterns: Sequence[str]) -> list[Path]:
+    """The paths that globs relative to the project root match, once each, in order."""
+    return sorted({p for pattern in patterns for p in settings.root.glob(pattern)})
+
+
 def configured(settings: Settings) -> list[Path]:
     """The files the `sources` globs match, in order."""
-    return sorted({p for pattern in settings.sources for p in settings.root.glob(pattern)})
+    return matching(settings, settings.sources)
 
 
 def discover(settings: Settings, given: Sequence[Path] = ()) -> list[Source]:

@@ -201,6 +201,15 @@ def _check_values(settings: Settings) -> None:
     check_provider_names(settings.providers)
 
 
+def require_language(settings: Settings, language: str) -> None:
+    """A SettingsError unless `language` is one of the project's target languages."""
+    if language not in settings.languages:
+        raise SettingsError(
+            f"language {language!r} is not in [tool.l10n] languages "
+            f"({', '.join(settings.languages)})"
+        )
+
+
 def find_root(start: Path) -> Path:
     """The nearest folder at or above `start` with a pyproject.toml, else `start`."""
     start = start.resolve()

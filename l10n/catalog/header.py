@@ -85,11 +85,6 @@ def mark_revised(fields: MutableMapping[str, str], date: str) -> None:
     fields["PO-Revision-Date"] = date
 
 
-def language_of(fields: Mapping[str, str]) -> str:
-    """The catalog's target language, as its header names it ("" for a template)."""
-    return fields.get("Language", "")
-
-
 def source_language_of(fields: Mapping[str, str], default: str) -> str:
     """The source language a catalog's header records, else `default`."""
     return fields.get("X-Source-Language") or default

@@ -30,7 +30,7 @@ from ..project import (
 )
 from ..render import renderer
 from ..script import convert, is_traditional
-from ..settings import Settings
+from ..settings import Settings, require_language
 from . import StageOptions
 
 
@@ -138,12 +138,8 @@ def build_documents(
     """Render the editions of sources already read; nothing is written when one falls below
     `min_reviewed`."""
     options = options.resolved(settings)
-    unknown = [language for language in options.languages if language not in settings.languages]
-    if unknown:
-        raise SettingsError(
-            f"language {unknown[0]!r} is not in [tool.l10n] languages "
-            f"({', '.join(settings.languages)})"
-        )
+    for language in options.languages:
+        require_language(settings, language)
     assert options.out_dir is not None
     if options.out_dir.exists() and not options.out_dir.is_dir():
         raise InputError(f"{options.out_dir} is a file, not a folder for the editions")

@@ -38,6 +38,10 @@ class StatsResult:
         return sum((tally for _, tally in self.rows), Tally())
 
     @property
+    def band_total(self) -> Bands:
+        return sum((bands for _, bands in self.bands), Bands())
+
+    @property
     def warning(self) -> str:
         return "" if self.rows else "no catalogs for these sources yet; run `l10n extract`"
 
@@ -51,13 +55,13 @@ class StatsResult:
             document["matches"] = {
                 "bands": list(BANDS),
                 "catalogs": [{"path": path, **_band_fields(b)} for path, b in self.bands],
-                "total": _band_fields(sum((b for _, b in self.bands), Bands())),
+                "total": _band_fields(self.band_total),
             }
         return json.dumps(document, ensure_ascii=False, indent=2)
 
     def matches_table(self) -> str:
         """Segments (source characters) per match band, per catalog and in total."""
-        rows = [*self.bands, ("total", sum((b for _, b in self.bands), Bands()))]
+        rows = [*self.bands, ("total", self.band_total)]
         cells = [[f"{b.segments[n]} ({b.characters[n]})" for n in BANDS] for _, b in rows]
         widths = [max(len(n), *(len(row[i]) for row in cells)) for i, n in enumerate(BANDS)]
         width = max(len(path) for path, _ in [("catalog", None), *rows])

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
-from ..errors import SettingsError, TMError
+from ..errors import TMError
 from ..files import atomic_write, read_input
 from ..project import lock, relative
-from ..settings import Settings
+from ..settings import Settings, require_language
 from ..tm.index import index_path, update
 from ..tm.match import Match, lookup
 from ..tm.store import open_store
@@ -60,17 +60,10 @@ def import_tmx(settings: Settings, file: Path) -> TMResult:
     )
 
 
-def _check_language(settings: Settings, language: str | None) -> None:
-    if language is not None and language not in settings.languages:
-        raise SettingsError(
-            f"language {language!r} is not in [tool.l10n] languages "
-            f"({', '.join(settings.languages)})"
-        )
-
-
 def export_tmx(settings: Settings, out: Path, language: str | None) -> TMResult:
     """Every reviewed pair of the memory (into `language`, else all) as TMX 1.4."""
-    _check_language(settings, language)
+    if language is not None:
+        require_language(settings, language)
     if out.is_dir():
         raise TMError(f"{out} is a folder; name the TMX file to write")
     with lock(settings), open_store(index_path(settings)) as store:
@@ -83,7 +76,7 @@ def export_tmx(settings: Settings, out: Path, language: str | None) -> TMResult:
 def lookup_text(
     settings: Settings, text: str, language: str, limit: int, as_json: bool
 ) -> TMResult:
-    _check_language(settings, language)
+    require_language(settings, language)
     with lock(settings), open_store(index_path(settings)) as store:
         update(store, settings)
         matches = lookup(store, text, language, threshold=settings.tm_threshold, limit=limit)

@@ -53,10 +53,6 @@ class Workload:
     entries: tuple[polib.POEntry, ...]
     contexts: dict[str, frozenset[str]] = field(default_factory=dict)  # text → neighbours' keys
 
-    @property
-    def characters(self) -> int:
-        return sum(len(text) for text in self.texts)
-
 
 @dataclass(frozen=True)
 class Outcome:

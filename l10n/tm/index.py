@@ -21,7 +21,7 @@ from ..catalog.header import source_language_of
 from ..catalog.status import TM, provenance_kind, provenance_lines
 from ..errors import CatalogError, TMError
 from ..files import decode_utf8
-from ..project import relative
+from ..project import matching, relative
 from ..settings import Settings
 from .keys import context_key
 from .store import Store, Unit
@@ -42,7 +42,7 @@ def truth_files(settings: Settings) -> list[Path]:
         for language in settings.languages
         for path in (locales / language / "LC_MESSAGES").glob("*.po")
     )
-    tmx = sorted({p for pattern in settings.tm for p in settings.root.glob(pattern)})
+    tmx = matching(settings, settings.tm)
     return [*catalogs, *(p for p in tmx if p.is_file())]
 
 
