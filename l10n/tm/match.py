@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .keys import key, numbers, numbers_masked
 from .store import Store, Unit
 
-CANDIDATES = 200  # trigram neighbours re-scored per lookup
+CANDIDATES = 400  # trigram neighbours re-scored per lookup
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Match:
     score: int  # 0–100
     kind: str  # context, exact or fuzzy
     note: str = ""  # what differs, for the reviewer
+    similarity: float = 100.0  # of the keys: among equal scores, the closer comes first
 
     def describe(self) -> str:
         """`exact 100% (locales/…/x.po:123)`, as the provenance line gives it."""
@@ -32,17 +33,17 @@ class Match:
         return f"{self.kind} {self.score}% ({self.unit.origin}){note}"
 
 
-def _scored(text: str, normalised: str, unit: Unit, contexts: frozenset[str]) -> Match:
+def _exact(text: str, unit: Unit, contexts: frozenset[str]) -> Match:
     if unit.source == text:
         return Match(unit, 100, "context" if unit.context in contexts else "exact")
-    theirs = unit.key or key(unit.source)
-    if theirs == normalised:
-        return Match(unit, 99, "exact", "differs in width, punctuation, spacing or script")
-    ratio = round(fuzz.ratio(normalised, theirs))
+    return Match(unit, 99, "exact", "differs in width, punctuation, spacing or script")
+
+
+def _fuzzy(text: str, normalised: str, theirs: str, ratio: int) -> tuple[int, str]:
+    """The score and note of a key that is not the query's."""
     if numbers_masked(normalised) == numbers_masked(theirs):
-        wanted = ", ".join(numbers(text))
-        return Match(unit, min(ratio, 98), "fuzzy", f"numbers differ: the source has {wanted}")
-    return Match(unit, ratio, "fuzzy")
+        return min(ratio, 98), f"numbers differ: the source has {', '.join(numbers(text))}"
+    return ratio, ""
 
 
 def lookup(
@@ -58,15 +59,30 @@ def lookup(
     (a context match before an exact one; ties: the earliest file and line). `contexts`
     are the neighbours' keys of the places the text occurs."""
     normalised = key(text)
-    units = {
-        (u.file, u.line, u.source): u
-        for u in (
-            *store.with_key(normalised, language),
-            *store.with_masked(numbers_masked(normalised), language),
-            *store.sharing_grams(normalised, language, CANDIDATES),
-        )
+    matches = [_exact(text, unit, contexts) for unit in store.with_key(normalised, language)]
+    keys = {
+        **store.with_masked(numbers_masked(normalised), language),
+        **store.sharing_grams(normalised, language, CANDIDATES, threshold),
     }
-    matches = [_scored(text, normalised, unit, contexts) for unit in units.values()]
+    similar = process.extract(
+        normalised, keys, scorer=fuzz.ratio, score_cutoff=threshold - 0.5, limit=None
+    )
+    scored: list[tuple[int, str, float, int]] = []  # score, note, similarity, id
+    for theirs, similarity, unit_id in similar:
+        if theirs == normalised:
+            continue  # found by its key
+        enough = sorted(s for s, _, _, _ in scored)[-limit:] if len(scored) >= limit else []
+        if enough and round(similarity) < enough[0]:
+            break  # the scores only fall from here, and none can beat the ones kept
+        scored.append((*_fuzzy(text, normalised, theirs, round(similarity)), similarity, unit_id))
+    units = store.units(unit_id for *_, unit_id in scored) if scored else {}
+    matches += [
+        Match(units[i], score, "fuzzy", note, similarity)
+        for score, note, similarity, i in scored
+        if i in units
+    ]
     matches = [m for m in matches if m.score >= threshold]
-    matches.sort(key=lambda m: (-m.score, m.kind != "context", m.unit.file, m.unit.line))
+    matches.sort(
+        key=lambda m: (-m.score, m.kind != "context", -m.similarity, m.unit.file, m.unit.line)
+    )
     return matches[:limit]

@@ -1,29 +1,46 @@
-"""The translation memory's SQLite index: units, an FTS5 trigram index over their keys,
-and the digest of each file they came from. Opened with `open_store`; no other
-module speaks SQL."""
+"""The translation memory's SQLite index: units, trigram postings over their keys, and
+the digest of each file they came from. Opened with `open_store`; no other module
+speaks SQL.
+
+Postings are packed arrays of unit ids, each with the length of the unit's key in its
+low byte (so that a lookup ranks candidates without reading them), one row per
+trigram and write batch: a batch
+appends rows and never rewrites old ones, a trigram's rows are merged once there
+are many, and the units of a forgotten file leave stale ids behind that lookups
+skip, until enough have gathered that the postings are rebuilt from the units.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
+from array import array
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from ..errors import TMError
 from .keys import key, numbers_masked
 
-SCHEMA_VERSION = "4"  # bump when the tables or the keys change: the index is rebuilt
+SCHEMA_VERSION = "5"  # bump when the tables or the keys change: the index is rebuilt
 _COLUMNS = "source, target, source_language, target_language, file, line, context, key"
-POSTINGS_BUDGET = 10_000  # trigram postings a fuzzy lookup reads (at least a trigram a part)
-PARTS = 4  # stretches of the query, each with its share of the budget
+POSTINGS_BUDGET = 40_000  # trigram postings a fuzzy lookup reads (at least a trigram a part)
+PARTS = 6  # stretches of the query, each with its share of the budget
+FIRST_CAP = 40_000
+PENDING_LIMIT = 4_000_000  # postings held in memory before they are written
+MAX_CHUNKS = 16  # rows of one trigram before they are merged into one
+MAP_BYTES = 1 << 31  # read through a memory map: random reads of keys without system calls
+_POSTING = np.dtype("<u8")  # unit id << 8 | key length (at most 255)
+_LENGTH_BITS = 8
 
 _SCHEMA = """
 create table if not exists meta(name text primary key, value text not null);
 create table if not exists files(path text primary key, digest text not null);
 create table if not exists units(
-    id integer primary key,
+    id integer primary key autoincrement,
     file text not null,
     line integer not null,
     source text not null,
@@ -37,7 +54,11 @@ create table if not exists units(
 create index if not exists units_key on units(key, target_language);
 create index if not exists units_masked on units(masked, target_language);
 create index if not exists units_file on units(file);
-create virtual table if not exists grams using fts5(key, tokenize='trigram');
+create table if not exists keys(id integer primary key, target_language text not null, key text)
+    strict;
+create table if not exists postings(
+    gram text not null, chunk integer not null, ids blob not null, primary key (gram, chunk)
+) without rowid;
 create table if not exists gram_counts(term text primary key, doc integer not null)
     without rowid;
 """
@@ -62,16 +83,20 @@ class Unit:
 
 
 def trigrams(normalised: str) -> dict[str, None]:
-    """The distinct trigrams of a key, in order (as FTS5's trigram tokenizer indexes it)."""
+    """The distinct trigrams of a key, in order."""
     return dict.fromkeys(normalised[i : i + 3] for i in range(len(normalised) - 2))
 
 
 class Store:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.db = connection
+        self._pending: defaultdict[str, array] = defaultdict(lambda: array("Q"))
+        self._pending_size = 0
 
     def digests(self) -> dict[str, str]:
         return dict(self.db.execute("select path, digest from files"))
+
+    # --- writing ----------------------------------------------------------------------
 
     def replace_file(self, path: str, digest: str, units: Iterable[Unit]) -> None:
         """The units of one file, in place of what it gave before."""
@@ -79,7 +104,8 @@ class Store:
         grams: Counter[str] = Counter()
         for unit in units:
             normalised = key(unit.source)
-            grams.update(trigrams(normalised).keys())
+            distinct = trigrams(normalised)
+            grams.update(distinct.keys())
             cursor = self.db.execute(
                 "insert into units(file, line, source, target, source_language, target_language,"
                 " key, masked, context) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -96,10 +122,47 @@ class Store:
                 ),
             )
             self.db.execute(
-                "insert into grams(rowid, key) values (?, ?)", (cursor.lastrowid, normalised)
+                "insert into keys(id, target_language, key) values (?, ?, ?)",
+                (cursor.lastrowid, unit.target_language, normalised),
             )
+            self._post(cursor.lastrowid, len(normalised), distinct)
         self._count(grams, 1)
         self.db.execute("insert or replace into files(path, digest) values (?, ?)", (path, digest))
+
+    def _post(self, unit_id: int, length: int, grams: Iterable[str]) -> None:
+        posting = unit_id << _LENGTH_BITS | min(length, 2**_LENGTH_BITS - 1)
+        for gram in grams:
+            self._pending[gram].append(posting)
+            self._pending_size += 1
+        if self._pending_size >= PENDING_LIMIT:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the postings held in memory: one new row per trigram, its rows merged
+        once there are MAX_CHUNKS of them."""
+        for gram, ids in self._pending.items():
+            chunks = self.db.execute(
+                "select count(*), coalesce(max(chunk) + 1, 0) from postings where gram = ?",
+                (gram,),
+            ).fetchone()
+            if chunks[0] + 1 >= MAX_CHUNKS:
+                merged = np.concatenate([*self._read(gram), np.frombuffer(ids, "=u8")])
+                self.db.execute("delete from postings where gram = ?", (gram,))
+                self._write(gram, 0, merged)
+            else:
+                self._write(gram, chunks[1], np.frombuffer(ids, "=u8"))
+        self._pending.clear()
+        self._pending_size = 0
+
+    def _write(self, gram: str, chunk: int, ids: np.ndarray) -> None:
+        self.db.execute(
+            "insert into postings(gram, chunk, ids) values (?, ?, ?)",
+            (gram, chunk, ids.astype(_POSTING).tobytes()),
+        )
+
+    def _read(self, gram: str) -> list[np.ndarray]:
+        rows = self.db.execute("select ids from postings where gram = ?", (gram,))
+        return [np.frombuffer(blob, _POSTING) for (blob,) in rows]
 
     def _count(self, grams: Counter[str], sign: int) -> None:
         """Keep each trigram's number of units (how rare it is) up to date."""
@@ -111,14 +174,41 @@ class Store:
 
     def forget_file(self, path: str) -> None:
         grams: Counter[str] = Counter()
+        forgotten = 0
         for (normalised,) in self.db.execute("select key from units where file = ?", (path,)):
             grams.update(trigrams(normalised).keys())
+            forgotten += 1
         self._count(grams, -1)
         self.db.execute(
-            "delete from grams where rowid in (select id from units where file = ?)", (path,)
+            "delete from keys where id in (select id from units where file = ?)", (path,)
         )
         self.db.execute("delete from units where file = ?", (path,))
         self.db.execute("delete from files where path = ?", (path,))
+        if forgotten:
+            self._set_meta("stale", self._meta("stale") + forgotten)
+
+    def _meta(self, name: str) -> int:
+        row = self.db.execute("select value from meta where name = ?", (name,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def _set_meta(self, name: str, value: int) -> None:
+        self.db.execute("insert or replace into meta(name, value) values (?, ?)", (name, value))
+
+    def close(self) -> None:
+        """Write what is pending; rebuild the postings once a quarter of their ids are stale."""
+        self.flush()
+        stale = self._meta("stale")
+        if stale > 1000 and stale * 4 > self.db.execute("select count(*) from units").fetchone()[0]:
+            self.rebuild_postings()
+
+    def rebuild_postings(self) -> None:
+        self.db.execute("delete from postings")
+        for unit_id, normalised in self.db.execute("select id, key from units").fetchall():
+            self._post(unit_id, len(normalised), trigrams(normalised))
+        self.flush()
+        self._set_meta("stale", 0)
+
+    # --- reading ----------------------------------------------------------------------
 
     def _units(self, where: str, args: tuple, limit: int = -1) -> list[Unit]:
         rows = self.db.execute(
@@ -130,55 +220,75 @@ class Store:
     def with_key(self, normalised: str, language: str) -> list[Unit]:
         return self._units("key = ? and target_language = ?", (normalised, language))
 
-    def with_masked(self, masked: str, language: str, limit: int = 200) -> list[Unit]:
-        """Units whose keys differ only in numbers (a formulaic line can have thousands)."""
-        return self._units("masked = ? and target_language = ?", (masked, language), limit)
+    def with_masked(self, masked: str, language: str, limit: int = 200) -> dict[int, str]:
+        """Ids and keys of units whose keys differ only in numbers (a formulaic line can
+        have thousands)."""
+        return dict(
+            self.db.execute(
+                "select id, key from units where masked = ? and target_language = ?"
+                " order by file, line limit ?",
+                (masked, language, limit),
+            )
+        )
 
-    def sharing_grams(self, normalised: str, language: str, limit: int) -> list[Unit]:
-        """Units whose keys share the most of the query's informative trigrams.
+    def units(self, ids: Iterable[int]) -> dict[int, Unit]:
+        wanted = list(ids)
+        rows = self.db.execute(
+            f"select id, {_COLUMNS} from units where id in ({','.join('?' * len(wanted))})",
+            wanted,
+        )
+        return {row[0]: Unit(*row[1:]) for row in rows}
+
+    def sharing_grams(
+        self, normalised: str, language: str, limit: int, threshold: int = 0
+    ) -> dict[int, str]:
+        """Ids and keys of the units that share the most of the query's informative
+        trigrams, most first.
 
         The query is cut into PARTS stretches, and in each its trigrams are taken rarest
         first (by their unit counts) until their units add up to its share of
         POSTINGS_BUDGET: a lookup reads a bounded number of postings however large the
         memory, common trigrams (公安機 in a police newsroom) say little about which
         sentence is meant, and a sentence reworded in one clause is still found through
-        the others. Units are ranked by how many of those trigrams they share."""
+        the others. Units whose key length rules out a similarity of `threshold` are
+        left out, and the rest ranked by the share of those trigrams they hold, scaled
+        by how close their length is (`_ranked`)."""
+        if self._pending:
+            self.flush()
         grams = list(trigrams(normalised))
         if not grams:
-            return []
+            return {}
         marks = ",".join("?" * len(grams))
         counts = dict(
             self.db.execute(f"select term, doc from gram_counts where term in ({marks})", grams)
         )
-        known = [gram for gram in grams if gram in counts]
+        known = [gram for gram in grams if counts.get(gram, 0) > 0]
         chosen = []
         for part in range(PARTS):
             stretch = known[part * len(known) // PARTS : (part + 1) * len(known) // PARTS]
             budget = POSTINGS_BUDGET // PARTS
             for taken, gram in enumerate(sorted(stretch, key=counts.__getitem__)):
-                if counts[gram] > (budget if taken else POSTINGS_BUDGET):
+                if counts[gram] > (budget if taken else FIRST_CAP):
                     break
                 chosen.append(gram)
                 budget -= counts[gram]
         if not chosen:
-            return []
-        each = " union all ".join(["select rowid from grams where grams match ?"] * len(chosen))
-        best = [
-            rowid
-            for (rowid,) in self.db.execute(
-                f"select rowid from ({each}) group by rowid order by count(*) desc limit ?",
-                (*('"' + gram.replace('"', '""') + '"' for gram in chosen), limit),
-            )
-        ]
-        if not best:
-            return []
+            return {}
         rows = self.db.execute(
-            f"select id, {_COLUMNS} from units where id in ({','.join('?' * len(best))})"
+            f"select ids from postings where gram in ({','.join('?' * len(chosen))})", chosen
+        )
+        postings = [np.frombuffer(blob, _POSTING) for (blob,) in rows]
+        if not postings:
+            return {}
+        found, shared = _counted(np.concatenate(postings))
+        best = _ranked(found, shared, len(normalised), len(chosen), threshold, limit)
+        rows = self.db.execute(
+            f"select id, key from keys where id in ({','.join('?' * len(best))})"
             " and target_language = ?",
             (*best, language),
         )
-        by_id = {row[0]: Unit(*row[1:]) for row in rows}
-        return [by_id[rowid] for rowid in best if rowid in by_id]
+        keys = dict(rows)
+        return {unit_id: keys[unit_id] for unit_id in best if unit_id in keys}
 
     def all_units(self) -> Iterator[Unit]:
         yield from self._units("1", ())
@@ -190,6 +300,40 @@ class Store:
         )
 
 
+def _counted(postings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct postings and how often each occurs. Each trigram's postings are
+    ascending, so a merge sort (numpy's stable sort) sees a few long runs."""
+    ordered = np.sort(postings, kind="stable")
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    return ordered[starts], np.diff(np.append(starts, len(ordered)))
+
+
+def _ranked(
+    postings: np.ndarray, shared: np.ndarray, length: int, grams: int, threshold: int, limit: int
+) -> list[int]:
+    """The ids of the `limit` most promising units, given each one's posting (its id and
+    key length) and how many of the query's `grams` it shares.
+
+    A similarity (`fuzz.ratio`, 2·common / total length) of `threshold` % (rounded) needs the
+    shorter key to be at least t/(200 − t) of the longer one; the rest are ranked by
+    shared/grams × 2·min/(sum of lengths), an estimate of that similarity, and ties go
+    to the earliest unit."""
+    ids = postings >> np.uint64(_LENGTH_BITS)
+    lengths = (postings & np.uint64(2**_LENGTH_BITS - 1)).astype(np.float64)
+    capped = lengths == 2**_LENGTH_BITS - 1  # at least that long
+    lengths = np.where(capped, np.maximum(lengths, length), lengths)
+    shortest = np.minimum(lengths, length)
+    lowest = threshold - 0.5  # scores are rounded
+    ratio = lowest / (200 - lowest)
+    possible = shortest >= ratio * np.maximum(lengths, length) - 1e-9
+    estimate = np.where(possible, shared / grams * 2 * shortest / (lengths + length), -1.0)
+    if len(estimate) > limit:
+        kept = np.argpartition(-estimate, limit)[:limit]
+        ids, estimate = ids[kept], estimate[kept]
+    order = np.lexsort((ids, -estimate))
+    return [int(unit_id) for unit_id in ids[order[estimate[order] >= 0]]]
+
+
 @contextmanager
 def open_store(path: Path) -> Iterator[Store]:
     """The index at `path`, created (or rebuilt, for another schema) as needed; changes are
@@ -197,6 +341,7 @@ def open_store(path: Path) -> Iterator[Store]:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         connection = sqlite3.connect(path)
+        connection.execute(f"pragma mmap_size = {MAP_BYTES}")
     except sqlite3.Error as err:
         raise TMError(f"{path}: cannot open the translation memory: {err}") from err
     try:
@@ -209,6 +354,7 @@ def open_store(path: Path) -> Iterator[Store]:
         )
         store = Store(connection)
         yield store
+        store.close()
         connection.commit()
     except sqlite3.DatabaseError as err:
         raise TMError(
@@ -227,5 +373,5 @@ def _version(connection: sqlite3.Connection) -> str | None:
 
 
 def _drop(connection: sqlite3.Connection) -> None:
-    for table in ("grams", "gram_counts", "units", "files", "meta"):
+    for table in ("grams", "postings", "gram_counts", "keys", "units", "files", "meta"):
         connection.execute(f"drop table if exists {table}")
