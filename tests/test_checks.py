@@ -115,13 +115,27 @@ def test_thresholds(project):
     }
 
 
-def test_entry_flag_silences_a_check_and_survives_extraction(project):
+@pytest.mark.parametrize(
+    "mark",
+    [
+        ("comment", "l10n-ignore: numbers, numbers-extra"),
+        ("flags", ["l10n-ignore:numbers", "l10n-ignore:numbers-extra"]),  # the older form
+    ],
+)
+def test_an_ignore_mark_silences_a_check_and_survives_extraction(project, mark):
     _machine_like(project)
     catalog = polib.pofile(str(project / PO))
-    catalog[0].flags += ["l10n-ignore:numbers", "l10n-ignore:numbers-extra"]
+    if mark[0] == "comment":
+        catalog[0].tcomment = f"A note of the translator's.\n{mark[1]}"
+    else:
+        catalog[0].flags += mark[1]
     catalog.save()
     assert l10n("extract").exit_code == 0
-    assert "l10n-ignore:numbers, l10n-ignore:numbers-extra" in (project / PO).read_text("utf-8")
+    written = (project / PO).read_text("utf-8")
+    assert "# l10n-ignore: numbers, numbers-extra\n" in written
+    assert "l10n-ignore:numbers" not in written
+    if mark[0] == "comment":
+        assert "# A note of the translator's.\n" in written
     report = json.loads(l10n("check", "--format", "json").stdout)
     first_line = polib.pofile(str(project / PO))[0].linenum
     numbers = [f for f in report["findings"] if f["code"].startswith("numbers")]

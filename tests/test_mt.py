@@ -46,7 +46,7 @@ def test_install_list_translate_retranslate_remove(project, packages, package_fi
     entries = live_entries(project)
     assert len(entries) == 32
     assert all(e.msgstr.strip() and e.fuzzy for e in entries)
-    assert all(PROVENANCE in e.comment and "opencc t2s" in e.comment for e in entries)
+    assert all(PROVENANCE in e.tcomment and "opencc t2s" in e.tcomment for e in entries)
     first = (project / PO).read_text("utf-8")
 
     again = l10n("translate")
@@ -301,11 +301,11 @@ def test_outputs_cut_at_the_cap_get_room_then_say_so(tmp_path, project, packages
     result = l10n("translate", "--draft")
     assert result.exit_code == 0, result.stderr
     entries = live_entries(project)
-    noted = [e for e in entries if "-token limit, the end may be missing" in e.comment]
+    noted = [e for e in entries if "-token limit, the end may be missing" in e.tcomment]
     assert f"en: {len(noted)} machine translation(s) hit a length limit" in result.stderr
     assert "translating cut outputs again" in result.stderr  # the second pass's progress
-    assert any("stopped at the 24-token limit" in e.comment for e in noted)  # short sources
-    assert any("stopped at the 24-token limit" not in e.comment for e in noted)  # long ones
+    assert any("stopped at the 24-token limit" in e.tcomment for e in noted)  # short sources
+    assert any("stopped at the 24-token limit" not in e.tcomment for e in noted)  # long ones
 
 
 @pytest.mark.slow
@@ -316,8 +316,8 @@ def test_outputs_that_end_by_themselves_carry_no_limit_note(project, packages, p
     result = l10n("translate")
     assert result.exit_code == 0, result.stderr
     entries = live_entries(project)
-    noted = [e for e in entries if "-token limit" in e.comment]
-    assert all(PROVENANCE in e.comment for e in entries)
+    noted = [e for e in entries if "-token limit" in e.tcomment]
+    assert all(PROVENANCE in e.tcomment for e in entries)
     assert 0 < len(noted) < len(entries)
     assert f"en: {len(noted)} machine translation(s) hit a length limit" in result.stderr
 

@@ -142,9 +142,9 @@ def test_retranslate_machine_redoes_stale_machine_output_not_reviewed_work(proje
     before = live()
     stale, human = before[CHANGED_NEW], before[first_new]
     # machine output carried to a changed source keeps its provenance; reviewed work does not
-    assert stale.fuzzy and stale.previous_msgid == CHANGED_OLD and MACHINE in stale.comment
+    assert stale.fuzzy and stale.previous_msgid == CHANGED_OLD and MACHINE in stale.tcomment
     assert human.fuzzy and human.previous_msgid == reviewed["first"]
-    assert MACHINE not in human.comment and human.msgstr.startswith("On March 25")
+    assert MACHINE not in human.tcomment and human.msgstr.startswith("On March 25")
 
     assert l10n_ok("translate").exit_code == 0  # fills the empty entries only
     assert live()[CHANGED_NEW].msgstr == stale.msgstr
@@ -152,7 +152,7 @@ def test_retranslate_machine_redoes_stale_machine_output_not_reviewed_work(proje
     assert result.exit_code == 0, result.stderr
     after = live()
     fresh = after[CHANGED_NEW]
-    assert fresh.fuzzy and fresh.previous_msgid is None and MACHINE in fresh.comment
+    assert fresh.fuzzy and fresh.previous_msgid is None and MACHINE in fresh.tcomment
     kept = after[first_new]
     assert (kept.msgstr, kept.previous_msgid, kept.fuzzy) == (
         human.msgstr,
@@ -163,7 +163,7 @@ def test_retranslate_machine_redoes_stale_machine_output_not_reviewed_work(proje
     # the fresh output is the engine's translation of the new source, as from an empty entry
     catalog = polib.pofile(str(project / PO))
     entry = catalog.find(CHANGED_NEW)
-    entry.msgstr, entry.flags, entry.comment = "", [], ""
+    entry.msgstr, entry.flags, entry.tcomment = "", [], ""
     catalog.save()
     assert l10n_ok("translate").exit_code == 0
     assert live()[CHANGED_NEW].msgstr == fresh.msgstr

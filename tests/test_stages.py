@@ -68,7 +68,7 @@ def test_providers_are_asked_in_order_each_getting_what_is_left(fake_engine, mon
     machine = [e for e in entries if "會議" not in e.msgid]
     assert remembered and machine
     assert all(e.msgstr == "en from memory" and e.fuzzy for e in remembered)
-    assert all("memory: test match" in e.comment for e in remembered)
+    assert all("memory: test match" in e.tcomment for e in remembered)
     assert all(e.msgstr.startswith("en translation ") and e.fuzzy for e in machine)
     assert [[e.msgid for e in machine]] == engine.BATCHES  # the engine got only the rest
     assert (

@@ -53,12 +53,12 @@ def test_the_memory_fills_what_was_reviewed_before_and_nothing_else(two_articles
     entries = _entries(two_articles)
     for text in VERBATIM:
         assert entries[text].msgstr == reviewed[text] and entries[text].fuzzy
-        assert "#. tm: exact 100% (locales/en/LC_MESSAGES/" in str(entries[text])
+        assert "# l10n: tm: exact 100% (locales/en/LC_MESSAGES/" in str(entries[text])
     changed = entries[NUMBERS_CHANGED[1]]
     assert changed.msgstr == reviewed[NUMBERS_CHANGED[0]] and changed.fuzzy
     assert (
-        "tm: fuzzy 9" in changed.comment
-        and "numbers differ: the source has 2021" in changed.comment
+        "tm: fuzzy 9" in changed.tcomment
+        and "numbers differ: the source has 2021" in changed.tcomment
     )
     for text in (REWORDED, NEW, "全省公安工作會議召開"):
         assert entries[text].msgstr == ""
@@ -102,7 +102,7 @@ def test_a_simplified_tmx_unit_serves_a_traditional_source(project):
     l10n("translate")  # no model: the memory still fills what it can
     entry = _entries(project, PO.parent / "second.po")["會議強調,要堅持穩中求進工作總基調。"]
     assert entry.msgstr == "The meeting stressed steady progress." and entry.fuzzy
-    assert "tm: exact 99% (tm/archive.tmx:1)" in entry.comment
+    assert "tm: exact 99% (tm/archive.tmx:1)" in entry.tcomment
 
 
 def test_keys_fold_width_punctuation_space_and_script():
@@ -237,9 +237,9 @@ def test_context_matches_between_the_same_neighbours_and_accept_context(two_arti
         if ("要加強正規化建設,確保風清氣正,抓好監督管理,抓好正風肅紀,抓好從嚴治警。" in entries)
         else next(e for t, e in entries.items() if t.startswith("要加強正規化建設"))
     )
-    assert "tm: context 100%" in middle.comment and not middle.fuzzy  # accepted as reviewed
+    assert "tm: context 100%" in middle.tcomment and not middle.fuzzy  # accepted as reviewed
     first = entries["——建強隊伍,鍛造新鐵軍。"]  # after another title: the same text, not context
-    assert "tm: exact 100%" in first.comment and first.fuzzy
+    assert "tm: exact 100%" in first.tcomment and first.fuzzy
     stats = json.loads(l10n_ok("stats", "--format", "json", "seeds/third.txt").stdout)["total"]
     assert stats["reviewed"]["entries"] >= 4 and stats["tm"]["entries"] >= 1
 
@@ -256,10 +256,10 @@ def test_with_the_real_engine_it_translates_only_what_the_memory_left(
     entries = _entries(two_articles)
     for text in (*VERBATIM, NUMBERS_CHANGED[1]):
         assert (
-            "tm: " in entries[text].comment and "machine translation" not in entries[text].comment
+            "tm: " in entries[text].tcomment and "machine translation" not in entries[text].tcomment
         )
     for text in (REWORDED, NEW, "全省公安工作會議召開"):
-        assert entries[text].msgstr and "machine translation: argos" in entries[text].comment
+        assert entries[text].msgstr and "machine translation: argos" in entries[text].tcomment
     assert (two_articles / PO).read_bytes() == seed_before
     before = snapshot(two_articles / "locales")
     assert "nothing to translate" in l10n_ok("translate").stdout

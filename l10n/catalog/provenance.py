@@ -1,10 +1,10 @@
 """Provider output in catalogs: how filled entries are marked, and the marks removed.
 
 Each filled entry is `fuzzy`, with one provenance line `<kind>: <detail>` in its
-extracted comment (the kinds and what they mean: `status.PROVENANCE_KINDS`;
-which entries may be filled: `status.pending`). The line follows output carried
-over to a changed source only while nobody has reviewed it: a reviewed
-translation carried over is a translator's work.
+translator comment, as `# l10n: <kind>: <detail>` (the kinds and what they mean:
+`status.PROVENANCE_KINDS`; which entries may be filled: `status.pending`). The line
+follows output carried over to a changed source only while nobody has reviewed it: a
+reviewed translation carried over is a translator's work.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 
 import polib
 
-from .status import provenance_kind
+from .status import STATE, provenance_kind
 
 
 def provenance_line(kind: str, detail: str) -> str:
@@ -24,7 +24,19 @@ def provenance_line(kind: str, detail: str) -> str:
 
 
 def without_provenance(comment: str) -> str:
-    return "\n".join(line for line in comment.splitlines() if not provenance_kind(line))
+    """A comment without provenance lines, in the current form or an older one."""
+    return "\n".join(
+        line
+        for line in (comment or "").splitlines()
+        if not provenance_kind(line.removeprefix(STATE))
+    )
+
+
+def with_provenance(tcomment: str, lines: Iterable[str]) -> str:
+    """A translator comment whose provenance is `lines` (`<kind>: <detail>`), after the
+    translator's own lines."""
+    own = without_provenance(tcomment).splitlines()
+    return "\n".join([*own, *(STATE + line for line in lines)])
 
 
 def fill(entries: Iterable[polib.POEntry], translated: Mapping[str, tuple[str, str, bool]]) -> int:
@@ -42,6 +54,7 @@ def fill(entries: Iterable[polib.POEntry], translated: Mapping[str, tuple[str, s
             entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
         elif "fuzzy" not in entry.flags:
             entry.flags.append("fuzzy")
-        entry.comment = "\n".join([*without_provenance(entry.comment).splitlines(), provenance])
+        entry.comment = without_provenance(entry.comment)
+        entry.tcomment = with_provenance(entry.tcomment, [provenance])
         count += 1
     return count

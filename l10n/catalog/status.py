@@ -6,10 +6,13 @@ of a provider nobody has reviewed (machine), carried over from an earlier
 version of a changed source (fuzzy with `#| msgid`, or fuzzy with no provenance),
 none, or kept for a source that is gone (obsolete).
 
-Which provider filled an entry is told by a provenance line in its comment,
-`<kind>: <detail>`; PROVENANCE_KINDS gives each kind the status of its unreviewed
-output. A provider whose output deserves a status of its own (a translation-memory
-match, an aligned pair) adds a member to EntryStatus and its kind here.
+Which provider filled an entry is told by a provenance line, `<kind>: <detail>`,
+kept in its translator comment as `# l10n: <kind>: <detail>` (the one part of an
+entry that msgmerge, msgcat, msgattrib, Translate Toolkit and babel all keep;
+older catalogs had it as an extracted comment `#.`, which is still read);
+PROVENANCE_KINDS gives each kind the status of its unreviewed output. A provider
+whose output deserves a status of its own (a translation-memory match, an aligned
+pair) adds a member to EntryStatus and its kind here.
 """
 
 from __future__ import annotations
@@ -63,11 +66,21 @@ def provenance_kind(line: str) -> str | None:
     return kind if colon and kind in PROVENANCE_KINDS else None
 
 
+STATE = "l10n: "  # the prefix of a provenance line in a translator comment
+
+
 def provenance_lines(entry: polib.POEntry) -> list[str]:
-    """The provenance of an entry's translation. An obsolete entry keeps it in its translator
-    comment, because gettext writes no extracted comments for obsolete entries."""
-    text = entry.tcomment if entry.obsolete else entry.comment
-    return [line for line in (text or "").splitlines() if provenance_kind(line)]
+    """The provenance of an entry's translation, `<kind>: <detail>` lines: from its
+    translator comment, and from the places older catalogs kept it (the extracted
+    comment; an obsolete entry's translator comment, unprefixed)."""
+    found = []
+    for line in (entry.tcomment or "").splitlines():
+        bare = line.removeprefix(STATE)
+        if provenance_kind(bare) and (bare != line or entry.obsolete):
+            found.append(bare)
+    if not entry.obsolete:
+        found += [line for line in (entry.comment or "").splitlines() if provenance_kind(line)]
+    return found
 
 
 def status(entry: polib.POEntry) -> EntryStatus:

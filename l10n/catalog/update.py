@@ -13,7 +13,8 @@ from difflib import SequenceMatcher
 import polib
 
 from .header import catalog_fields
-from .provenance import without_provenance
+from .ignores import moved_to_comment
+from .provenance import with_provenance, without_provenance
 from .status import provenance_lines
 
 FUZZY_THRESHOLD = 0.6
@@ -51,8 +52,9 @@ def update(
         if match is not None:
             used.add(match.msgid)
             entry.msgstr = match.msgstr
-            entry.flags = list(match.flags)
-            entry.tcomment = without_provenance(match.tcomment or "")
+            entry.flags, entry.tcomment = moved_to_comment(
+                list(match.flags), without_provenance(match.tcomment)
+            )
             entry.previous_msgid = match.previous_msgid
             _carry_provenance(entry, match)
         elif fuzzy_matching:
@@ -60,8 +62,10 @@ def update(
             if near is not None:
                 used.add(near.msgid)
                 entry.msgstr = near.msgstr
-                entry.flags = [*[f for f in near.flags if f != "fuzzy"], "fuzzy"]
-                entry.tcomment = without_provenance(near.tcomment or "")
+                entry.flags, entry.tcomment = moved_to_comment(
+                    [*[f for f in near.flags if f != "fuzzy"], "fuzzy"],
+                    without_provenance(near.tcomment),
+                )
                 entry.previous_msgid = near.msgid
                 if near.fuzzy:  # reviewed work carried over is a translator's, not an engine's
                     _carry_provenance(entry, near)
@@ -69,13 +73,12 @@ def update(
     for entry in previous:
         if entry.msgid in used or entry.msgid in current or not entry.msgstr:
             continue
+        flags, tcomment = moved_to_comment(list(entry.flags), entry.tcomment)
         gone = polib.POEntry(
             msgid=entry.msgid,
             msgstr=entry.msgstr,
-            flags=list(entry.flags),
-            tcomment="\n".join([*(entry.tcomment or "").splitlines(), *provenance_lines(entry)])
-            if not entry.obsolete
-            else entry.tcomment,
+            flags=flags,
+            tcomment=with_provenance(tcomment, provenance_lines(entry)),
             previous_msgid=entry.previous_msgid,
             obsolete=True,
         )
@@ -87,7 +90,7 @@ def _carry_provenance(entry: polib.POEntry, old: polib.POEntry) -> None:
     """Keep the note of which engine produced a translation that is carried over."""
     lines = provenance_lines(old)
     if lines and old.msgstr:
-        entry.comment = "\n".join([*entry.comment.splitlines(), *lines])
+        entry.tcomment = with_provenance(entry.tcomment, lines)
 
 
 def closest(msgid: str, candidates: list[polib.POEntry]) -> polib.POEntry | None:

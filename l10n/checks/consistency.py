@@ -11,7 +11,7 @@ Translations are compared as written, surrounding whitespace aside: case, punctu
 and inner spacing count. Languages are never compared with each other. Entries that are
 not reviewed (machine output, translation-memory matches, fuzzy, untranslated, obsolete)
 and whitespace-only translations (reported as `blank`) take no part; nor does an entry
-flagged `l10n-ignore:inconsistent`, so the flag on either of two entries silences the pair.
+marked `# l10n-ignore: inconsistent`, so the mark on either of two entries silences the pair.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from typing import NamedTuple
 
 import polib
 
+from ..catalog.ignores import ignored
 from ..catalog.status import EntryStatus, status
 from ..catalog.template import segment_id
-from .content import ignored
 from .findings import Finding, Severity
 
 INCONSISTENT = "inconsistent"
