@@ -1,0 +1,207 @@
+"""The numbers an English translation writes, in digits or in words, with what each may read as:
+`HK$106.3 billion` → 106300000000, `an hour and a half` → 1 or 1.5, `March` → month 3.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .numerals import (
+    FRACTION_WORDS,
+    FULL_WIDTH,
+    LONE_WORDS,
+    MONTH_WORDS,
+    MULTIPLIER_WORDS,
+    NOUN_MULTIPLIERS,
+    ORDINAL_WORDS,
+    SMALL_WORDS,
+    month,
+    rounded,
+    value,
+)
+
+Reading = Decimal | str
+
+_TOKEN = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?)|(?P<word>[A-Za-z]+)|(?P<sign>\S)"
+)
+# Scale words after digits; the one-letter ones only after a currency sign (HK$3m, US$2b).
+_SCALE_WORDS = {"bn": 10**9, "mn": 10**6, "tn": 10**12, "trn": 10**12, **MULTIPLIER_WORDS}
+_CURRENCY_SCALES = {"m": 10**6, "b": 10**9, "k": 10**3}
+_CURRENCY = "$£€¥"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number in the translation: as written, what it may read as, and whether it is
+    written in digits (an extra number is reported only then) or part of a name (G20)."""
+
+    text: str
+    readings: frozenset[Reading]
+    digits: bool
+    name: bool = False
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # num, word, sign
+    text: str
+    start: int
+    end: int
+
+    @property
+    def word(self) -> str:
+        return self.text.lower() if self.kind == "word" else ""
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [
+        _Token(m.lastgroup or "sign", m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)
+    ]
+
+
+def _word_at(tokens: list[_Token], at: int) -> str:
+    return tokens[at].word if at < len(tokens) else ""
+
+
+def _half_after(tokens: list[_Token], at: int) -> int | None:
+    """Where `and a half` ends when it starts within three words of `at`, else None."""
+    for start in range(at, min(at + 4, len(tokens))):
+        if [_word_at(tokens, start + k) for k in range(3)] == ["and", "a", "half"]:
+            return start + 3
+    return None
+
+
+def _word_number(tokens: list[_Token], at: int) -> tuple[Decimal, int] | None:
+    """The value of an English number phrase starting at `at` (`two hundred and five`,
+    `twenty-fifth`, `a million`) and where it ends; None when none starts there."""
+    total, current, end, seen = 0, 0, at, False
+    last = ""
+    if _word_at(tokens, at) in ("a", "an", "one") and (
+        _word_at(tokens, at + 1) in MULTIPLIER_WORDS
+    ):
+        current, end, seen, last = 1, at + 1, True, "small"
+    while end < len(tokens):
+        word = tokens[end].word
+        if word in SMALL_WORDS:
+            tens_then_unit = current % 100 >= 20 and current % 10 == 0 and SMALL_WORDS[word] < 10
+            if last == "small" and not tens_then_unit:
+                break
+            current += SMALL_WORDS[word]
+            seen, last, end = True, "small", end + 1
+            if word in ORDINAL_WORDS:
+                break
+        elif word in MULTIPLIER_WORDS and seen:
+            size = MULTIPLIER_WORDS[word]
+            if size == 100:
+                current = (current or 1) * 100
+            else:
+                total, current = total + (current or 1) * size, 0
+            last, end = "multiplier", end + 1
+        elif seen and word == "and" and last == "multiplier" and _word_at(tokens, end + 1) in (
+            SMALL_WORDS
+        ):
+            end += 1
+        elif seen and tokens[end].text in "-‐" and _word_at(tokens, end + 1) in SMALL_WORDS:
+            end += 1
+        else:
+            break
+    return (Decimal(total + current), end) if seen else None
+
+
+def _is_name(text: str, start: int) -> bool:
+    """A number that is part of a name such as COVID-19 or G20."""
+    return bool(re.search(r"[A-Za-z]-?$", text[max(0, start - 2) : start]))
+
+
+def _digits(text: str, tokens: list[_Token], at: int) -> tuple[Mention, int]:
+    token = tokens[at]
+    number = value(token.text) or Decimal(0)
+    end = at + 1
+    readings: set[Reading] = {number}
+    following = _word_at(tokens, end)
+    currency = text[max(0, token.start - 1) : token.start] in tuple(_CURRENCY)
+    size = _SCALE_WORDS.get(following) or (_CURRENCY_SCALES.get(following) if currency else None)
+    if size and not following.endswith("th"):
+        readings, end = {number * size}, end + 1
+    elif following in NOUN_MULTIPLIERS:
+        readings.add(number * NOUN_MULTIPLIERS[following])
+    elif following in ("pm", "p") and 1 <= number < 12:
+        readings.add(number + 12)
+    previous = tokens[at - 2] if at >= 2 else None
+    if (
+        previous is not None
+        and previous.kind == "num"
+        and len(previous.text) == 4
+        and tokens[at - 1].text in "-–/"
+        and len(token.text) == 2
+    ):
+        readings.add(Decimal(previous.text[:2] + token.text))  # 2024-25
+    half = _half_after(tokens, end)
+    if half is not None:
+        readings.add(number + Decimal("0.5"))
+    written = text[token.start : tokens[end - 1].end]
+    name = _is_name(text, token.start)
+    return Mention(written, frozenset(readings), True, name), end
+
+
+def _words(text: str, tokens: list[_Token], at: int) -> tuple[Mention | None, int]:
+    word = tokens[at].word
+    raw = tokens[at].text
+    found = _word_number(tokens, at)
+    if found is not None:
+        number, end = found
+        readings: set[Reading] = {number}
+    elif word.endswith("fold") and word[:-4] in SMALL_WORDS:
+        return Mention(raw, frozenset({Decimal(SMALL_WORDS[word[:-4]])}), False), at + 1
+    elif word in MONTH_WORDS and (raw[0].isupper() and (raw.isalpha())) and word != "a":
+        return Mention(raw, frozenset({month(Decimal(MONTH_WORDS[word]))}), False), at + 1
+    elif word in LONE_WORDS:
+        number, end, readings = LONE_WORDS[word], at + 1, {LONE_WORDS[word]}
+        if word == "half" and _word_at(tokens, end) in ("a", "an"):
+            size = MULTIPLIER_WORDS.get(_word_at(tokens, end + 1))
+            if size:
+                return Mention(raw, frozenset({number * size}), False), end + 2
+    else:
+        return None, at + 1
+    following = _word_at(tokens, end)
+    if following in NOUN_MULTIPLIERS:
+        readings.add(number * NOUN_MULTIPLIERS[following])
+        end += 1
+    hyphen = end < len(tokens) and tokens[end].text in "-‐"
+    fraction = _word_at(tokens, end + 1) if hyphen else following
+    if fraction in FRACTION_WORDS:
+        readings.add(rounded(number / FRACTION_WORDS[fraction]))
+        if word not in ("a", "an") or fraction in ("half", "quarter"):  # a third term
+            end += 2 if hyphen else 1
+    half = _half_after(tokens, end)
+    if half is not None:
+        readings.add(number + Decimal("0.5"))
+        end = half
+        size = MULTIPLIER_WORDS.get(_word_at(tokens, half))
+        if size:
+            readings.add((number + Decimal("0.5")) * size)
+            end += 1
+    return Mention(text[tokens[at].start : tokens[end - 1].end], frozenset(readings), False), end
+
+
+def mentions(target: str) -> list[Mention]:
+    """Every number the translation writes, in order."""
+    text = target.translate(FULL_WIDTH)
+    tokens = _tokens(text)
+    found: list[Mention] = []
+    at = 0
+    while at < len(tokens):
+        kind = tokens[at].kind
+        if kind == "num":
+            mention, at = _digits(text, tokens, at)
+            found.append(mention)
+        elif kind == "word":
+            mention, at = _words(text, tokens, at)
+            if mention is not None:
+                found.append(mention)
+        else:
+            at += 1
+    return found

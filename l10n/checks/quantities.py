@@ -1,0 +1,260 @@
+"""The numbers a Chinese source states, each with what a translation may write for it:
+`1,063億` → 106.3 billion, `民國114年` → 2025 or 114, `3成` → 30 %, `15時` → 15 or 3 p.m.
+
+Numbers in Arabic digits must be kept. Chinese numerals must be kept when they are plainly a
+quantity (`三十五萬`, `兩百`, `二〇二五年`); others (`十九大`, `一些`) only allow the
+translation to write their value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import partial
+
+from ..script import detect_script, is_traditional
+from .mentions import Reading
+from .numerals import (
+    CHINESE_NUMERAL,
+    DIGITS,
+    FULL_WIDTH,
+    MONTHS,
+    SCALES,
+    SCALES_TRILLION,
+    chinese_value,
+    grouped,
+    month,
+    rounded,
+    scaled,
+    show,
+    value,
+)
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?")
+_CHAIN = re.compile("(?:[多餘余幾]?[百千萬万億亿兆])+")
+# 千 and 兆 before a unit are the SI prefixes kilo and mega (5千米 = 5 km, 100兆瓦 = 100 MW).
+_PREFIX_BEFORE = {"千": "米克瓦伏卡焦帕", "兆": "瓦赫字位帕焦歐欧", "百": "貨货姓"}
+_RANGE = re.compile(r"\s*(?:至|到|-|–|~|～|－|—)\s*$")
+_DATE = re.compile(r"(?<![\d/.])(\d{2,4})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/])")
+_MONTH_DAY = re.compile(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})(?![\d/])")
+_YEAR_AFTER = re.compile("(?:年|學年|学年)")
+_HOUR_AFTER = re.compile(r"(?:[時时]|[點点](?!\d)|:\d\d)")
+_APPROXIMATE = "數数幾几"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number of the source: as written, what it means in a reader's terms, the readings
+    a translation's number may have to keep it, and how a translation would write it."""
+
+    label: str
+    meaning: str
+    accepted: frozenset[Reading]
+    expected: tuple[str, ...]
+    required: bool = True
+
+    @property
+    def plain(self) -> bool:
+        return self.label == self.meaning
+
+
+def _plain(number: Decimal, *more: Reading, required: bool = True) -> Quantity:
+    label = show(number)
+    return Quantity(label, label, frozenset({number, *more}), (label,), required)
+
+
+def _large(label: str, number: Decimal, *more: Reading, required: bool = True) -> Quantity:
+    ways = tuple(dict.fromkeys((scaled(number), grouped(number))))
+    meaning = ways[0] if number >= 10**6 else grouped(number)
+    return Quantity(label, meaning, frozenset({number, *more}), ways, required)
+
+
+def _chain(text: str, at: int) -> tuple[int, int]:
+    """(where a multiplier such as 萬, 千萬 or 億 after a number ends, its size)."""
+    match = _CHAIN.match(text, at)
+    if not match:
+        return at, 1
+    chars = match.group()
+    while chars and chars[-1] in _PREFIX_BEFORE:
+        following = text[at + len(chars) : at + len(chars) + 1]
+        if not following or following not in _PREFIX_BEFORE[chars[-1]]:
+            break
+        chars = chars[:-1]
+    size = 1
+    for ch in chars:
+        size *= SCALES_TRILLION.get(ch, 1)
+    return at + len(chars), size
+
+
+def _traditional(source: str, script: str) -> bool:
+    if script and script.lower() != "zh":
+        return is_traditional(script) or "hant" in script.lower()
+    return detect_script(source) == "zh-Hant"
+
+
+def _year(number: Decimal, label: str, roc: bool, traditional: Callable[[], bool]) -> Quantity:
+    """A year: `民國114年` and, in Traditional text, `114年` are ROC years (+1911);
+    `98年` may be 1998 (or ROC 98, 2009)."""
+    if roc or (100 <= number <= 199 and number % 1 == 0 and traditional()):
+        western = number + 1911
+        return Quantity(label, show(western), frozenset({number, western}), (
+            show(western),
+            show(number),
+        ))
+    if 10 <= number <= 99 and number % 1 == 0:
+        more = {1900 + number, 2000 + number}
+        if number >= 38 and traditional():
+            more.add(number + 1911)
+        return _plain(number, *more)
+    return _plain(number)
+
+
+def _hour(number: Decimal, label: str) -> Quantity:
+    if 12 < number <= 24:
+        return Quantity(
+            label,
+            f"{show(number)}:00",
+            frozenset({number, number - 12}),
+            (show(number), f"{show(number - 12)} p.m."),
+        )
+    return _plain(number, Decimal(12) if number == 0 else number + 12)
+
+
+def _digit_quantity(
+    text: str,
+    start: int,
+    end: int,
+    number: Decimal,
+    dates: tuple[set[int], set[int]],
+    traditional: Callable[[], bool],
+) -> Quantity:
+    """The quantity of an Arabic-digit number with no multiplier after it."""
+    label = text[start:end]
+    after = text[end : end + 3]
+    before = text[max(0, start - 4) : start]
+    months, years = dates
+    if start in years or _YEAR_AFTER.match(after):
+        roc = "民國" in before or "民国" in before
+        suffix = after[:1] if _YEAR_AFTER.match(after) else ""
+        return _year(number, ("民國" if roc else "") + label + suffix, roc, traditional)
+    if (after.startswith("月") or start in months) and 1 <= number <= 12:
+        name = MONTHS[int(number) - 1].title()
+        accepted = frozenset({number, month(number)})
+        return Quantity(label + "月", name, accepted, (name, show(number)))
+    if _HOUR_AFTER.match(after) and number <= 24 and not before.endswith(":"):
+        return _hour(number, label + after[:1])
+    if before.endswith(":") and number == 0:
+        return _plain(number, required=False)  # the minutes of 15:00
+    if after.startswith("%"):
+        return _plain(number, rounded(number / 100))
+    if after.startswith("‰"):
+        return _plain(number, rounded(number / 10))
+    if after.startswith("成") and number < 10:
+        percent = number * 10
+        return Quantity(
+            label + "成",
+            f"{show(percent)}%",
+            frozenset({number, percent}),
+            (f"{show(percent)}%", f"{show(number)} in 10"),
+        )
+    if after.startswith("折"):
+        paid = number * 10 if number < 10 else number
+        return _plain(number, paid, 100 - paid)
+    if after.startswith("倍"):
+        return _plain(number, number + 1, number * 100)
+    return _plain(number)
+
+
+def _digit_quantities(
+    text: str, traditional: Callable[[], bool]
+) -> tuple[list[Quantity], list[tuple[int, int]]]:
+    """The quantities in Arabic digits, and the spans of text they take."""
+    months = {m.start(3) for m in _DATE.finditer(text)}
+    months |= {m.start(1) for m in _MONTH_DAY.finditer(text) if 1 <= int(m.group(1)) <= 12}
+    dates = (months, {m.start(1) for m in _DATE.finditer(text)})
+    found: list[Quantity] = []
+    spans: list[tuple[int, int]] = []
+    matches = list(_NUMBER.finditer(text))
+    skip = -1
+    for n, match in enumerate(matches):
+        if n == skip:
+            continue
+        number = value(match.group())
+        if number is None:
+            continue
+        start, end = match.span()
+        stop, size = _chain(text, end)
+        following = matches[n + 1] if n + 1 < len(matches) else None
+        if size > 1 and following is not None and following.start() == stop:
+            next_stop, next_size = _chain(text, following.end())
+            if 1 < next_size < size:  # 1億2千萬, 3萬5千
+                number = number * size + (value(following.group()) or 0) * next_size
+                stop, size, skip = next_stop, 1, n + 1
+                found.append(_large(text[start:stop], number))
+                spans.append((start, stop))
+                continue
+        if size > 1:
+            found.append(_large(text[start:stop], number * size))
+        elif following is not None and _RANGE.match(text[end : following.start()]):
+            shared = _chain(text, following.end())[1]  # 3至5萬: 30,000 to 50,000
+            whole = number * shared
+            mantissas = {rounded(whole / 1000**k) for k in range(1, 5)}
+            if shared > 1:
+                found.append(_large(match.group(), whole, number, *mantissas))
+            else:
+                found.append(_digit_quantity(text, start, end, number, dates, traditional))
+        else:
+            found.append(_digit_quantity(text, start, end, number, dates, traditional))
+        spans.append((start, stop))
+    return found, spans
+
+
+def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """Chinese numerals: required when plainly a quantity, else only allowed."""
+    found = []
+    for match in CHINESE_NUMERAL.finditer(text):
+        start, run = match.start(), match.group()
+        if any(a <= start < b for a, b in taken):
+            continue
+        number = chinese_value(run)
+        if number is None:
+            continue
+        after = text[match.end() : match.end() + 2]
+        before = text[max(0, start - 3) : start]
+        digits = {Decimal(DIGITS[ch]) for ch in run if ch in DIGITS}
+        more: set[Reading] = {*digits, month(number)} if 1 <= number <= 12 else set(digits)
+        if 12 < number <= 24 and after[:1] in "時时點点":
+            more.add(number - 12)
+        if before.endswith("百分之"):
+            more.add(rounded(number / 100))
+        if after == "分之":
+            continue  # the denominator of a fraction, read with its numerator below
+        if before.endswith("分之"):
+            fraction = re.search(f"({CHINESE_NUMERAL.pattern})分之$", text[:start])
+            whole = chinese_value(fraction.group(1)) if fraction else None
+            if whole:
+                more |= {rounded(number / whole), rounded(100 * number / whole), whole}
+        quantity = (
+            run[0] in DIGITS
+            and run[0] not in "零〇○"
+            and any(ch in SCALES for ch in run)
+            and number >= 10
+            and (before[-1:] or " ") not in _APPROXIMATE
+        ) or (all(ch in DIGITS for ch in run) and len(run) == 4 and after[:1] == "年")
+        found.append(_large(run, number, *more, required=quantity and "分之" not in before))
+    if "半" in text:
+        found.append(_plain(Decimal("0.5"), Decimal(30), Decimal(50), required=False))
+    return found
+
+
+def quantities(source: str, script: str = "") -> list[Quantity]:
+    """Every number of the source, in digits or Chinese numerals, in order of kind.
+
+    `script` is the source's language tag (zh-Hant, zh-TW, zh-Hans…) when known: in
+    Traditional text a bare `114年` is an ROC year. Without it the segment's own script
+    is detected, and only when a bare year needs it."""
+    text = source.translate(FULL_WIDTH)
+    digits, taken = _digit_quantities(text, partial(_traditional, source, script))
+    return digits + _chinese_quantities(text, taken)
