@@ -100,11 +100,11 @@ def _word_number(tokens: list[_Token], at: int) -> tuple[Decimal, int] | None:
             else:
                 total, current = total + (current or 1) * size, 0
             last, end = "multiplier", end + 1
-        elif seen and word == "and" and last == "multiplier" and _word_at(tokens, end + 1) in (
-            SMALL_WORDS
+        elif (
+            seen
+            and _word_at(tokens, end + 1) in SMALL_WORDS
+            and ((word == "and" and last == "multiplier") or tokens[end].text in "-‐")
         ):
-            end += 1
-        elif seen and tokens[end].text in "-‐" and _word_at(tokens, end + 1) in SMALL_WORDS:
             end += 1
         else:
             break

@@ -99,10 +99,15 @@ def _year(number: Decimal, label: str, roc: bool, traditional: Callable[[], bool
     `98年` may be 1998 (or ROC 98, 2009)."""
     if roc or (100 <= number <= 199 and number % 1 == 0 and traditional()):
         western = number + 1911
-        return Quantity(label, show(western), frozenset({number, western}), (
+        return Quantity(
+            label,
             show(western),
-            show(number),
-        ))
+            frozenset({number, western}),
+            (
+                show(western),
+                show(number),
+            ),
+        )
     if 10 <= number <= 99 and number % 1 == 0:
         more = {1900 + number, 2000 + number}
         if number >= 38 and traditional():
