@@ -19,6 +19,7 @@ from .numerals import (
     SMALL_WORDS,
     month,
     rounded,
+    tag,
     value,
 )
 
@@ -116,6 +117,50 @@ def _is_name(text: str, start: int) -> bool:
     return bool(re.search(r"[A-Za-z]-?$", text[max(0, start - 2) : start]))
 
 
+_PERCENT = re.compile(r"\s*(?:%|per ?cent\b|percent\b)")
+_OFF = re.compile(r"\s+(?:\w+\s+)?(?:off|discount|below|cheaper)\b")
+_PER_THOUSAND = re.compile(r"\s*(?:‰|per (?:thousand|mille|mil|1,?000)\b)")
+_IN_TEN = re.compile(r"\s*(?:in|out of) (?:10|ten)\b")
+_PM = re.compile(r"(?::\d\d)?\s*(?:p\.m\.?|pm\b)")
+_AM = re.compile(r"(?::\d\d)?\s*(?:a\.m\.?|am\b)")
+_BELOW_ZERO = re.compile(r"\s*(?:°c|℃|degrees?(?: celsius)?)?\s*below (?:zero|freezing)")
+
+
+def _qualified(
+    text: str, tokens: list[_Token], at: int, end: int, readings: set[Reading]
+) -> tuple[set[Reading], int]:
+    """The readings as the words around a number qualify them: per cent (`%40`, and `off:40`
+    for 40 % off), per thousand (`‰8.6`), p.m. and a.m. hours, minus, `3 in 10` (30)."""
+    after = tokens[end - 1].end
+    rest = text[after : after + 40].lower()
+    before = text[max(0, tokens[at].start - 6) : tokens[at].start].lower()
+    numbers = {r for r in readings if isinstance(r, Decimal)}
+    consumed = after
+    if match := _PERCENT.match(rest):
+        off = _OFF.match(rest, match.end())
+        readings = (
+            {tag("off:", n) for n in numbers} if off else readings | {tag("%", n) for n in numbers}
+        )
+    elif match := _PER_THOUSAND.match(rest):
+        readings |= {tag("‰", n) for n in numbers}
+        consumed = after + match.end()
+    elif match := _IN_TEN.match(rest):
+        readings |= {n * 10 for n in numbers}
+        consumed = after + match.end()
+    elif not re.search(r"\d:$", before):  # not the minutes of 3:30
+        if match := _PM.match(rest):
+            readings = {n + 12 if n < 12 else n for n in numbers}
+            consumed = after + (0 if ":" in match.group() else match.end())
+        elif match := _AM.match(rest):
+            readings = numbers | ({Decimal(0)} if Decimal(12) in numbers else set())
+            consumed = after + (0 if ":" in match.group() else match.end())
+    if re.search(r"(?:(?:^|[^\dA-Za-z-])[-−]|minus )$", before) or _BELOW_ZERO.match(rest):
+        readings |= {-n for n in numbers}
+    while end < len(tokens) and tokens[end].start < consumed:
+        end += 1
+    return readings, end
+
+
 def _digits(text: str, tokens: list[_Token], at: int) -> tuple[Mention, int]:
     token = tokens[at]
     number = value(token.text) or Decimal(0)
@@ -128,8 +173,6 @@ def _digits(text: str, tokens: list[_Token], at: int) -> tuple[Mention, int]:
         readings, end = {number * size}, end + 1
     elif following in NOUN_MULTIPLIERS:
         readings.add(number * NOUN_MULTIPLIERS[following])
-    elif following in ("pm", "p") and 1 <= number < 12:
-        readings.add(number + 12)
     previous = tokens[at - 2] if at >= 2 else None
     if (
         previous is not None
@@ -142,6 +185,7 @@ def _digits(text: str, tokens: list[_Token], at: int) -> tuple[Mention, int]:
     half = _half_after(tokens, end)
     if half is not None:
         readings.add(number + Decimal("0.5"))
+    readings, end = _qualified(text, tokens, at, end, readings)
     written = text[token.start : tokens[end - 1].end]
     name = _is_name(text, token.start)
     return Mention(written, frozenset(readings), True, name), end
@@ -184,6 +228,7 @@ def _words(text: str, tokens: list[_Token], at: int) -> tuple[Mention | None, in
         if size:
             readings.add((number + Decimal("0.5")) * size)
             end += 1
+    readings, end = _qualified(text, tokens, at, end, readings)
     return Mention(text[tokens[at].start : tokens[end - 1].end], frozenset(readings), False), end
 
 

@@ -140,6 +140,11 @@ def rounded(number: Decimal) -> Decimal:
     return number.quantize(Decimal("0.0001")).normalize() if number % 1 else number.normalize()
 
 
+def tag(kind: str, number: Decimal) -> str:
+    """A reading with a unit, as compared: `%40` (per cent), `off:40` (40 % off), `‰8.6`."""
+    return f"{kind}{show(number)}"
+
+
 def month(number: Decimal) -> str:
     """The reading of a month number, `month:3`, as month names are read."""
     return f"month:{int(number)}"

@@ -29,6 +29,7 @@ from .numerals import (
     rounded,
     scaled,
     show,
+    tag,
     value,
 )
 
@@ -42,6 +43,8 @@ _MONTH_DAY = re.compile(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})(?![\d/])")
 _YEAR_AFTER = re.compile("(?:年|學年|学年)")
 _HOUR_AFTER = re.compile(r"(?:[時时]|[點点](?!\d)|:\d\d)")
 _APPROXIMATE = "數数幾几"
+_MORNING = ("上午", "早上", "凌晨", "清晨", "早晨")
+_NEGATIVE = re.compile(r"(?:(?:^|[^\dA-Za-z.])[-−－]|零下|負|负)$")
 
 
 @dataclass(frozen=True)
@@ -94,15 +97,17 @@ def _traditional(source: str, script: str) -> bool:
     return detect_script(source) == "zh-Hant"
 
 
-def _year(number: Decimal, label: str, roc: bool, traditional: Callable[[], bool]) -> Quantity:
+def _year(
+    number: Decimal, label: str, roc: bool, traditional: Callable[[], bool], school: bool
+) -> Quantity:
     """A year: `民國114年` and, in Traditional text, `114年` are ROC years (+1911);
-    `98年` may be 1998 (or ROC 98, 2009)."""
+    `98年` may be 1998 (or ROC 98, 2009); a school year is also the year it ends."""
     if roc or (100 <= number <= 199 and number % 1 == 0 and traditional()):
         western = number + 1911
         return Quantity(
             label,
             show(western),
-            frozenset({number, western}),
+            frozenset({number, western, *([western + 1] if school else [])}),
             (
                 show(western),
                 show(number),
@@ -116,7 +121,15 @@ def _year(number: Decimal, label: str, roc: bool, traditional: Callable[[], bool
     return _plain(number)
 
 
-def _hour(number: Decimal, label: str) -> Quantity:
+def _hour(number: Decimal, label: str, before: str) -> Quantity:
+    """An hour: 15時 is 15 or 3 p.m.; 上午9時 is 9 a.m. only, 下午3時 3 or 15."""
+    if number % 12 == 0:
+        return _plain(number, Decimal(0), Decimal(12), Decimal(24))
+    if before.endswith(_MORNING):
+        morning = next(m for m in _MORNING if before.endswith(m))
+        return Quantity(
+            morning + label, f"{show(number)} a.m.", frozenset({number}), (f"{show(number)} a.m.",)
+        )
     if 12 < number <= 24:
         return Quantity(
             label,
@@ -124,7 +137,7 @@ def _hour(number: Decimal, label: str) -> Quantity:
             frozenset({number, number - 12}),
             (show(number), f"{show(number - 12)} p.m."),
         )
-    return _plain(number, Decimal(12) if number == 0 else number + 12)
+    return _plain(number, number + 12)
 
 
 def _digit_quantity(
@@ -136,40 +149,78 @@ def _digit_quantity(
     traditional: Callable[[], bool],
 ) -> Quantity:
     """The quantity of an Arabic-digit number with no multiplier after it."""
-    label = text[start:end]
+    label = _NUMBER.match(text, start).group()
     after = text[end : end + 3]
     before = text[max(0, start - 4) : start]
     months, years = dates
+    negative = bool(_NEGATIVE.search(text[max(0, start - 3) : start]))
     if start in years or _YEAR_AFTER.match(after):
         roc = "民國" in before or "民国" in before
-        suffix = after[:1] if _YEAR_AFTER.match(after) else ""
-        return _year(number, ("民國" if roc else "") + label + suffix, roc, traditional)
+        suffix = _YEAR_AFTER.match(after)
+        label = ("民國" if roc else "") + label + (suffix.group() if suffix else "")
+        school = bool(suffix) and len(suffix.group()) > 1  # 113學年度: 2024-25
+        return _year(number, label, roc, traditional, school)
     if (after.startswith("月") or start in months) and 1 <= number <= 12:
         name = MONTHS[int(number) - 1].title()
         accepted = frozenset({number, month(number)})
         return Quantity(label + "月", name, accepted, (name, show(number)))
     if _HOUR_AFTER.match(after) and number <= 24 and not before.endswith(":"):
-        return _hour(number, label + after[:1])
+        return _hour(number, label + after[:1], before)
     if before.endswith(":") and number == 0:
         return _plain(number, required=False)  # the minutes of 15:00
+    if negative and after[:1] in "℃度°":
+        return Quantity("-" + label, "-" + label, frozenset({-number}), ("-" + label,))
     if after.startswith("%"):
-        return _plain(number, rounded(number / 100))
+        return _plain(number, tag("%", number), tag("off:", number), rounded(number / 100), -number)
     if after.startswith("‰"):
-        return _plain(number, rounded(number / 10))
+        tenth = rounded(number / 10)
+        return Quantity(
+            label + "‰",
+            f"{label} per thousand",
+            frozenset({tag("‰", number), tenth, tag("%", tenth)}),
+            (f"{label} per thousand", f"{show(tenth)}%"),
+        )
     if after.startswith("成") and number < 10:
         percent = number * 10
         return Quantity(
             label + "成",
             f"{show(percent)}%",
-            frozenset({number, percent}),
+            frozenset({percent, tag("%", percent)}),
             (f"{show(percent)}%", f"{show(number)} in 10"),
         )
-    if after.startswith("折"):
+    if after.startswith("折") and number < 100:
         paid = number * 10 if number < 10 else number
-        return _plain(number, paid, 100 - paid)
+        return Quantity(
+            label + "折",
+            f"{show(100 - paid)}% off",
+            frozenset({paid, tag("%", paid), tag("off:", 100 - paid)}),
+            (f"{show(100 - paid)}% off", f"{show(paid)}% of the price"),
+        )
     if after.startswith("倍"):
         return _plain(number, number + 1, number * 100)
-    return _plain(number)
+    return _plain(number, -number) if negative else _plain(number)
+
+
+def _joined(text: str, match: re.Match, following: re.Match | None) -> tuple[Decimal, str] | None:
+    """A number written in two parts: 1億2千萬, 2萬8,590, 9秒83 (seconds), 4分之1 (a fraction)."""
+    if following is None:
+        return None
+    start, end = match.span()
+    number, second = value(match.group()), value(following.group())
+    if number is None or second is None:
+        return None
+    stop, size = _chain(text, end)
+    label = text[start : following.end()]
+    if size > 1 and following.start() == stop:
+        next_stop, next_size = _chain(text, following.end())
+        if next_size < size and (next_size > 1 or (size in (10**4, 10**8) and second < size)):
+            return number * size + second * next_size, text[start:next_stop]
+    between = text[end : following.start()]
+    if between == "秒" and len(following.group()) == 2:
+        return number + second / 100, label
+    if between == "分之" and number:
+        return rounded(second / number), label
+    return None
 
 
 def _digit_quantities(
@@ -184,23 +235,25 @@ def _digit_quantities(
     matches = list(_NUMBER.finditer(text))
     skip = -1
     for n, match in enumerate(matches):
-        if n == skip:
-            continue
         number = value(match.group())
-        if number is None:
+        if n == skip or number is None:
             continue
         start, end = match.span()
         stop, size = _chain(text, end)
         following = matches[n + 1] if n + 1 < len(matches) else None
-        if size > 1 and following is not None and following.start() == stop:
-            next_stop, next_size = _chain(text, following.end())
-            if 1 < next_size < size:  # 1億2千萬, 3萬5千
-                number = number * size + (value(following.group()) or 0) * next_size
-                stop, size, skip = next_stop, 1, n + 1
-                found.append(_large(text[start:stop], number))
-                spans.append((start, stop))
-                continue
-        if size > 1:
+        joined = _joined(text, match, following)
+        if joined is not None and following is not None:
+            whole, label = joined
+            skip, stop = n + 1, start + len(label)
+            if "分之" in label:
+                found.append(_plain(whole, whole * 100, tag("%", whole * 100)))
+            elif "秒" in label:
+                found.append(
+                    Quantity(label, f"{show(whole)} seconds", frozenset({whole}), (show(whole),))
+                )
+            else:
+                found.append(_large(label, whole))
+        elif size > 1:
             found.append(_large(text[start:stop], number * size))
         elif following is not None and _RANGE.match(text[end : following.start()]):
             shared = _chain(text, following.end())[1]  # 3至5萬: 30,000 to 50,000
@@ -208,8 +261,9 @@ def _digit_quantities(
             mantissas = {rounded(whole / 1000**k) for k in range(1, 5)}
             if shared > 1:
                 found.append(_large(match.group(), whole, number, *mantissas))
-            else:
-                found.append(_digit_quantity(text, start, end, number, dates, traditional))
+            else:  # 1至6月: both months
+                unit = following.end()
+                found.append(_digit_quantity(text, start, unit, number, dates, traditional))
         else:
             found.append(_digit_quantity(text, start, end, number, dates, traditional))
         spans.append((start, stop))
@@ -232,6 +286,8 @@ def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantit
         more: set[Reading] = {*digits, month(number)} if 1 <= number <= 12 else set(digits)
         if 12 < number <= 24 and after[:1] in "時时點点":
             more.add(number - 12)
+        if after[:1] == "成":
+            more |= {number * 10, tag("%", number * 10)}
         if before.endswith("百分之"):
             more.add(rounded(number / 100))
         if after == "分之":
