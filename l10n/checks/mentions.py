@@ -120,7 +120,9 @@ def _is_name(text: str, start: int) -> bool:
 _PERCENT = re.compile(r"\s*(?:%|per ?cent\b|percent\b)")
 _OFF = re.compile(r"\s+(?:\w+\s+)?(?:off|discount|below|cheaper)\b")
 _PER_THOUSAND = re.compile(r"\s*(?:‰|per (?:thousand|mille|mil|1,?000)\b)")
-_IN_TEN = re.compile(r"\s*(?:in|out of) (?:10|ten)\b")
+_IN_TEN = re.compile(
+    r"\s*(?:in|out of) (?:10|ten)\b(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?))"
+)
 _PM = re.compile(r"(?::\d\d)?\s*(?:p\.m\.?|pm\b)")
 _AM = re.compile(r"(?::\d\d)?\s*(?:a\.m\.?|am\b)")
 _BELOW_ZERO = re.compile(r"\s*(?:°c|℃|degrees?(?: celsius)?)?\s*below (?:zero|freezing)")
@@ -144,7 +146,7 @@ def _qualified(
     elif match := _PER_THOUSAND.match(rest):
         readings |= {tag("‰", n) for n in numbers}
         consumed = after + match.end()
-    elif match := _IN_TEN.match(rest):
+    elif (match := _IN_TEN.match(rest)) and all(n <= 10 and n % 1 == 0 for n in numbers):
         readings |= {n * 10 for n in numbers}
         consumed = after + match.end()
     elif not re.search(r"\d:$", before):  # not the minutes of 3:30
@@ -152,7 +154,7 @@ def _qualified(
             readings = {n + 12 if n < 12 else n for n in numbers}
             consumed = after + (0 if ":" in match.group() else match.end())
         elif match := _AM.match(rest):
-            readings = numbers | ({Decimal(0)} if Decimal(12) in numbers else set())
+            readings = {tag("am:", n) for n in numbers}
             consumed = after + (0 if ":" in match.group() else match.end())
     if re.search(r"(?:(?:^|[^\dA-Za-z-])[-−]|minus )$", before) or _BELOW_ZERO.match(rest):
         readings |= {-n for n in numbers}

@@ -36,6 +36,7 @@ CHINESE_NUMERAL = re.compile(
 _TENS_CHARS = {"廿": 20, "卅": 30}
 
 _ENGLISH_SCALES = (
+    (10**15, "quadrillion"),
     (10**12, "trillion"),
     (10**9, "billion"),
     (10**6, "million"),
@@ -68,6 +69,7 @@ MULTIPLIER_WORDS = {
     "million": 10**6,
     "millionth": 10**6,
     "billion": 10**9,
+    "quadrillion": 10**15,
     "trillion": 10**12,
 }
 # Words that stand for a number on their own.

@@ -44,6 +44,7 @@ _YEAR_AFTER = re.compile("(?:年|學年|学年)")
 _HOUR_AFTER = re.compile(r"(?:[時时]|[點点](?!\d)|:\d\d)")
 _APPROXIMATE = "數数幾几"
 _MORNING = ("上午", "早上", "凌晨", "清晨", "早晨")
+_EVENING = ("下午", "晚上", "晚間", "晚间", "傍晚", "夜間", "夜间", "午後")
 _NEGATIVE = re.compile(r"(?:(?:^|[^\dA-Za-z.])[-−－]|零下|負|负)$")
 
 
@@ -122,22 +123,29 @@ def _year(
 
 
 def _hour(number: Decimal, label: str, before: str) -> Quantity:
-    """An hour: 15時 is 15 or 3 p.m.; 上午9時 is 9 a.m. only, 下午3時 3 or 15."""
+    """An hour: 15時 is 15:00 or 3 p.m.; 上午9時 is 9 a.m., 晚上10時 10 p.m.; 9時 either."""
+    hour = show(number)
     if number % 12 == 0:
-        return _plain(number, Decimal(0), Decimal(12), Decimal(24))
-    if before.endswith(_MORNING):
-        morning = next(m for m in _MORNING if before.endswith(m))
-        return Quantity(
-            morning + label, f"{show(number)} a.m.", frozenset({number}), (f"{show(number)} a.m.",)
-        )
+        return _plain(number, *(Decimal(n) for n in (0, 12, 24)), tag("am:", Decimal(12)))
+    window = re.split("[，。；,;、]", before)[-1]  # 下午2時至4時: 4 p.m. too
+    period = max(_MORNING + _EVENING, key=window.rfind)
+    morning = period if period in _MORNING and period in window else ""
+    evening = period if period in _EVENING and period in window else ""
+    label = (
+        (period + label if window.endswith(period) else f"{period}…{label}")
+        if (morning or evening)
+        else label
+    )
+    if morning:
+        accepted = frozenset({number, tag("am:", number)})
+        return Quantity(label, f"{hour} a.m.", accepted, (f"{hour} a.m.",))
+    if evening and number < 12:
+        ways = (f"{hour} p.m.", f"{show(number + 12)}:00")
+        return Quantity(label, ways[0], frozenset({number, number + 12}), ways)
     if 12 < number <= 24:
-        return Quantity(
-            label,
-            f"{show(number)}:00",
-            frozenset({number, number - 12}),
-            (show(number), f"{show(number - 12)} p.m."),
-        )
-    return _plain(number, number + 12)
+        ways = (f"{hour}:00", f"{show(number - 12)} p.m.")
+        return Quantity(label, ways[0], frozenset({number, number - 12}), ways)
+    return _plain(number, number + 12, tag("am:", number))
 
 
 def _digit_quantity(
@@ -165,7 +173,7 @@ def _digit_quantity(
         accepted = frozenset({number, month(number)})
         return Quantity(label + "月", name, accepted, (name, show(number)))
     if _HOUR_AFTER.match(after) and number <= 24 and not before.endswith(":"):
-        return _hour(number, label + after[:1], before)
+        return _hour(number, label + after[:1], text[max(0, start - 10) : start])
     if before.endswith(":") and number == 0:
         return _plain(number, required=False)  # the minutes of 15:00
     if negative and after[:1] in "℃度°":
@@ -218,6 +226,8 @@ def _joined(text: str, match: re.Match, following: re.Match | None) -> tuple[Dec
     between = text[end : following.start()]
     if between == "秒" and len(following.group()) == 2:
         return number + second / 100, label
+    if between == "成" and len(following.group()) == 1:  # 3成5: 35 %
+        return number * 10 + second, label
     if between == "分之" and number:
         return rounded(second / number), label
     return None
@@ -247,6 +257,15 @@ def _digit_quantities(
             skip, stop = n + 1, start + len(label)
             if "分之" in label:
                 found.append(_plain(whole, whole * 100, tag("%", whole * 100)))
+            elif "成" in label:
+                found.append(
+                    Quantity(
+                        label,
+                        f"{show(whole)}%",
+                        frozenset({whole, tag("%", whole)}),
+                        (f"{show(whole)}%",),
+                    )
+                )
             elif "秒" in label:
                 found.append(
                     Quantity(label, f"{show(whole)} seconds", frozenset({whole}), (show(whole),))
@@ -282,7 +301,8 @@ def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantit
             continue
         after = text[match.end() : match.end() + 2]
         before = text[max(0, start - 3) : start]
-        digits = {Decimal(DIGITS[ch]) for ch in run if ch in DIGITS}
+        spelled = all(ch in DIGITS for ch in run)  # 一三五七: each digit may be written
+        digits = {Decimal(DIGITS[ch]) for ch in run} if spelled else set()
         more: set[Reading] = {*digits, month(number)} if 1 <= number <= 12 else set(digits)
         if 12 < number <= 24 and after[:1] in "時时點点":
             more.add(number - 12)
