@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from .numerals import (
     FRACTION_WORDS,
@@ -45,22 +46,24 @@ class Mention:
     name: bool = False
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     kind: str  # num, word, sign
     text: str
     start: int
     end: int
-
-    @property
-    def word(self) -> str:
-        return self.text.lower() if self.kind == "word" else ""
+    word: str  # a word in lower case, else ""
 
 
 def _tokens(text: str) -> list[_Token]:
     return [
-        _Token(m.lastgroup or "sign", m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)
+        _Token(kind, m.group(), m.start(), m.end(), m.group().lower() if kind == "word" else "")
+        for m in _TOKEN.finditer(text)
+        for kind in (m.lastgroup or "sign",)
     ]
+
+
+# Words that may start a number (`fold` words aside): others are skipped at once.
+_STARTS = frozenset({*SMALL_WORDS, *LONE_WORDS, *MONTH_WORDS})
 
 
 def _word_at(tokens: list[_Token], at: int) -> str:
@@ -70,7 +73,10 @@ def _word_at(tokens: list[_Token], at: int) -> str:
 def _half_after(tokens: list[_Token], at: int) -> int | None:
     """Where `and a half` ends when it starts within three words of `at`, else None."""
     for start in range(at, min(at + 4, len(tokens))):
-        if [_word_at(tokens, start + k) for k in range(3)] == ["and", "a", "half"]:
+        if tokens[start].word == "and" and [_word_at(tokens, start + k) for k in (1, 2)] == [
+            "a",
+            "half",
+        ]:
             return start + 3
     return None
 
@@ -245,7 +251,7 @@ def mentions(target: str) -> list[Mention]:
         if kind == "num":
             mention, at = _digits(text, tokens, at)
             found.append(mention)
-        elif kind == "word":
+        elif kind == "word" and (tokens[at].word in _STARTS or tokens[at].word.endswith("fold")):
             mention, at = _words(text, tokens, at)
             if mention is not None:
                 found.append(mention)
