@@ -40,7 +40,13 @@ _PREFIX_BEFORE = {"千": "米克瓦伏卡焦帕", "兆": "瓦赫字位帕焦歐�
 _RANGE = re.compile(r"\s*(?:至|到|-|–|~|～|－|—)\s*$")
 _DATE = re.compile(r"(?<![\d/.])(\d{2,4})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/])")
 _MONTH_DAY = re.compile(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})(?![\d/])")
-_YEAR_AFTER = re.compile("(?:年|學年|学年)")
+_YEAR_AFTER = re.compile("(?:年代|年|學年|学年)")
+# The other Western year a span may be written as: 113學年度 is 2024-25, 民國90年代 the 2000s.
+_YEAR_SPANS: dict[str, Callable[[Decimal], Decimal]] = {
+    "學年": lambda year: year + 1,
+    "学年": lambda year: year + 1,
+    "年代": lambda year: year // 10 * 10,
+}
 _HOUR_AFTER = re.compile(r"(?:[時时]|[點点](?!\d)|:\d\d)")
 _APPROXIMATE = "數数幾几"
 _MORNING = ("上午", "早上", "凌晨", "清晨", "早晨")
@@ -99,16 +105,16 @@ def _traditional(source: str, script: str) -> bool:
 
 
 def _year(
-    number: Decimal, label: str, roc: bool, traditional: Callable[[], bool], school: bool
+    number: Decimal, label: str, roc: bool, traditional: Callable[[], bool], span: str
 ) -> Quantity:
     """A year: `民國114年` and, in Traditional text, `114年` are ROC years (+1911);
-    `98年` may be 1998 (or ROC 98, 2009); a school year is also the year it ends."""
+    `98年` may be 1998 (or ROC 98, 2009); `span` is what follows the number (年, 學年…)."""
     if roc or (100 <= number <= 199 and number % 1 == 0 and traditional()):
         western = number + 1911
         return Quantity(
             label,
             show(western),
-            frozenset({number, western, *([western + 1] if school else [])}),
+            frozenset({number, western, _YEAR_SPANS.get(span, lambda year: year)(western)}),
             (
                 show(western),
                 show(number),
@@ -166,8 +172,7 @@ def _digit_quantity(
         roc = "民國" in before or "民国" in before
         suffix = _YEAR_AFTER.match(after)
         label = ("民國" if roc else "") + label + (suffix.group() if suffix else "")
-        school = bool(suffix) and len(suffix.group()) > 1  # 113學年度: 2024-25
-        return _year(number, label, roc, traditional, school)
+        return _year(number, label, roc, traditional, suffix.group() if suffix else "")
     if (after.startswith("月") or start in months) and 1 <= number <= 12:
         name = MONTHS[int(number) - 1].title()
         accepted = frozenset({number, month(number)})
