@@ -154,7 +154,7 @@ def month(number: Decimal) -> str:
 
 def chinese_value(run: str) -> Decimal | None:
     """The value of a run of Chinese numerals: 三十五萬 → 350000, 二〇二五 → 2025,
-    一百零五 → 105, 三點五億 → 350000000; None for a run that is no number (萬萬)."""
+    一百零五 → 105, 三點五億 → 350000000; None when a decimal point has no digits after it."""
     run = re.sub("[多餘余]", "", run)
     if "點" in run or "点" in run:
         whole, _, fraction = re.split("([點点])", run, maxsplit=1)
