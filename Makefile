@@ -31,6 +31,7 @@ bench: setup
 	.venv/bin/python bench/segmenter.py
 	.venv/bin/python bench/startup.py
 	.venv/bin/python bench/check.py
+	.venv/bin/python bench/checks.py
 	.venv/bin/python bench/mt.py
 	.venv/bin/python bench/tm.py
 

@@ -20,7 +20,7 @@ from ..catalog.ignores import ignored
 from ..catalog.status import status
 from ..catalog.template import segment_id
 from .findings import Finding, Severity
-from .numbers import compare
+from .numbers import compare, extra_messages, missing_messages
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 _PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”", "（": "）", "「": "」", "《": "》", "【": "】"}
@@ -38,6 +38,7 @@ RATIO_MIN, RATIO_MAX, RATIO_MIN_SOURCE = 1.2, 8.0, 12
 @dataclass(frozen=True)
 class Context:
     glossary: Mapping[str, str]
+    script: str = ""  # the source's language tag (zh-Hant, zh-TW…), when known
 
 
 def check_han(source: str, target: str, context: Context) -> list[str]:
@@ -64,19 +65,11 @@ def _times(count: int) -> str:
 
 
 def check_numbers(source: str, target: str, context: Context) -> list[str]:
-    missing, _ = compare(source, target)
-    return [
-        f"number {n} of the source is missing from the translation{_times(count)}"
-        for n, count in Counter(missing).items()
-    ]
+    return missing_messages(compare(source, target, context.script))
 
 
 def check_extra_numbers(source: str, target: str, context: Context) -> list[str]:
-    _, extra = compare(source, target)
-    return [
-        f"number {n} is in the translation{_times(count)} but not in the source"
-        for n, count in Counter(extra).items()
-    ]
+    return extra_messages(compare(source, target, context.script))
 
 
 def check_brackets(source: str, target: str, context: Context) -> list[str]:

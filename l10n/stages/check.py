@@ -7,7 +7,7 @@ exit code; the report formats are in `checks.report`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polib
@@ -131,6 +131,7 @@ def check(settings: Settings, options: CheckOptions) -> CheckResult:
             document_language(document, settings),
         )
         findings.extend(check_alignment(unit))
+        in_script = replace(context, script=unit.source_language)  # 114年 in zh-Hant: ROC year
         files.append(unit.template.path)
         for catalog in catalogs:
             files.append(catalog.path)
@@ -140,7 +141,7 @@ def check(settings: Settings, options: CheckOptions) -> CheckResult:
             texts = (entry.msgid for entry in unit.expected)
             rows.append((catalog.path, source_tally(texts, catalog.catalog)))
             for entry in catalog.catalog:
-                findings.extend(check_entry(entry, catalog.path, context))
+                findings.extend(check_entry(entry, catalog.path, in_script))
     findings.extend(check_consistency(read))
     findings.extend(thresholds(rows, gate))
     codes = tuple(code for code in known_codes() if gate.wants(code))

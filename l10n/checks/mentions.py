@@ -1,0 +1,260 @@
+"""The numbers an English translation writes, in digits or in words, with what each may read as:
+`HK$106.3 billion` → 106300000000, `an hour and a half` → 1 or 1.5, `March` → month 3.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from .numerals import (
+    FRACTION_WORDS,
+    FULL_WIDTH,
+    LONE_WORDS,
+    MONTH_WORDS,
+    MULTIPLIER_WORDS,
+    NOUN_MULTIPLIERS,
+    ORDINAL_WORDS,
+    SMALL_WORDS,
+    month,
+    rounded,
+    tag,
+    value,
+)
+
+Reading = Decimal | str
+
+_TOKEN = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?)|(?P<word>[A-Za-z]+)|(?P<sign>\S)"
+)
+# Scale words after digits; the one-letter ones only after a currency sign (HK$3m, US$2b).
+_SCALE_WORDS = {"bn": 10**9, "mn": 10**6, "tn": 10**12, "trn": 10**12, **MULTIPLIER_WORDS}
+_CURRENCY_SCALES = {"m": 10**6, "b": 10**9, "k": 10**3}
+_CURRENCY = "$£€¥"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number in the translation: as written, what it may read as, and whether it is
+    written in digits (an extra number is reported only then) or part of a name (G20)."""
+
+    text: str
+    readings: frozenset[Reading]
+    digits: bool
+    name: bool = False
+
+
+class _Token(NamedTuple):
+    kind: str  # num, word, sign
+    text: str
+    start: int
+    end: int
+    word: str  # a word in lower case, else ""
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [
+        _Token(kind, m.group(), m.start(), m.end(), m.group().lower() if kind == "word" else "")
+        for m in _TOKEN.finditer(text)
+        for kind in (m.lastgroup or "sign",)
+    ]
+
+
+# Words that may start a number (`fold` words aside): others are skipped at once.
+_STARTS = frozenset({*SMALL_WORDS, *LONE_WORDS, *MONTH_WORDS})
+
+
+def _word_at(tokens: list[_Token], at: int) -> str:
+    return tokens[at].word if at < len(tokens) else ""
+
+
+def _half_after(tokens: list[_Token], at: int) -> int | None:
+    """Where `and a half` ends when it starts within three words of `at`, else None."""
+    for start in range(at, min(at + 4, len(tokens))):
+        if tokens[start].word == "and" and [_word_at(tokens, start + k) for k in (1, 2)] == [
+            "a",
+            "half",
+        ]:
+            return start + 3
+    return None
+
+
+def _word_number(tokens: list[_Token], at: int) -> tuple[Decimal, int] | None:
+    """The value of an English number phrase starting at `at` (`two hundred and five`,
+    `twenty-fifth`, `a million`) and where it ends; None when none starts there."""
+    total, current, end, seen = 0, 0, at, False
+    last = ""
+    if _word_at(tokens, at) in ("a", "an", "one") and (
+        _word_at(tokens, at + 1) in MULTIPLIER_WORDS
+    ):
+        current, end, seen, last = 1, at + 1, True, "small"
+    while end < len(tokens):
+        word = tokens[end].word
+        if word in SMALL_WORDS:
+            tens_then_unit = current % 100 >= 20 and current % 10 == 0 and SMALL_WORDS[word] < 10
+            if last == "small" and not tens_then_unit:
+                break
+            current += SMALL_WORDS[word]
+            seen, last, end = True, "small", end + 1
+            if word in ORDINAL_WORDS:
+                break
+        elif word in MULTIPLIER_WORDS and seen:
+            size = MULTIPLIER_WORDS[word]
+            if size == 100:
+                current = (current or 1) * 100
+            else:
+                total, current = total + (current or 1) * size, 0
+            last, end = "multiplier", end + 1
+        elif (
+            seen
+            and _word_at(tokens, end + 1) in SMALL_WORDS
+            and ((word == "and" and last == "multiplier") or tokens[end].text in "-‐")
+        ):
+            end += 1
+        else:
+            break
+    return (Decimal(total + current), end) if seen else None
+
+
+def _is_name(text: str, start: int) -> bool:
+    """A number that is part of a name such as COVID-19 or G20."""
+    return bool(re.search(r"[A-Za-z]-?$", text[max(0, start - 2) : start]))
+
+
+_PERCENT = re.compile(r"\s*(?:%|per ?cent\b|percent\b)")
+_OFF = re.compile(r"\s+(?:\w+\s+)?(?:off|discount|below|cheaper)\b")
+_PER_THOUSAND = re.compile(r"\s*(?:‰|per (?:thousand|mille|mil|1,?000)\b)")
+_IN_TEN = re.compile(
+    r"\s*(?:in|out of) (?:10|ten)\b(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?))"
+)
+_PM = re.compile(r"(?::\d\d)?\s*(?:p\.m\.?|pm\b)")
+_AM = re.compile(r"(?::\d\d)?\s*(?:a\.m\.?|am\b)")
+_BELOW_ZERO = re.compile(r"\s*(?:°c|℃|degrees?(?: celsius)?)?\s*below (?:zero|freezing)")
+
+
+def _qualified(
+    text: str, tokens: list[_Token], at: int, end: int, readings: set[Reading]
+) -> tuple[set[Reading], int]:
+    """The readings as the words around a number qualify them: per cent (`%40`, and `off:40`
+    for 40 % off), per thousand (`‰8.6`), p.m. and a.m. hours, minus, `3 in 10` (30)."""
+    after = tokens[end - 1].end
+    rest = text[after : after + 40].lower()
+    before = text[max(0, tokens[at].start - 6) : tokens[at].start].lower()
+    numbers = {r for r in readings if isinstance(r, Decimal)}
+    consumed = after
+    if match := _PERCENT.match(rest):
+        off = _OFF.match(rest, match.end())
+        readings = (
+            {tag("off:", n) for n in numbers} if off else readings | {tag("%", n) for n in numbers}
+        )
+    elif match := _PER_THOUSAND.match(rest):
+        readings |= {tag("‰", n) for n in numbers}
+        consumed = after + match.end()
+    elif (match := _IN_TEN.match(rest)) and all(n <= 10 and n % 1 == 0 for n in numbers):
+        readings |= {n * 10 for n in numbers}
+        consumed = after + match.end()
+    elif not re.search(r"\d:$", before):  # not the minutes of 3:30
+        if match := _PM.match(rest):
+            readings = {n + 12 if n < 12 else n for n in numbers}
+            consumed = after + (0 if ":" in match.group() else match.end())
+        elif match := _AM.match(rest):
+            readings = {tag("am:", n) for n in numbers}
+            consumed = after + (0 if ":" in match.group() else match.end())
+    if re.search(r"(?:(?:^|[^\dA-Za-z-])[-−]|minus )$", before) or _BELOW_ZERO.match(rest):
+        readings |= {-n for n in numbers}
+    while end < len(tokens) and tokens[end].start < consumed:
+        end += 1
+    return readings, end
+
+
+def _digits(text: str, tokens: list[_Token], at: int) -> tuple[Mention, int]:
+    token = tokens[at]
+    number = value(token.text) or Decimal(0)
+    end = at + 1
+    readings: set[Reading] = {number}
+    following = _word_at(tokens, end)
+    currency = text[max(0, token.start - 1) : token.start] in tuple(_CURRENCY)
+    size = _SCALE_WORDS.get(following) or (_CURRENCY_SCALES.get(following) if currency else None)
+    if size and not following.endswith("th"):
+        readings, end = {number * size}, end + 1
+    elif following in NOUN_MULTIPLIERS:
+        readings.add(number * NOUN_MULTIPLIERS[following])
+    previous = tokens[at - 2] if at >= 2 else None
+    if (
+        previous is not None
+        and previous.kind == "num"
+        and len(previous.text) == 4
+        and tokens[at - 1].text in "-–/"
+        and len(token.text) == 2
+    ):
+        readings.add(Decimal(previous.text[:2] + token.text))  # 2024-25
+    half = _half_after(tokens, end)
+    if half is not None:
+        readings.add(number + Decimal("0.5"))
+    readings, end = _qualified(text, tokens, at, end, readings)
+    written = text[token.start : tokens[end - 1].end]
+    name = _is_name(text, token.start)
+    return Mention(written, frozenset(readings), True, name), end
+
+
+def _words(text: str, tokens: list[_Token], at: int) -> tuple[Mention | None, int]:
+    word = tokens[at].word
+    raw = tokens[at].text
+    found = _word_number(tokens, at)
+    if found is not None:
+        number, end = found
+        readings: set[Reading] = {number}
+    elif word.endswith("fold") and word[:-4] in SMALL_WORDS:
+        return Mention(raw, frozenset({Decimal(SMALL_WORDS[word[:-4]])}), False), at + 1
+    elif word in MONTH_WORDS and (raw[0].isupper() and (raw.isalpha())) and word != "a":
+        return Mention(raw, frozenset({month(Decimal(MONTH_WORDS[word]))}), False), at + 1
+    elif word in LONE_WORDS:
+        number, end, readings = LONE_WORDS[word], at + 1, {LONE_WORDS[word]}
+        if word == "half" and _word_at(tokens, end) in ("a", "an"):
+            size = MULTIPLIER_WORDS.get(_word_at(tokens, end + 1))
+            if size:
+                return Mention(raw, frozenset({number * size}), False), end + 2
+    else:
+        return None, at + 1
+    following = _word_at(tokens, end)
+    if following in NOUN_MULTIPLIERS:
+        readings.add(number * NOUN_MULTIPLIERS[following])
+        end += 1
+    hyphen = end < len(tokens) and tokens[end].text in "-‐"
+    fraction = _word_at(tokens, end + 1) if hyphen else following
+    if fraction in FRACTION_WORDS:
+        readings.add(rounded(number / FRACTION_WORDS[fraction]))
+        if word not in ("a", "an") or fraction in ("half", "quarter"):  # a third term
+            end += 2 if hyphen else 1
+    half = _half_after(tokens, end)
+    if half is not None:
+        readings.add(number + Decimal("0.5"))
+        end = half
+        size = MULTIPLIER_WORDS.get(_word_at(tokens, half))
+        if size:
+            readings.add((number + Decimal("0.5")) * size)
+            end += 1
+    readings, end = _qualified(text, tokens, at, end, readings)
+    return Mention(text[tokens[at].start : tokens[end - 1].end], frozenset(readings), False), end
+
+
+def mentions(target: str) -> list[Mention]:
+    """Every number the translation writes, in order."""
+    text = target.translate(FULL_WIDTH)
+    tokens = _tokens(text)
+    found: list[Mention] = []
+    at = 0
+    while at < len(tokens):
+        kind = tokens[at].kind
+        if kind == "num":
+            mention, at = _digits(text, tokens, at)
+            found.append(mention)
+        elif kind == "word" and (tokens[at].word in _STARTS or tokens[at].word.endswith("fold")):
+            mention, at = _words(text, tokens, at)
+            if mention is not None:
+                found.append(mention)
+        else:
+            at += 1
+    return found

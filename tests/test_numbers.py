@@ -1,0 +1,138 @@
+"""The numbers checks on sentence pairs: correct translations pass, injected errors are found."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from l10n.checks import CHECKS, Context
+from l10n.checks.mentions import mentions
+from l10n.checks.numbers import compare
+from l10n.checks.numerals import chinese_value, scaled
+from l10n.checks.quantities import quantities
+
+from .conftest import DATA
+
+PAIRS = json.loads((DATA / "number_pairs.json").read_text(encoding="utf-8"))
+CODES = ("numbers", "numbers-extra")
+SCRIPTS = {"tw": "zh-TW", "hk": "zh-HK", "mo": "zh-MO", "cn": "zh-CN"}
+
+
+def findings(pair: dict) -> dict[str, list[str]]:
+    context = Context({}, SCRIPTS[pair["region"]])
+    found = {code: CHECKS[code].run(pair["source"], pair["translation"], context) for code in CODES}
+    return {code: messages for code, messages in found.items() if messages}
+
+
+def _ids(kind: str) -> list[str]:
+    return [f"{kind}-{n}-{pair['region']}" for n, pair in enumerate(PAIRS[kind])]
+
+
+def _known_gap(pair: dict) -> None:
+    if "xfail" in pair:
+        pytest.xfail(pair["xfail"])
+
+
+@pytest.mark.parametrize("pair", PAIRS["pass"], ids=_ids("pass"))
+def test_a_correct_translation_has_no_numbers_finding(pair):
+    found = findings(pair)
+    if found:
+        _known_gap(pair)
+    assert found == {}
+    assert "xfail" not in pair, "a known gap that no longer fails: drop its xfail"
+
+
+@pytest.mark.parametrize("pair", PAIRS["fail"], ids=_ids("fail"))
+def test_an_injected_error_is_found_and_explained(pair):
+    found = findings(pair)
+    ok = sorted(found) == sorted(pair["expected"]) and any(
+        pair["message"] in message for messages in found.values() for message in messages
+    )
+    if not ok:
+        _known_gap(pair)
+    assert sorted(found) == sorted(pair["expected"])
+    assert any(pair["message"] in m for messages in found.values() for m in messages), found
+    assert "xfail" not in pair, "a known gap that no longer fails: drop its xfail"
+
+
+def test_the_pairs_cover_regions_and_kinds_of_error():
+    assert len(PAIRS["pass"]) + len(PAIRS["fail"]) >= 150
+    assert {p["region"] for p in PAIRS["pass"]} == set(SCRIPTS)
+    kinds = {p["error"] for p in PAIRS["fail"]}
+    assert {"dropped", "changed", "scale", "roc", "extra", "second"} <= kinds
+
+
+def test_a_bare_roc_year_needs_traditional_script():
+    """114年 is 2025 in a Taiwan source; with no script given, the segment's own is used."""
+    source, translation = "114年營收創新高。", "Revenue hit a record in 2025."
+    assert compare(source, translation, "zh-TW").missing == ()
+    assert compare(source, translation).missing == ()  # detected: 營收 is Traditional
+    assert [q.label for q in compare(source, translation, "zh-CN").missing] == ["114"]
+    assert compare("民國114年營收創新高。", translation, "zh-CN").missing == ()
+
+
+def test_a_number_stated_twice_must_be_written_twice():
+    comparison = compare("2019年和2019年", "in 2019 and that year")
+    assert [q.label for q in comparison.missing] == ["2019"]
+    assert compare("2019年和2019年", "in 2019 and in 2019").missing == ()
+
+
+@pytest.mark.parametrize(
+    ("run", "number"),
+    [
+        ("三十五萬", 350000),
+        ("二〇二五", 2025),
+        ("一百零五", 105),
+        ("三點五億", 350000000),
+        ("一億二千萬", 120000000),
+        ("兩千", 2000),
+        ("十九", 19),
+        ("廿五", 25),
+        ("三萬億", 3 * 10**12),
+    ],
+)
+def test_chinese_numerals(run, number):
+    assert chinese_value(run) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("HK$106.3 billion", Decimal("106300000000")),
+        ("an hour and a half", Decimal("1.5")),
+        ("one and a half million", Decimal(1500000)),
+        ("three thousand two hundred and five", Decimal(3205)),
+        ("twenty-fifth", Decimal(25)),
+        ("half a million", Decimal(500000)),
+        ("two dozen", Decimal(24)),
+        ("US$3m", Decimal(3000000)),
+        ("3 p.m.", Decimal(15)),
+    ],
+)
+def test_english_numbers_read_as_values(text, number):
+    (mention,) = mentions(text)
+    assert number in mention.readings
+
+
+@pytest.mark.parametrize(
+    ("source", "meaning", "expected"),
+    [
+        ("1,063億元", "106.3 billion", ("106.3 billion", "106,300,000,000")),
+        ("3.5萬人", "35,000", ("35 thousand", "35,000")),
+        ("民國114年", "2025", ("2025", "114")),
+        ("近3成", "30%", ("30%", "3 in 10")),
+        ("8.6‰", "8.6 per thousand", ("8.6 per thousand", "0.86%")),
+        ("15時", "15:00", ("15:00", "3 p.m.")),
+    ],
+)
+def test_a_source_number_in_the_readers_terms(source, meaning, expected):
+    (quantity,) = quantities(source, "zh-TW")
+    assert (quantity.meaning, quantity.expected) == (meaning, expected)
+
+
+def test_scaled_values():
+    assert scaled(Decimal("106300000000")) == "106.3 billion"
+    assert scaled(Decimal(35000)) == "35 thousand"
+    assert scaled(Decimal(512)) == "512"
