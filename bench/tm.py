@@ -319,6 +319,14 @@ def peak_mb() -> float:
     return int(kilobytes) / 1024
 
 
+def private_mb() -> float:
+    """This process's resident memory of its own (RssAnon): without the pages of files it
+    maps, which belong to the page cache (the index is read through a memory map)."""
+    status = Path("/proc/self/status").read_text(encoding="ascii")
+    kilobytes = next(line.split()[1] for line in status.splitlines() if line.startswith("RssAnon:"))
+    return int(kilobytes) / 1024
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
@@ -372,6 +380,7 @@ def ours(folder: Path, profile: int) -> dict:
             lambda text: lookup(store, text, "en", threshold=THRESHOLD, limit=1), texts
         )
         figures["peak_ours_mb"] = peak_mb()
+        figures["private_ours_mb"] = private_mb()
         if profile:
             profiler = cProfile.Profile()
             profiler.enable()
@@ -550,6 +559,7 @@ def table(runs: list[dict], corpus: dict | None) -> list[str]:
     )
     row("peak RSS: build (units in memory)", lambda r: f"{r['peak_build_mb']:,.0f} MB")
     row("peak RSS: our lookups", lambda r: f"{r['peak_ours_mb']:,.0f} MB")
+    row("  of which its own (not mapped index pages)", lambda r: f"{r['private_ours_mb']:,.0f} MB")
     row("peak RSS: brute force (keys)", lambda r: f"{r['peak_brute_mb']:,.0f} MB")
 
     width = max(len(label) for label, _ in rows) + 2
