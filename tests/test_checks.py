@@ -166,7 +166,30 @@ def test_junit_report(project):
         failures += len(failed)
     assert int(root.get("tests")) == total and int(root.get("failures")) == failures
     report = json.loads(l10n("check", "--format", "json").stdout)
-    assert failures == len({(f["path"], f["code"]) for f in report["findings"]})
+    errors = {(f["path"], f["code"]) for f in report["findings"] if f["severity"] == "error"}
+    assert failures == len(errors) and len(errors) < len(
+        {(f["path"], f["code"]) for f in report["findings"]}
+    )  # warnings are there too, and are no failures
+    assert root.get("timestamp") and float(root.get("time")) > 0
+    assert all(s.get("timestamp") and float(s.get("time")) >= 0 for s in suites)
+
+
+def test_junit_with_only_warnings_reports_no_failure(project):
+    _machine_like(project)
+    warnings = ("--select", "numbers-extra,length-ratio,inconsistent")
+    report = json.loads(l10n("check", "--format", "json", *warnings).stdout)
+    assert report["findings"] and report["summary"]["errors"] == 0
+    result = l10n("check", "--format", "junit", *warnings)
+    assert result.exit_code == 0
+    root = ET.fromstring(result.stdout)
+    assert root.get("failures") == "0" and root.find(".//failure") is None
+    out = "\n".join(e.text for e in root.iter("system-out"))
+    assert all(f["message"] in out for f in report["findings"])
+    strict = l10n("check", "--format", "junit", *warnings, "--fail-on", "warning")
+    assert strict.exit_code == 1
+    failed = ET.fromstring(strict.stdout)
+    assert int(failed.get("failures")) == len({(f["path"], f["code"]) for f in report["findings"]})
+    assert failed.find(".//system-out") is None
 
 
 def test_github_annotations(project):

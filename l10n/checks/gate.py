@@ -82,6 +82,11 @@ def select(findings: Sequence[Finding], gate: Gate) -> list[Finding]:
     return [f for f in findings if gate.wants(f.code)]
 
 
+def fails(severity: Severity, fail_on: Severity) -> bool:
+    """Whether a finding of `severity` fails a gate that fails on `fail_on` and above."""
+    return _RANK[severity] >= _RANK[fail_on]
+
+
 def exit_code(findings: Sequence[Finding], gate: Gate) -> int:
     """1 when a finding is at or above the fail level, else 0."""
-    return int(any(_RANK[f.severity] >= _RANK[gate.fail_on] for f in findings))
+    return int(any(fails(f.severity, gate.fail_on) for f in findings))

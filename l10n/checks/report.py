@@ -2,7 +2,9 @@
 
 JSON (version 1): {"version", "sources", "catalogs", "summary": {"errors", "warnings"},
 "findings": [{"code", "severity", "path", "line", "segment", "message"}]}.
-JUnit: one <testsuite> per checked file, one <testcase> per check code in it.
+JUnit: one <testsuite> per checked file, one <testcase> per check code in it; only
+findings that fail the gate (at or above `--fail-on`) are <failure>s, the others are
+listed in the test case's <system-out>, so a run that exits 0 reports no failure.
 """
 
 from __future__ import annotations
@@ -11,20 +13,25 @@ import json
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .findings import Finding, Severity
+from .gate import fails
 
 JSON_VERSION = 1
 
 
 @dataclass(frozen=True)
 class Checked:
-    """What was checked: source names, catalog paths, and the check codes that ran."""
+    """What was checked: source names, catalog paths, the check codes that ran, the
+    severity that fails, when the run started and how long each file took."""
 
     sources: tuple[str, ...]
     files: tuple[str, ...]
     codes: tuple[str, ...]
+    fail_on: Severity = Severity.ERROR
+    started: str = ""  # ISO 8601, UTC
+    seconds: dict[str, float] = field(default_factory=dict)  # file → time spent on it
 
 
 def summary(findings: Sequence[Finding]) -> dict[str, int]:
@@ -76,32 +83,47 @@ def as_junit(findings: Sequence[Finding], checked: Checked) -> str:
         suite = ET.SubElement(suites, "testsuite", name=path)
         cases = failures = 0
         for code in checked.codes:
-            case = ET.SubElement(suite, "testcase", classname=path, name=code)
+            case = ET.SubElement(suite, "testcase", classname=path, name=code, time="0")
             cases += 1
             hits = by_case.get((path, code), [])
-            if hits:
+            failing = [f for f in hits if fails(f.severity, checked.fail_on)]
+            if failing:
                 failures += 1
-                text = "\n".join(
-                    f"line {f.line}: {f.severity}: {f.message}"
-                    if f.line
-                    else f"{f.severity}: {f.message}"
-                    for f in hits
-                )
                 failure = ET.SubElement(
-                    case, "failure", message=f"{len(hits)} finding(s)", type=hits[0].severity
+                    case,
+                    "failure",
+                    message=f"{len(failing)} finding(s)",
+                    type=failing[0].severity,
                 )
-                failure.text = text
+                failure.text = _lines(failing)
+            if len(hits) > len(failing):
+                ET.SubElement(case, "system-out").text = _lines(
+                    [f for f in hits if f not in failing]
+                )
         suite.set("tests", str(cases))
         suite.set("failures", str(failures))
         suite.set("errors", "0")
         suite.set("skipped", "0")
+        suite.set("time", f"{checked.seconds.get(path, 0.0):.3f}")
+        if checked.started:
+            suite.set("timestamp", checked.started)
         total += cases
         failed += failures
     suites.set("tests", str(total))
     suites.set("failures", str(failed))
     suites.set("errors", "0")
+    suites.set("time", f"{sum(checked.seconds.values()):.3f}")
+    if checked.started:
+        suites.set("timestamp", checked.started)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
+
+
+def _lines(findings: Sequence[Finding]) -> str:
+    return "\n".join(
+        f"line {f.line}: {f.severity}: {f.message}" if f.line else f"{f.severity}: {f.message}"
+        for f in findings
+    )
 
 
 def _escape_data(text: str) -> str:

@@ -7,6 +7,7 @@ exit code; the report formats are in `checks.report`.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -110,6 +111,8 @@ def check(settings: Settings, options: CheckOptions) -> CheckResult:
     """Alignment, content, consistency and threshold findings for the sources, filtered by
     the gate. Consistency compares the reviewed entries of every catalog read, per language."""
     gate = options.gate(settings)
+    started = options.now.isoformat(timespec="seconds")
+    seconds: dict[str, float] = {}
     sources = discover(settings, options.files)
     findings: list[Finding] = []
     root = settings.root
@@ -118,6 +121,7 @@ def check(settings: Settings, options: CheckOptions) -> CheckResult:
     rows = []
     read: list[tuple[str, str, polib.POFile]] = []  # (path, language, catalog), for consistency
     for source in sources:
+        clock = time.perf_counter()
         document = load(source, settings)
         catalogs = tuple(
             _catalog_file(catalog_path(source, settings, language), root, language)
@@ -133,6 +137,7 @@ def check(settings: Settings, options: CheckOptions) -> CheckResult:
         findings.extend(check_alignment(unit))
         in_script = replace(context, script=unit.source_language)  # 114年 in zh-Hant: ROC year
         files.append(unit.template.path)
+        clock = _lap(seconds, unit.template.path, clock)
         for catalog in catalogs:
             files.append(catalog.path)
             if catalog.catalog is None:
@@ -142,9 +147,19 @@ def check(settings: Settings, options: CheckOptions) -> CheckResult:
             rows.append((catalog.path, source_tally(texts, catalog.catalog)))
             for entry in catalog.catalog:
                 findings.extend(check_entry(entry, catalog.path, in_script))
+            clock = _lap(seconds, catalog.path, clock)
     findings.extend(check_consistency(read))
     findings.extend(thresholds(rows, gate))
     codes = tuple(code for code in known_codes() if gate.wants(code))
     kept = tuple(select(findings, gate))
-    checked = Checked(tuple(s.name for s in sources), tuple(files), codes)
+    checked = Checked(
+        tuple(s.name for s in sources), tuple(files), codes, gate.fail_on, started, seconds
+    )
     return CheckResult(kept, checked, exit_code(kept, gate))
+
+
+def _lap(seconds: dict[str, float], path: str, since: float) -> float:
+    """Add the time since `since` to `path`'s; the time now."""
+    now = time.perf_counter()
+    seconds[path] = seconds.get(path, 0.0) + now - since
+    return now
