@@ -171,12 +171,18 @@ def test_json_report_carries_code_severity_path_and_line(project):
 def test_junit_and_github_reports(project):
     build(project, _case(TWO_ARTICLES))
     root = ET.fromstring(l10n("check", "--format", "junit").stdout)
-    for suite in root.findall("testsuite"):
+    strict = ET.fromstring(l10n("check", "--format", "junit", "--fail-on", "warning").stdout)
+    for suite, failing_suite in zip(root.findall("testsuite"), strict.findall("testsuite")):
         names = [c.get("name") for c in suite.findall("testcase")]
         assert names == list(known_codes()) and "inconsistent" in names
         case = next(c for c in suite.findall("testcase") if c.get("name") == "inconsistent")
-        failed = case.find("failure") is not None
-        assert failed == (suite.get("name") == "locales/en/LC_MESSAGES/second.po")
+        failing = next(
+            c for c in failing_suite.findall("testcase") if c.get("name") == "inconsistent"
+        )
+        reported = suite.get("name") == "locales/en/LC_MESSAGES/second.po"
+        assert case.find("failure") is None  # a warning: listed, not failed
+        assert (case.find("system-out") is not None) == reported
+        assert (failing.find("failure") is not None) == reported
     selected = ET.fromstring(l10n("check", "--format", "junit", "--select", "inconsistent").stdout)
     assert {c.get("name") for c in selected.iter("testcase")} == {"inconsistent"}
     ignored = ET.fromstring(l10n("check", "--format", "junit", "--ignore", "inconsistent").stdout)

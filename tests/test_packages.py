@@ -176,3 +176,43 @@ def test_a_hidden_top_level_folder_is_refused(tmp_path, working, package_file):
     }
     _refused(tmp_path, working, _deflated(members), "'.hidden' starts with '.'")
     assert len(l10n("models", "list").stdout.splitlines()) == 1
+
+
+def test_the_package_folder_comes_from_argostranslate_settings_file(
+    tmp_path, monkeypatch, package_file
+):
+    config, chosen = tmp_path / "config", tmp_path / "chosen-packages"
+    (config / "argos-translate").mkdir(parents=True)
+    (config / "argos-translate" / "settings.json").write_text(
+        json.dumps({"ARGOS_PACKAGES_DIR": str(chosen), "ARGOS_DEBUG": "0"}), encoding="utf-8"
+    )
+    monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    installed = l10n("models", "install", str(package_file))
+    assert installed.exit_code == 0, installed.stderr
+    assert (chosen / TOP / "metadata.json").is_file()
+    assert not (tmp_path / "data").exists()
+    assert str(chosen) in l10n("models", "list").stdout
+    elsewhere = tmp_path / "from-the-environment"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(elsewhere))  # the environment comes first
+    assert str(elsewhere) in l10n("models", "list").stderr  # none installed there
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("{not json", "not valid JSON"),
+        ("[1, 2]", "must be a JSON object"),
+        ('{"ARGOS_PACKAGES_DIR": 3}', "must be a string"),
+    ],
+)
+def test_a_broken_argostranslate_settings_file_is_one_line(tmp_path, monkeypatch, text, says):
+    (tmp_path / "argos-translate").mkdir()
+    (tmp_path / "argos-translate" / "settings.json").write_text(text, encoding="utf-8")
+    monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    result = l10n("models", "list")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and says in result.stderr
+    assert "settings.json" in result.stderr and "Traceback" not in result.stderr

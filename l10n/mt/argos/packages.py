@@ -31,13 +31,41 @@ LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
 def packages_dir() -> Path:
-    """Where packages are installed, as argospm and LibreTranslate find them:
-    ARGOS_PACKAGES_DIR, else `argos-translate/packages` under XDG_DATA_HOME or ~/.local/share."""
-    configured = os.environ.get("ARGOS_PACKAGES_DIR")
+    """Where packages are installed, as argospm and LibreTranslate find them: the
+    ARGOS_PACKAGES_DIR environment variable, else that key of argostranslate's settings
+    file (`argos-translate/settings.json` under XDG_CONFIG_HOME or ~/.config), else
+    `argos-translate/packages` under XDG_DATA_HOME or ~/.local/share."""
+    configured = os.environ.get("ARGOS_PACKAGES_DIR") or _from_settings_file()
     if configured:
-        return Path(configured)
+        return Path(configured).expanduser()
     data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(data) / "argos-translate" / "packages"
+
+
+def argos_settings_file() -> Path:
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config) / "argos-translate" / "settings.json"
+
+
+def _from_settings_file() -> str:
+    """The package folder argostranslate's settings file names ("" when it names none)."""
+    path = argos_settings_file()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ""
+    except (OSError, UnicodeDecodeError) as err:
+        raise PackageError(f"{path}: cannot read argostranslate's settings: {err}") from err
+    try:
+        values = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise PackageError(f"{path}: not valid JSON ({err}); fix or remove it") from err
+    if not isinstance(values, dict):
+        raise PackageError(f"{path}: argostranslate's settings must be a JSON object")
+    folder = values.get("ARGOS_PACKAGES_DIR") or values.get("ARGOS_PACKAGE_DIR") or ""
+    if not isinstance(folder, str):
+        raise PackageError(f"{path}: ARGOS_PACKAGES_DIR must be a string, not {folder!r}")
+    return folder
 
 
 @dataclass(frozen=True)
