@@ -8,8 +8,10 @@ Measured so on the reviewed seed catalog (`locales/en/LC_MESSAGES/`, 32 pairs), 
 measures both again: 2.9–6.6 English characters per Chinese one, median 5.1, 5.2 over
 the whole text, variance 13.8 per Chinese character. (Counting ASCII as Chinese gives
 the 1.8–6.2, median 4.9, that `check`'s length ratio uses, and twice the variance.)
-Each document's own ratio replaces RATIO (`document_ratio`): translators differ, and
-a terse translation is not a worse one.
+A first alignment at the ratio of the whole texts (`document_ratio`) gives the
+translator's own ratio over the pairs it finds, untranslated stretches left out
+(`paired_ratio`); while that differs, the texts are aligned again with it: translators
+differ, and a terse translation is not a worse one.
 """
 
 from __future__ import annotations
@@ -71,8 +73,22 @@ def chinese_length(text: str) -> float:
 
 
 def document_ratio(source: float, target: float) -> float:
-    """English characters per Chinese one in this document, within bounds that any
+    """English characters per Chinese one over both whole texts, within bounds that any
     translation keeps (RATIO when either side is empty)."""
+    return min(max(target / source, 2.5), 9.0) if source and target else RATIO
+
+
+def paired_ratio(steps, source_lengths: np.ndarray, target_lengths: np.ndarray) -> float:
+    """English characters per Chinese one over the beads of a path that pair both sides
+    (untranslated stretches left out), within bounds that any translation keeps; RATIO
+    when nothing pairs."""
+    source = target = 0.0
+    i = j = 0
+    for step in steps:
+        if step.source and step.target:
+            source += source_lengths[i : i + step.source].sum()
+            target += target_lengths[j : j + step.target].sum()
+        i, j = i + step.source, j + step.target
     return min(max(target / source, 2.5), 9.0) if source and target else RATIO
 
 

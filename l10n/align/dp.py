@@ -45,6 +45,16 @@ class Step:
     cost: float  # the bead's cost beyond its type's own (length, anchors, breaks)
 
 
+def total(problem: Problem, path: Sequence[Step]) -> float:
+    """The whole cost of a path, bead types' own costs included."""
+    found, i = 0.0, 0
+    for step in path:
+        i += step.source
+        own = problem.source_skip[i - 1] if not step.target else BEADS[step.source, step.target]
+        found += step.cost + own
+    return found
+
+
 def solve(problem: Problem, width: int = 16) -> list[Step]:
     """The cheapest path of beads from (0, 0) to (n, m), in order."""
     n, m = len(problem.source_lengths), len(problem.target_lengths)
