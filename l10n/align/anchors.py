@@ -39,7 +39,8 @@ _ORDINALS = (
     "_ _ second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
-_NUMBER_WORDS = {w: n for words in (_WORDS, _ORDINALS) for n, w in enumerate(words) if n >= 2}
+_NUMBERED = {w: f"n:{n}" for words in (_WORDS, _ORDINALS) for n, w in enumerate(words) if n >= 2}
+_NUMBERED.update({month: f"n:month{n}" for n, month in enumerate(_MONTHS, start=1)})
 _LATIN = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
 _WORD = re.compile(r"[A-Za-z]+")
 _QUOTES_ZH = re.compile("[“「『]")
@@ -77,15 +78,11 @@ def target_keys(text: str, renderings: Sequence[str]) -> Counter[str]:
     for number, _, end in numbers(text):
         scale = re.match(r"\s*(thousand|million|billion|trillion)\b", text[end : end + 12])
         keys[_show(number * (_ENGLISH_SCALES[scale.group(1)] if scale else 1))] = 1
-    words = [w.lower() for w in _WORD.findall(text)]
-    for word in words:
-        if word in _MONTHS:
-            keys[f"n:month{_MONTHS.index(word) + 1}"] = 1
-        elif word in _NUMBER_WORDS:
-            keys[f"n:{_NUMBER_WORDS[word]}"] = 1
+    lowered = text.lower()
+    for word in _NUMBERED.keys() & set(_WORD.findall(lowered)):
+        keys[_NUMBERED[word]] = 1
     for token in _LATIN.findall(text):
         keys["l:" + token] = 1
-    lowered = text.lower()
     for rendering in renderings:
         if rendering in lowered:
             keys["g:" + rendering] = 1

@@ -17,6 +17,7 @@ differ, and a terse translation is not a worse one.
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
@@ -68,8 +69,12 @@ def neg_log_tail(delta: np.ndarray) -> np.ndarray:
     return z * z - poly - np.log(t)
 
 
+_ASCII = re.compile(r"[\x21-\x7e]")
+
+
 def chinese_length(text: str) -> float:
-    return sum(1.0 if ord(ch) > 127 else 0.25 for ch in text if not ch.isspace())
+    visible = len("".join(text.split()))
+    return visible - 0.75 * len(_ASCII.findall(text))
 
 
 def document_ratio(source: float, target: float) -> float:

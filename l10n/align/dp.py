@@ -82,9 +82,11 @@ class _Tables:
         self.pa = np.concatenate(([0.0], np.cumsum(wa)))
         self.pb = np.concatenate(([0.0], np.cumsum(wb)))
         found: dict[str, list[int]] = {}
+        self.counts: dict[tuple[str, int], int] = {}
         for j, bag in enumerate(problem.target_bags):
             for key, count in bag.items():
-                found.setdefault(key, []).extend([j] * count)
+                found.setdefault(key, []).append(j)
+                self.counts[key, j] = count
         self.positions = {k: np.array(v, dtype=np.int64) for k, v in found.items()}
 
 
@@ -103,9 +105,10 @@ def _banded(problem: Problem, tables: _Tables, width: int) -> tuple[list[Step] |
     best = np.full((n + 1, 3 * size), np.inf)  # a band of inf on either side of each row
     back = np.full((n + 1, size), -1, dtype=np.int8)
     steps = np.arange(size)
+    pairs = _pairs(problem, tables, lo, size)
     for first in range(0, n + 1, _BLOCK):
         rows = np.arange(first, min(first + _BLOCK, n + 1))
-        costs, insert = _costs(problem, tables, rows, lo, steps, m)
+        costs, insert = _costs(problem, tables, pairs, rows, lo, steps, m)
         for offset, i in enumerate(rows):
             row = np.full(size, np.inf)
             if i == 0:
@@ -139,13 +142,13 @@ def _insertions(row, chosen, insert, steps):
     return row, chosen
 
 
-def _costs(problem, tables, rows, lo, steps, m):
+def _costs(problem, tables, pairs, rows, lo, steps, m):
     """Each bead type's cost for every cell of the rows' bands, and the insertion costs."""
     js = lo[rows][:, None] + steps[None, :]
     valid = js <= m
     jc = np.minimum(js, m)
     i = rows[:, None]
-    shared = _matched(problem, tables, rows, jc)
+    shared = _matched(pairs, rows, lo, steps.size)
     costs = []
     for a, b in _KINDS:
         if a == 0:
@@ -168,35 +171,52 @@ def _costs(problem, tables, rows, lo, steps, m):
             if b > 1:
                 cost = cost + INSIDE_BREAK * (tables.cbt[jc - 1] - tables.cbt[sc])
         if b:
-            cost = cost - 2 * shared[(a, b)]
+            both = np.minimum(tables.pa[i] - tables.pa[r], tables.pb[jc] - tables.pb[sc])
+            cost = cost - 2 * np.minimum(shared[(a, b)], both)
         costs.append(np.where(ok, cost, np.inf))
     previous = np.maximum(jc - 1, 0)
     insert = BEADS[(0, 1)] + tables.pb[jc] - tables.pb[previous]
     return costs, np.where(valid, insert, 0.0)
 
 
-def _matched(problem, tables, rows, jc):
-    """(a, b) → the weighted anchor keys shared by the a source units before each row and
-    each cell's b target units before it: a multiset intersection, key by key."""
-    matched = {kind: np.zeros(jc.shape) for kind in _KINDS if kind[0]}
-    bags = problem.source_bags
-    for offset, i in enumerate(rows):
-        spans = [bags[i - a] if i >= a else {} for a in (1, 2, 3)]
-        if not any(spans):
+def _pairs(problem, tables, lo, size):
+    """Every (source unit, target unit, weight) sharing an anchor key, with the target
+    within reach of the source's rows' bands, as three arrays ordered by source unit."""
+    n = len(problem.source_bags)
+    units, targets, weights = [], [], []
+    for u, bag in enumerate(problem.source_bags):
+        if not bag:
             continue
-        for key in {k for bag in spans for k in bag}:
+        first, last = lo[u + 1] - 3, lo[min(u + 3, n)] + size
+        for key, count in bag.items():
             where = tables.positions.get(key)
             if where is None:
                 continue
-            end = np.searchsorted(where, jc[offset])
-            found = [end - np.searchsorted(where, jc[offset] - b) for b in (0, 1, 2, 3)]
-            scale = weight(key)
-            wanted = 0
-            for a in (1, 2, 3):
-                wanted += spans[a - 1].get(key, 0)
-                for b in (1, 2, 3):
-                    if (a, b) in matched and wanted:
-                        matched[(a, b)][offset] += scale * np.minimum(found[b], wanted)
+            start, end = np.searchsorted(where, (first, last))
+            for p in where[start:end]:
+                units.append(u)
+                targets.append(p)
+                weights.append(weight(key) * min(count, tables.counts[key, p]))
+    return np.array(units, dtype=np.int64), np.array(targets, dtype=np.int64), np.array(weights)
+
+
+def _matched(pairs, rows, lo, size):
+    """(a, b) → the weighted anchor keys that the a source units before each row and each
+    cell's b target units before it share: the sum over pairs of units, which counts a key
+    once per pair (the caller caps it at either side's total)."""
+    matched = {kind: np.zeros((len(rows), size)) for kind in _KINDS if kind[0] and kind[1]}
+    units, targets, weights = pairs
+    first, last = np.searchsorted(units, (rows[0] - 3, rows[-1]))
+    units, targets, weights = units[first:last], targets[first:last], weights[first:last]
+    for di in (1, 2, 3):
+        i = units + di
+        for dj in (1, 2, 3):
+            k = targets + dj - lo[np.minimum(i, len(lo) - 1)]
+            ok = (i >= rows[0]) & (i <= rows[-1]) & (k >= 0) & (k < size)
+            cells = (i[ok] - rows[0], k[ok])
+            for kind, table in matched.items():
+                if kind[0] >= di and kind[1] >= dj:
+                    np.add.at(table, cells, weights[ok])
     return matched
 
 
