@@ -34,6 +34,7 @@ bench: setup
 	.venv/bin/python bench/checks.py
 	.venv/bin/python bench/mt.py
 	.venv/bin/python bench/tm.py
+	.venv/bin/python bench/align.py
 
 lint: setup
 	.venv/bin/ruff check .

@@ -171,6 +171,31 @@ def run() -> None:
     echo_lines(result.lines())
 
 
+def align(
+    source: Path = typer.Argument(..., help="The source article, as l10n reads articles."),
+    translation: Path = typer.Argument(..., help="Its English translation (UTF-8 text)."),
+    out: Path = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    output_format: str = typer.Option("json", "--format", "-f", help="json or tmx."),
+    force: bool = typer.Option(
+        False, "--force", help="Align even a translation that seems to be of another text."
+    ),
+) -> None:
+    """Align a human translation with its source, sentence by sentence: JSON beads or TMX."""
+    from ..errors import SettingsError
+    from ..stages.align import FORMATS, AlignOptions, align_files
+
+    if output_format not in FORMATS:
+        raise SettingsError(f"unknown --format {output_format!r}; use {' or '.join(FORMATS)}")
+    options = AlignOptions(
+        source=source, translation=translation, output=out, format=output_format, force=force
+    )
+    result = align_files(project_settings(), options)
+    for warning in result.warnings:
+        warn(warning)
+    echo_lines(result.lines())
+    exit_with(result.exit_code)
+
+
 def compile_mo(files: list[Path] = SOURCES) -> None:
     """Compile the catalogs to MO files (reviewed entries only, as msgfmt does)."""
     from ..stages.compile import CompileOptions, compile_catalogs
@@ -186,4 +211,5 @@ COMMANDS = {
     "translate": translate,
     "build": build,
     "compile": compile_mo,
+    "align": align,
 }
