@@ -172,7 +172,8 @@ def test_junit_and_github_reports(project):
     build(project, _case(TWO_ARTICLES))
     root = ET.fromstring(l10n("check", "--format", "junit").stdout)
     strict = ET.fromstring(l10n("check", "--format", "junit", "--fail-on", "warning").stdout)
-    for suite, failing_suite in zip(root.findall("testsuite"), strict.findall("testsuite")):
+    suites = zip(root.findall("testsuite"), strict.findall("testsuite"), strict=True)
+    for suite, failing_suite in suites:
         names = [c.get("name") for c in suite.findall("testcase")]
         assert names == list(known_codes()) and "inconsistent" in names
         case = next(c for c in suite.findall("testcase") if c.get("name") == "inconsistent")

@@ -16,53 +16,41 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
-from ..checks.numbers import chinese_numeral_values, numbers
+from ..checks.mentions import mentions
+from ..checks.quantities import quantities
 
 Bag = Mapping[str, int]
 
 # key kind → the cost, in nats, of one key on one side without its partner on the other
 WEIGHTS = {"n": 2.0, "l": 2.0, "g": 1.5, "q": 0.7, "b": 0.5}
 
-_SCALES = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8}
-_ENGLISH_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_WORDS = (
-    "_ _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty"
-).split()
-_ORDINALS = (
-    "_ _ second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
-_NUMBERED = {w: f"n:{n}" for words in (_WORDS, _ORDINALS) for n, w in enumerate(words) if n >= 2}
-_NUMBERED.update({month: f"n:month{n}" for n, month in enumerate(_MONTHS, start=1)})
 _LATIN = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
 _WORD = re.compile(r"[A-Za-z]+")
 _QUOTES_ZH = re.compile("[“「『]")
 _BRACKETS = re.compile("[(（]")
 
 
-def _show(number: Decimal) -> str:
-    return "n:" + format(number.normalize(), "f")
+def _key(reading: Decimal | str) -> str:
+    return "n:" + (format(reading.normalize(), "f") if isinstance(reading, Decimal) else reading)
 
 
-def source_keys(text: str, glossary: Mapping[str, str]) -> Counter[str]:
+def source_keys(
+    text: str, glossary: Mapping[str, str], known: Collection[str] = ()
+) -> Counter[str]:
+    """One key per number (of the readings a translation may write, `114年` as 2025 or
+    114, the one the translation's `known` keys have, if any), name, term and mark."""
     keys: Counter[str] = Counter()
-    normalised = text.translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
-    for number, _, end in numbers(text):
-        unit = normalised[end : end + 1]
-        if unit == "月" and number == number.to_integral_value() and 1 <= number <= 12:
-            keys[f"n:month{int(number)}"] = 1
-        else:
-            keys[_show(number * _SCALES.get(unit, 1))] = 1
-    for number in chinese_numeral_values(text):
-        if number >= 10:
-            keys[_show(number)] = 1
+    for quantity in quantities(text):
+        if not quantity.required and not any(
+            isinstance(r, Decimal) and r >= 10 for r in quantity.accepted
+        ):
+            continue  # 四川 is no 4, but 十九大 is 19
+        readings = sorted(_key(reading) for reading in quantity.accepted)
+        if readings:
+            keys[next((key for key in readings if key in known), readings[0])] = 1
     for token in _LATIN.findall(text):
         keys["l:" + token] = 1
     for term, rendering in glossary.items():
@@ -75,12 +63,13 @@ def source_keys(text: str, glossary: Mapping[str, str]) -> Counter[str]:
 
 def target_keys(text: str, renderings: Sequence[str]) -> Counter[str]:
     keys: Counter[str] = Counter()
-    for number, _, end in numbers(text):
-        scale = re.match(r"\s*(thousand|million|billion|trillion)\b", text[end : end + 12])
-        keys[_show(number * (_ENGLISH_SCALES[scale.group(1)] if scale else 1))] = 1
+    for mention in mentions(text):
+        if mention.name:
+            continue
+        for reading in mention.readings:
+            if mention.digits or reading != 1:  # "a" and "an" are no anchors
+                keys[_key(reading)] = 1
     lowered = text.lower()
-    for word in _NUMBERED.keys() & set(_WORD.findall(lowered)):
-        keys[_NUMBERED[word]] = 1
     for token in _LATIN.findall(text):
         keys["l:" + token] = 1
     for rendering in renderings:
