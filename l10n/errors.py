@@ -51,3 +51,7 @@ class PackageError(L10nError):
 
 class TMError(L10nError):
     """A translation memory, or a TMX file for it, that cannot be read or written."""
+
+
+class XliffError(L10nError):
+    """An XLIFF file that cannot be written or read back into the catalogs."""

@@ -19,6 +19,7 @@ from . import commands, quality
 from .models import models_app
 from .output import HelpWhenBare, error
 from .tm import tm_app
+from .xliff import xliff_app
 
 
 def _usage_error(err: TyperException, command_path: str) -> typer.Exit:
@@ -85,6 +86,7 @@ for _name, _command in {**commands.COMMANDS, **quality.COMMANDS}.items():
     app.command(_name)(_command)
 app.add_typer(models_app, name="models")
 app.add_typer(tm_app, name="tm")
+app.add_typer(xliff_app, name="xliff")
 
 
 def main() -> None:
