@@ -21,6 +21,7 @@ from ..catalog.status import status
 from ..catalog.template import segment_id
 from .findings import Finding, Severity
 from .numbers import compare, extra_messages, missing_messages
+from .parity import check_bracket_structure, check_markup, check_urls, prose
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 _PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”", "（": "）", "「": "」", "《": "》", "【": "】"}
@@ -65,11 +66,11 @@ def _times(count: int) -> str:
 
 
 def check_numbers(source: str, target: str, context: Context) -> list[str]:
-    return missing_messages(compare(source, target, context.script))
+    return missing_messages(compare(prose(source), prose(target), context.script))
 
 
 def check_extra_numbers(source: str, target: str, context: Context) -> list[str]:
-    return extra_messages(compare(source, target, context.script))
+    return extra_messages(compare(prose(source), prose(target), context.script))
 
 
 def check_brackets(source: str, target: str, context: Context) -> list[str]:
@@ -89,6 +90,7 @@ def check_brackets(source: str, target: str, context: Context) -> list[str]:
 
 
 def check_length(source: str, target: str, context: Context) -> list[str]:
+    source, target = prose(source), prose(target)  # URLs: as long on both sides
     size = len(source.strip())
     if size < RATIO_MIN_SOURCE or not target.strip():
         return []
@@ -218,6 +220,15 @@ CHECKS: dict[str, Check] = {
     "repetition": Check(Severity.ERROR, check_repetition, "repetition loops (MT failure)"),
     "glossary": Check(Severity.ERROR, check_glossary, "glossary terms translated as agreed"),
     "bidi-control": Check(Severity.ERROR, check_bidi, "bidi controls unpaired or not in source"),
+    "urls": Check(Severity.ERROR, lambda s, t, _: check_urls(s, t), "source URLs and e-mails kept"),
+    "bracket-structure": Check(
+        Severity.WARNING,
+        lambda s, t, _: check_bracket_structure(s, t),
+        "the source's bracketed parts and quotations kept",
+    ),
+    "markup": Check(
+        Severity.ERROR, lambda s, t, _: check_markup(s, t), "inline markup placeholders kept"
+    ),
 }
 
 
