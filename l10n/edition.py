@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .catalog.status import EntryStatus
-from .document import BlockKind, Document
+from .document import BlockKind, Document, content_hash
 
 
 class Status(StrEnum):
@@ -84,16 +84,29 @@ def align(
     """Pair every extracted segment with its translation and review status.
 
     `only_reviewed` withholds unreviewed (fuzzy) translations: those segments show the
-    source, marked untranslated. `show_source` gives the source as shown (e.g. converted
-    to another script); ids and statuses still come from the original text.
+    source, marked untranslated. A segment translated together with the one before it
+    (`catalog.joins`) is shown in one pair with it. `show_source` gives the source as
+    shown (e.g. converted to another script); ids and statuses still come from the
+    original text.
     """
     blocks = []
     for block in document.blocks:
         if not block.kind.extracted or not block.segments:
             continue
-        pairs = []
+        pairs: list[Pair] = []
+        previous = None
         for segment in block.segments:
             target, entry_status = translated.get(segment.text, ("", EntryStatus.UNTRANSLATED))
+            if entry_status is EntryStatus.JOINED:
+                if pairs and previous is not None and target == content_hash(previous):
+                    last = pairs[-1]  # one pair: the segments together, one translation
+                    pairs[-1] = Pair(
+                        last.id, last.source + show_source(segment.text), last.target, last.status
+                    )
+                    previous = segment.text
+                    continue
+                entry_status = EntryStatus.UNTRANSLATED  # joined with another segment
+            previous = segment.text
             status = shown(entry_status, only_reviewed=only_reviewed)
             if status is Status.UNTRANSLATED:
                 target = ""

@@ -111,7 +111,9 @@ def test_the_catalog_holds_every_status(every_status):
         "reviewed": 28,
         "fuzzy_machine": 1,
         "tm": 1,
+        "aligned": 0,
         "fuzzy_changed": 1,
+        "joined": 0,
         "untranslated": 1,
         "obsolete": 1,
     }

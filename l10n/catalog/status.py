@@ -26,14 +26,17 @@ class EntryStatus(StrEnum):
     REVIEWED = "reviewed"
     MACHINE = "machine"  # engine output for this very source, not reviewed
     TM = "tm"  # a translation memory's match for this very source, not reviewed
+    ALIGNED = "aligned"  # a pair found by `l10n align` in a human translation, not reviewed
     CHANGED = "changed"  # fuzzy: the source changed since it was translated, or marked by hand
+    JOINED = "joined"  # translated together with the segment before it (`catalog.joins`)
     UNTRANSLATED = "untranslated"
     OBSOLETE = "obsolete"
 
     @property
     def live(self) -> bool:
-        """Whether the entry's source is in the document (counted in percentages)."""
-        return self is not EntryStatus.OBSOLETE
+        """Whether the entry counts in percentages: its source is in the document, and it
+        is a unit of work of its own (a joined entry is its neighbour's)."""
+        return self not in (EntryStatus.OBSOLETE, EntryStatus.JOINED)
 
     @property
     def has_translation(self) -> bool:
@@ -42,22 +45,43 @@ class EntryStatus(StrEnum):
             EntryStatus.REVIEWED,
             EntryStatus.MACHINE,
             EntryStatus.TM,
+            EntryStatus.ALIGNED,
             EntryStatus.CHANGED,
         )
 
     @property
     def needs_review(self) -> bool:
         """Translated but not reviewed: what gettext marks `fuzzy`."""
-        return self in (EntryStatus.MACHINE, EntryStatus.TM, EntryStatus.CHANGED)
+        return self in (
+            EntryStatus.MACHINE,
+            EntryStatus.TM,
+            EntryStatus.ALIGNED,
+            EntryStatus.CHANGED,
+        )
 
 
 MACHINE_TRANSLATION = "machine translation"
 TM = "tm"
+ALIGNED = "aligned"
 # provenance kind → the status of an unreviewed entry it filled
 PROVENANCE_KINDS: dict[str, EntryStatus] = {
     MACHINE_TRANSLATION: EntryStatus.MACHINE,
     TM: EntryStatus.TM,
+    ALIGNED: EntryStatus.ALIGNED,
 }
+JOINED = "l10n-joined:"  # `# l10n-joined: <hash of the segment before>`: see catalog.joins
+
+
+def joined_with(entry: polib.POEntry) -> str | None:
+    """The content hash of the segment an untranslated entry was translated together
+    with (the one before it), or None."""
+    if entry.msgstr or entry.obsolete:
+        return None
+    for line in (entry.tcomment or "").splitlines():
+        if line.startswith(JOINED):
+            words = line[len(JOINED) :].split()
+            return words[0] if words else None
+    return None
 
 
 def provenance_kind(line: str) -> str | None:
@@ -89,7 +113,7 @@ def status(entry: polib.POEntry) -> EntryStatus:
     if entry.obsolete:
         return EntryStatus.OBSOLETE
     if not entry.msgstr:
-        return EntryStatus.UNTRANSLATED
+        return EntryStatus.JOINED if joined_with(entry) else EntryStatus.UNTRANSLATED
     if not entry.fuzzy:
         return EntryStatus.REVIEWED
     lines = provenance_lines(entry)
@@ -107,22 +131,29 @@ def is_unreviewed_machine(entry: polib.POEntry) -> bool:
 
 
 def pending(catalog: polib.POFile, *, retranslate_machine: bool = False) -> list[polib.POEntry]:
-    """Entries a provider may fill: the empty ones; with `retranslate_machine`, also the
+    """Entries a provider may fill: the empty ones (not those translated together with the
+    segment before them); with `retranslate_machine`, also the
     unreviewed machine output, including output carried over from a changed source.
     Reviewed entries never."""
     return [
         entry
         for entry in catalog
         if not entry.obsolete
-        and (not entry.msgstr or (retranslate_machine and is_unreviewed_machine(entry)))
+        and (
+            (not entry.msgstr and joined_with(entry) is None)
+            or (retranslate_machine and is_unreviewed_machine(entry))
+        )
     ]
 
 
 def translations(catalog: polib.POFile) -> dict[str, tuple[str, EntryStatus]]:
-    """msgid → (translation, status) for the live entries with a translation."""
+    """msgid → (translation, status) for the live entries with a translation; for a
+    joined entry, (the content hash of the segment it was translated with, JOINED)."""
     found = {}
     for entry in catalog:
         entry_status = status(entry)
         if entry_status.has_translation:
             found[entry.msgid] = (entry.msgstr, entry_status)
+        elif entry_status is EntryStatus.JOINED:
+            found[entry.msgid] = (joined_with(entry) or "", entry_status)
     return found

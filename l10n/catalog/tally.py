@@ -16,7 +16,8 @@ from types import MappingProxyType
 
 import polib
 
-from .status import EntryStatus, status
+from ..document import content_hash
+from .status import EntryStatus, joined_with, status
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,18 @@ def catalog_tally(catalog: polib.POFile) -> Tally:
 
 
 def source_tally(texts: Iterable[str], catalog: polib.POFile | None) -> Tally:
-    """The tally of a source's distinct segment texts, each with the status of its entry
-    in the catalog (untranslated when it has none)."""
-    statuses = {e.msgid: status(e) for e in catalog or () if not e.obsolete}
-    distinct = dict.fromkeys(texts)
-    return Tally.of((text, statuses.get(text, EntryStatus.UNTRANSLATED)) for text in distinct)
+    """The tally of a source's distinct segment texts (in document order), each with the
+    status of its entry in the catalog (untranslated when it has none, or when it is
+    joined with a segment that is no longer the one before it)."""
+    entries = {e.msgid: e for e in catalog or () if not e.obsolete}
+    found, previous = [], None
+    for text in dict.fromkeys(texts):
+        entry = entries.get(text)
+        entry_status = status(entry) if entry is not None else EntryStatus.UNTRANSLATED
+        if entry_status is EntryStatus.JOINED and (
+            previous is None or joined_with(entry) != content_hash(previous)
+        ):
+            entry_status = EntryStatus.UNTRANSLATED  # joined with a segment no longer before it
+        found.append((text, entry_status))
+        previous = text
+    return Tally.of(found)

@@ -14,6 +14,7 @@ import polib
 
 from .header import catalog_fields
 from .ignores import moved_to_comment
+from .joins import clear_stale
 from .provenance import with_provenance, without_provenance
 from .status import provenance_lines
 
@@ -83,6 +84,7 @@ def update(
             obsolete=True,
         )
         new.append(gone)
+    clear_stale([entry for entry in new if not entry.obsolete])
     return new
 
 

@@ -232,7 +232,11 @@ CHECKS: dict[str, Check] = {
 }
 
 
-def check_entry(entry: polib.POEntry, path: str, context: Context) -> list[Finding]:
+def check_entry(
+    entry: polib.POEntry, path: str, context: Context, source: str | None = None
+) -> list[Finding]:
+    """The findings of every check on an entry; `source` is what its translation covers
+    when that is more than its msgid (segments translated together, `catalog.joins`)."""
     if not entry.msgid or not status(entry).has_translation:
         return []
     skip = ignored(entry)
@@ -240,7 +244,7 @@ def check_entry(entry: polib.POEntry, path: str, context: Context) -> list[Findi
     for code, check in CHECKS.items():
         if code in skip:
             continue
-        for message in check.run(entry.msgid, entry.msgstr, context):
+        for message in check.run(source or entry.msgid, entry.msgstr, context):
             findings.append(
                 Finding(code, check.severity, path, message, entry.linenum, segment_id(entry))
             )

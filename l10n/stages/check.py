@@ -15,6 +15,7 @@ import polib
 
 from ..catalog import build_template, source_tally
 from ..catalog.header import header_date
+from ..catalog.joins import joined_sources
 from ..checks import (
     REPORTS,
     CatalogFile,
@@ -145,8 +146,11 @@ def check(settings: Settings, options: CheckOptions) -> CheckResult:
             read.append((catalog.path, catalog.language, catalog.catalog))
             texts = (entry.msgid for entry in unit.expected)
             rows.append((catalog.path, source_tally(texts, catalog.catalog)))
+            covered = joined_sources(list(catalog.catalog))
             for entry in catalog.catalog:
-                findings.extend(check_entry(entry, catalog.path, in_script))
+                findings.extend(
+                    check_entry(entry, catalog.path, in_script, covered.get(entry.msgid))
+                )
             clock = _lap(seconds, catalog.path, clock)
     findings.extend(check_consistency(read))
     findings.extend(thresholds(rows, gate))

@@ -18,6 +18,7 @@ import polib
 
 from ..catalog import EntryStatus, read_catalog, status
 from ..catalog.header import source_language_of
+from ..catalog.joins import joined_sources
 from ..catalog.status import TM, provenance_kind, provenance_lines
 from ..errors import CatalogError, TMError
 from ..files import decode_utf8
@@ -69,9 +70,10 @@ def units_of(path: Path, data: bytes, settings: Settings) -> list[Unit]:
     source_language = source_language_of(catalog.metadata, settings.source_language)
     target_language = path.parent.parent.name  # the folder of a configured language
     neighbours = neighbour_keys(catalog)
+    covered = joined_sources(list(catalog))  # segments translated together: one unit
     return [
         Unit(
-            entry.msgid,
+            covered.get(entry.msgid, entry.msgid),
             entry.msgstr,
             source_language,
             target_language,

@@ -111,14 +111,17 @@ def _unit(body: ET.Element, identifier: str, entry: polib.POEntry, file: XliffFi
         "approved": "yes" if entry_status is EntryStatus.REVIEWED else "no",
         _SPACE: "preserve",
     }
-    if entry.obsolete:
+    if entry.obsolete or entry_status is EntryStatus.JOINED:
         attributes["translate"] = "no"
     unit = ET.SubElement(body, q("trans-unit"), attributes)
     ET.SubElement(unit, q("source")).text = _xml_text(entry.msgid, where)
-    state = {"state": "final"} if entry.obsolete else _state(entry, entry_status)
+    done = entry.obsolete or entry_status is EntryStatus.JOINED
+    state = {"state": "final"} if done else _state(entry, entry_status)
     ET.SubElement(unit, q("target"), state).text = _xml_text(entry.msgstr, where)
     if entry.obsolete:
         _note(unit, "obsolete: no longer in the source document; kept for reuse", "l10n")
+    if entry_status is EntryStatus.JOINED:
+        _note(unit, "joined: translated together with the segment before", "l10n")
     for line in (entry.comment or "").splitlines():
         if not provenance_kind(line):
             _note(unit, _xml_text(line, where), "developer", "source")
