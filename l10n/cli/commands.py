@@ -175,21 +175,41 @@ def align(
     source: Path = typer.Argument(..., help="The source article, as l10n reads articles."),
     translation: Path = typer.Argument(..., help="Its English translation (UTF-8 text)."),
     out: Path = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    output_format: str = typer.Option("json", "--format", "-f", help="json or tmx."),
+    output_format: str = typer.Option("json", "--format", "-f", help="json, tmx or po."),
+    into_catalog: bool = typer.Option(
+        False, "--into-catalog", help="The same as --format po: fill the document's catalog."
+    ),
+    lang: str = typer.Option(None, "--lang", "-l", help="po: the catalog's language."),
+    accept: float = typer.Option(
+        None, "--accept", min=0.0, max=1.0, help="po: beads scoring this or more are reviewed."
+    ),
     force: bool = typer.Option(
         False, "--force", help="Align even a translation that seems to be of another text."
     ),
 ) -> None:
-    """Align a human translation with its source, sentence by sentence: JSON beads or TMX."""
+    """Align a human translation with its source, sentence by sentence: JSON beads, TMX,
+    or pairs in the document's catalog (fuzzy, or reviewed from --accept)."""
     from ..errors import SettingsError
-    from ..stages.align import FORMATS, AlignOptions, align_files
+    from ..stages.align import FORMATS, AlignOptions, align_files, align_into_catalog
 
+    output_format = "po" if into_catalog else output_format
     if output_format not in FORMATS:
-        raise SettingsError(f"unknown --format {output_format!r}; use {' or '.join(FORMATS)}")
+        raise SettingsError(f"unknown --format {output_format!r}; use {', '.join(FORMATS)}")
+    if output_format == "po" and out is not None:
+        raise SettingsError("--format po fills the document's catalog; -o is for json and tmx")
+    if output_format != "po" and (accept is not None or lang):
+        raise SettingsError("--accept and --lang are for --format po")
     options = AlignOptions(
-        source=source, translation=translation, output=out, format=output_format, force=force
+        source=source,
+        translation=translation,
+        output=out,
+        format=output_format,
+        force=force,
+        language=lang,
+        accept=accept,
     )
-    result = align_files(project_settings(), options)
+    stage = align_into_catalog if output_format == "po" else align_files
+    result = stage(project_settings(), options)
     for warning in result.warnings:
         warn(warning)
     echo_lines(result.lines())

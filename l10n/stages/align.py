@@ -16,16 +16,27 @@ from pathlib import Path
 
 from ..align import Alignment, align
 from ..align.english import paragraphs
+from ..catalog.aligned import AlignedBead, fill_aligned
 from ..document import BlockKind, Document
-from ..errors import FINDINGS, InputError
+from ..errors import FINDINGS, CatalogError, InputError
 from ..files import atomic_write, read_input
-from ..project import Source, document_language, load, relative
-from ..settings import Settings
+from ..project import (
+    CatalogPlan,
+    Source,
+    catalog_path,
+    document_language,
+    load,
+    lock,
+    read_on_disk,
+    relative,
+    write_catalogs,
+)
+from ..settings import Settings, require_language
 from ..tmx import add_unit, new_tmx, serialise
 from . import StageOptions
 from .check import glossary
 
-FORMATS = ("json", "tmx")
+FORMATS = ("json", "tmx", "po")
 _BRACKETED = re.compile(r"[(（〔【\[].*[)）〕】\]]")  # a credit or byline: (完), (編輯:…)
 _OPTIONAL_KINDS = frozenset({BlockKind.META, BlockKind.BYLINE})
 
@@ -37,6 +48,8 @@ class AlignOptions(StageOptions):
     output: Path | None = None  # None: stdout
     format: str = "json"
     force: bool = False  # align a translation that seems to be of another text
+    language: str | None = None  # po: the catalog's language (default: the first)
+    accept: float | None = None  # po: beads scoring this or more are reviewed
 
 
 @dataclass(frozen=True)
@@ -46,8 +59,11 @@ class AlignResult:
     written: Path | None
     warnings: tuple[str, ...]
     exit_code: int = 0
+    summary: tuple[str, ...] = ()  # what was written into a catalog
 
     def lines(self) -> list[str]:
+        if self.summary:
+            return list(self.summary)
         if self.written is not None:
             return [f"{self.written}: {len(self.alignment.beads)} beads"]
         return [self.text.rstrip("\n")] if self.text else []
@@ -171,3 +187,37 @@ def align_files(settings: Settings, options: AlignOptions) -> AlignResult:
     if options.output is not None:
         atomic_write(options.output, text)
     return AlignResult(alignment, text, options.output, tuple(warnings_for(alignment)))
+
+
+def align_into_catalog(settings: Settings, options: AlignOptions) -> AlignResult:
+    """`--format po`: the aligned pairs into the document's catalog (see catalog.aligned)."""
+    _, alignment = aligned(settings, options)
+    stop = refused(alignment, options)
+    if stop is not None:
+        return stop
+    language = options.language or settings.languages[0]
+    require_language(settings, language)
+    source = Source(options.source, relative(options.source, settings.root))
+    path = catalog_path(source, settings, language)
+    label = relative(path, settings.root)
+    beads = [AlignedBead(*alignment.texts(bead), bead.score) for bead in alignment.beads]
+    with lock(settings):
+        on_disk = read_on_disk(path, settings.root, language)
+        if on_disk.catalog is None:
+            raise CatalogError(f"{label}: no catalog; run `l10n extract` first")
+        texts = {e.msgid for e in on_disk.catalog if not e.obsolete}
+        stale = [text for bead in beads for text in bead.source if text not in texts]
+        if stale:
+            raise CatalogError(
+                f"{label} is not current for {options.source} ({len(stale)} segment(s) not in "
+                "it); run `l10n extract` first"
+            )
+        filled = fill_aligned(on_disk.catalog, beads, options.translation.name, options.accept)
+        write_catalogs([CatalogPlan(on_disk.catalog, on_disk)], settings.root)
+    line = (
+        f"{label}: {filled.filled} entries filled from {options.translation.name}"
+        f" ({filled.reviewed} reviewed), {filled.joined} joined with the segment before"
+    )
+    if filled.kept:
+        line += f"; {filled.kept} reviewed or edited entries left as they were"
+    return AlignResult(alignment, "", None, tuple(warnings_for(alignment)), 0, (line,))

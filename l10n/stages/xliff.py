@@ -67,12 +67,13 @@ def _proposals(
 
 
 def export_xliff(settings: Settings, options: ExportOptions) -> XliffResult:
-    languages = [require_language(settings, options.language)] if options.language else None
+    if options.language:
+        require_language(settings, options.language)
     sources = discover(settings, options.files)
     files = []
     with lock(settings):
         for on_disk in catalogs(sources, settings, required=True):
-            if languages and on_disk.language not in languages:
+            if options.language and on_disk.language != options.language:
                 continue
             catalog = on_disk.catalog
             files.append(
