@@ -207,3 +207,46 @@ def scaled(number: Decimal) -> str:
 
 def show(number: Decimal) -> str:
     return format(number.normalize(), "f")
+
+
+def spelled(number: Decimal, ordinal: bool = False) -> str:
+    """A whole number below 100 in English words: 14 → `fourteen`, `fourteenth`."""
+    whole = int(number)
+    if whole >= 100 or whole != number:
+        return ""
+    units, tens = (_UNIT_ORDINALS, _TEN_ORDINALS) if ordinal else (_UNITS, _TENS)
+    if whole < 20:
+        return units[whole]
+    if whole % 10 == 0:
+        return tens[whole // 10 - 2]
+    return f"{_TENS[whole // 10 - 2]}-{units[whole % 10]}"
+
+
+# Measure words after a count of people or things (三名, 兩架, 五宗), and time units.
+MEASURE_WORDS = frozenset(
+    "名人個个位宗架輛辆間间所項项次屆届年天日月週周歲岁家件隻只條条座艘枚頭头場场輪轮期號号"
+    "層层台本篇份張张批支種种類类票班餐粒顆颗棵株組组隊队款套封盞盏趟輛遍輪處处"
+)
+# Runs before a measure word that are idioms, not counts (一年一度: annual).
+COUNT_IDIOMS = (
+    "一年一度",
+    "一天到晚",
+    "一日千里",
+    "一次過",
+    "一次性",
+    "一個人",
+    "一人一",
+    "一頭霧",
+)
+# Other units a translation may convert to: 1.5小時 is 90 minutes, 一週 seven days.
+CONVERSIONS = {
+    "小時": 60,
+    "小时": 60,
+    "週": 7,
+    "周": 7,
+    "星期": 7,
+    "年": 12,
+    "天": 24,
+    "個月": 30,
+    "个月": 30,
+}
