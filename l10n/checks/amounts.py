@@ -72,11 +72,9 @@ def large(label: str, number: Decimal, *more: Reading, required: bool = True) ->
 def tenths(label: str, number: Decimal) -> Quantity:
     """成, tenths: 3成 is 30 %, 3 in 10; 1成半 is 15 %."""
     percent = number * 10
+    ways = (f"{show(percent)}%", f"{show(number)} in 10")
     return Quantity(
-        label,
-        f"{show(percent)}%",
-        frozenset({percent, tag("%", percent)}),
-        (f"{show(percent)}%", f"{show(number)} in 10"),
+        label, ways[0], frozenset({percent, tag("%", percent)}), ways[: 2 - bool(number % 1)]
     )
 
 
@@ -167,6 +165,12 @@ def _fraction(text: str, start: int, run: str, number: Decimal) -> list[Quantity
         return [
             Quantity(label, f"{show(number)}%", frozenset({number, *more}), (f"{show(number)}%",))
         ]
+    return share(label, number, whole)
+
+
+def share(label: str, number: Decimal, whole: Decimal) -> list[Quantity]:
+    """A fraction, 三分之一 or 3分之1: a third, 0.3333, 33 % (rounded as one writes it),
+    `one in three`; its parts alone are allowed (a third, one in three)."""
     ratio, percent = rounded(number / whole), 100 * number / whole
     shares = {rounded(percent), percent.quantize(Decimal(1)), percent.quantize(Decimal("0.1"))}
     accepted = {ratio, *shares, *(tag("%", share.normalize()) for share in shares)}
@@ -255,20 +259,27 @@ def _stated(
             accepted.add(number)
         times = show(number + 1) if number == 1 else f"{show(number)} or {show(number + 1)}"
         return [Quantity(run + "倍", f"{times} times", frozenset(accepted), (f"{times} times",))]
-    if before.endswith("翻") and after[:1] == "番":
+    if re.search("翻了?$", before) and after[:1] == "番":
         times = 2 ** int(number)
         accepted = {
             Decimal(times),
             Decimal(100 * (times - 1)),
             tag("%", Decimal(100 * (times - 1))),
         }
-        return [Quantity(f"翻{run}番", f"{times} times", frozenset(accepted), (f"{times} times",))]
+        return [
+            Quantity(
+                f"翻{run}番" if before.endswith("翻") else f"翻了{run}番",
+                f"{times} times",
+                frozenset(accepted),
+                (f"{times} times",),
+            )
+        ]
     if run == "一" and after[:1] == "半" and after[1:2] not in MEASURE_WORDS:
         half = frozenset({Decimal("0.5"), Decimal(50), tag("%", Decimal(50))})
         return [Quantity("一半", "half", half, ("half", "50%"))]
-    if after[:1] == "年" and number % 1 == 0:
+    span = next((s for s in ("學年", "学年", "年代", "年") if after.startswith(s)), "")
+    if span and number % 1 == 0:
         roc = "民國" in before or "民国" in before
-        span = next((s for s in ("學年", "学年", "年代") if after.startswith(s)), "年")
         if roc or (100 <= number <= 199 and traditional()):
             label = ("民國" if roc else "") + run + span
             return [year(number, label, roc, traditional, span)]
@@ -325,25 +336,45 @@ def chinese_quantities(
 
 
 _HALF_UNITS = {
+    "小時": (30,),
+    "小时": (30,),
     "年": (6,),
     "個月": (15, 2),
     "个月": (15, 2),
-    "月": (15, 2),
     "天": (12,),
-    "日": (12,),
 }
+_HALF_NAMES = {
+    "小時": "hour",
+    "小时": "hour",
+    "年": "year",
+    "個月": "month",
+    "个月": "month",
+    "天": "day",
+}
+_NUMERALS = "零〇一二兩两三四五六七八九十百千萬万"
 
 
 def _halves(text: str) -> list[Quantity]:
-    """半: half, 30 minutes, 50 %; 半年 six months; 半數 (half of them) is required."""
+    """半: half, 30 minutes, 50 %; 半年 six months; 半數 (half of them) is required;
+    雙 and 倆 allow two (雙方: the two sides, 雙向: two-way)."""
+    pair = [plain(Decimal(2), required=False)] if re.search("[雙双倆俩]", text) else []
     if "半" not in text:
-        return []
-    more = {Decimal(30), Decimal(50)}
-    for at in (m.end() for m in re.finditer("半", text)):
-        for unit, values in _HALF_UNITS.items():
-            if text.startswith(unit, at):
-                more |= {Decimal(v) for v in values}
-    found = [plain(Decimal("0.5"), *more, required=False)]
+        return pair
+    more = {Decimal(30)}
+    found = [*pair]
+    for m in re.finditer("半", text):
+        if m.start() and text[m.start() - 1] in "成":
+            continue  # 兩成半: 25 %, read with its tenths
+        more.add(Decimal(50))
+        units = [unit for unit in _HALF_UNITS if text.startswith(unit, m.end())]
+        for unit in units:
+            more |= {Decimal(v) for v in _HALF_UNITS[unit]}
+        alone = not re.search(f"[上下前後后大多個个{_NUMERALS}]$", text[: m.start()])
+        if units and alone:  # 半小時, 半年: half an hour, six months
+            accepted = frozenset({Decimal("0.5"), *(Decimal(v) for v in _HALF_UNITS[units[0]])})
+            name = _HALF_NAMES[units[0]]
+            found.append(Quantity(f"半{units[0]}", f"half a {name}", accepted, ("half",)))
+    found.append(plain(Decimal("0.5"), *more, required=False))
     for m in re.finditer("半數|半数", text):
         if not re.search("[過过超逾]$", text[: m.start()]) and not text.startswith("以上", m.end()):
             half = frozenset({Decimal("0.5"), Decimal(50), tag("%", Decimal(50))})

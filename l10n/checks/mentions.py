@@ -283,6 +283,8 @@ def _counted(text: str, tokens: list[_Token], at: int, number: Decimal) -> bool:
     word = tokens[at].word
     if word not in SMALL_WORDS or word in ("first", "second") or number < 2:
         return False
+    if word in ORDINAL_WORDS and _word_at(tokens, at - 1) in ("a", "an") and at:
+        return False  # a third: a share, or another (a third term)
     return not (
         number == 2 and _SPOKEN_BEFORE.search(text[max(0, tokens[at].start - 8) : tokens[at].start])
     )

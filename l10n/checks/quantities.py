@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import partial
 
 from ..script import detect_script, is_traditional
-from .amounts import Quantity, chinese_quantities, hour, large, plain, tenths, year
+from .amounts import Quantity, chinese_quantities, hour, large, plain, share, tenths, year
 from .numerals import (
     CONVERSIONS,
     FULL_WIDTH,
@@ -180,8 +180,7 @@ def _digit_quantities(
             whole, label = joined
             skip, stop = n + 1, start + len(label)
             if "分之" in label:  # 4分之1: a quarter, 25 %; a fourth, one in four
-                found.append(plain(whole, whole * 100, tag("%", whole * 100)))
-                found.append(plain(number, value(following.group()) or 0, required=False))
+                found += share(label, value(following.group()) or whole, number)
             elif "成" in label:
                 found.append(
                     Quantity(
