@@ -6,7 +6,7 @@ and the quantities a source writes in Chinese characters (三名, 第十四屆, 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -181,25 +181,33 @@ def share(label: str, number: Decimal, whole: Decimal) -> list[Quantity]:
     ]
 
 
+def _starts(text: str, chars: Iterable[str]) -> bool:
+    """Whether the text starts with one of the characters (an empty text does not)."""
+    return bool(text) and text[0] in chars
+
+
 def _hour_at(text: str, start: int, number: Decimal, after: str) -> bool:
     """三時, 下午三點: a clock hour, not 一時 (for a while) or 兩點 (two points)."""
-    if number > 24 or after[:1] not in "時时點点" or after[1:2] in _HOUR_NOT:
+    if number > 24 or not _starts(after, "時时點点") or _starts(after[1:], _HOUR_NOT):
         return False
     window = re.split("[，。；,;、]", text[max(0, start - 8) : start])[-1]
-    if any(period in window for period in PERIODS) or after[1:2] in _HOUR_SURE:
+    if any(period in window for period in PERIODS) or _starts(after[1:], _HOUR_SURE):
         return True
-    return after[:1] in "時时" and number >= 2
+    return _starts(after, "時时") and number >= 2
 
 
 def _count(
     text: str, start: int, end: int, run: str, number: Decimal, after: str
 ) -> Quantity | None:
     """三名, 兩架, 五年, 十月一日: a count with its measure word, a month or a day."""
-    unit = after[1:2] if after[:1] in "多餘余" else after[:1]
+    unit = after[1:2] if _starts(after, "多餘余") else after[:1]
     if unit not in MEASURE_WORDS or number >= 100:
         return None
     if any(text.startswith(idiom, start) for idiom in COUNT_IDIOMS):
         return None
+    clause = re.split("[，。；：,;:]", text[:start])[-1]
+    if unit == "人" and (clause.endswith(("們", "们")) or re.search("[與与和及、].", clause)):
+        return None  # 甲與乙兩人, 他們兩人: the two named, often left unsaid
     label = run + after[: after.index(unit) + 1]
     if unit in "周週" and after[1:2] == "年":
         label += "年"  # 八十周年: the 80th anniversary
@@ -239,16 +247,21 @@ def _stated(
     if before.endswith("分之"):
         return _fraction(text, start, run, number)
     if before.endswith("第"):
-        if number == 1 or (run == "二" and after[:1] in "天日"):
+        if number == 1 or (run == "二" and _starts(after, "天日")):
             return None
         unit = after[:1] if after[:1] in MEASURE_WORDS else ""
         meaning = _ordinal(number)
         return [Quantity(f"第{run}{unit}", meaning, frozenset({number}), _words(number, True))]
     if _hour_at(text, start, number, after):
         return [hour(number, run + after[0], text[max(0, start - 10) : start])]
-    if after[:1] == "分" and before[-1:] in "時时點点" and after[1:2] != "之":
+    if after[:1] == "分" and before.endswith(tuple("時时點点")) and after[1:2] != "之":
         return [plain(number, label=run + "分")]
-    if after[:1] == "成" and after[1:2] not in _NOT_TENTHS and number <= 10 and not approximate:
+    if (
+        after[:1] == "成"
+        and not _starts(after[1:], _NOT_TENTHS)
+        and number <= 10
+        and not approximate
+    ):
         tenth = Decimal(DIGITS.get(after[1:2], 0)) / 10 + (
             Decimal("0.5") if after[1:2] == "半" else 0
         )
@@ -296,13 +309,16 @@ def _allowed(run: str, number: Decimal, before: str, after: str) -> Quantity:
     else a translation may write its value (十九大, 一些)."""
     spelled_out = all(ch in DIGITS for ch in run)  # 一三五七: each digit may be written
     digits = {Decimal(DIGITS[ch]) for ch in run} if spelled_out else set()
+    if not spelled_out and re.search("[一二兩两三四五六七八九]{2}", run):  # 十四五: 14th, five
+        parts = chinese_value(run[:-1])
+        return plain(Decimal(DIGITS[run[-1]]), *([parts] if parts else []), required=False)
     more: set[Reading] = {*digits, month(number)} if 1 <= number <= 12 else set(digits)
-    if 12 < number <= 24 and after[:1] in "時时點点":
+    if 12 < number <= 24 and _starts(after, "時时點点"):
         more.add(number - 12)
     if after[:1] == "成":
         more |= {number * 10, tag("%", number * 10)}
     required = (
-        ((run[0] in DIGITS and run[0] not in "零〇○") or (run[0] == "十" and after[:1] != "大"))
+        ((run[0] in DIGITS and run[0] not in "零〇○") or (len(run) == 2 and after[:1] != "大"))
         and any(ch in SCALES for ch in run)
         and number >= 10
         and (before[-1:] or " ") not in "數数幾几"
@@ -329,7 +345,7 @@ def chinese_quantities(
         if stated is None:
             stated = [_allowed(run, number, text[max(0, start - 3) : start], after)]
         found += stated
-        if after[:1] == "成" and after[1:2] in DIGITS:
+        if after[:1] == "成" and _starts(after[1:], DIGITS):
             covered = match.end() + 2  # 三成五: the 五 is read with the 三
     found += _halves(text)
     return found
@@ -338,19 +354,14 @@ def chinese_quantities(
 _HALF_UNITS = {
     "小時": (30,),
     "小时": (30,),
+    "個小時": (30,),
+    "个小时": (30,),
     "年": (6,),
     "個月": (15, 2),
     "个月": (15, 2),
     "天": (12,),
 }
-_HALF_NAMES = {
-    "小時": "hour",
-    "小时": "hour",
-    "年": "year",
-    "個月": "month",
-    "个月": "month",
-    "天": "day",
-}
+_HALF_NAMES = {"年": "a year", "個月": "a month", "个月": "a month", "天": "a day"}
 _NUMERALS = "零〇一二兩两三四五六七八九十百千萬万"
 
 
@@ -372,8 +383,8 @@ def _halves(text: str) -> list[Quantity]:
         alone = not re.search(f"[上下前後后大多個个{_NUMERALS}]$", text[: m.start()])
         if units and alone:  # 半小時, 半年: half an hour, six months
             accepted = frozenset({Decimal("0.5"), *(Decimal(v) for v in _HALF_UNITS[units[0]])})
-            name = _HALF_NAMES[units[0]]
-            found.append(Quantity(f"半{units[0]}", f"half a {name}", accepted, ("half",)))
+            name = _HALF_NAMES.get(units[0], "an hour")
+            found.append(Quantity(f"半{units[0]}", f"half {name}", accepted, ("half",)))
     found.append(plain(Decimal("0.5"), *more, required=False))
     for m in re.finditer("半數|半数", text):
         if not re.search("[過过超逾]$", text[: m.start()]) and not text.startswith("以上", m.end()):

@@ -94,6 +94,7 @@ LONE_WORDS: dict[str, Decimal] = {
     "quadrupled": Decimal(4),
     "halved": Decimal("0.5"),
     "dozen": Decimal(12),
+    **{f"{word[:-1]}ies": Decimal(20 + 10 * n) for n, word in enumerate(_TENS)},  # fifties
     "decade": Decimal(10),
     "century": Decimal(100),
     "half": Decimal("0.5"),
