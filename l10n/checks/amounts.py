@@ -150,6 +150,7 @@ def _words(number: Decimal, ordinal: bool = False) -> tuple[str, ...]:
 _HOUR_NOT = "間间期代候刻尚光機机段空常事差"
 _HOUR_SURE = "半正許许整分"
 _NOT_TENTHS = "員员為为功立本果交長长就績绩不"
+_ONE_AS_WORD = frozenset("同唯統统單单每逐")
 _WEEKDAY = ("星期", "禮拜", "礼拜", "週", "周")
 
 
@@ -205,6 +206,8 @@ def _count(
         return None
     if any(text.startswith(idiom, start) for idiom in COUNT_IDIOMS):
         return None
+    if run == "一" and text[max(0, start - 1) : start] in _ONE_AS_WORD:
+        return None  # 同一年: the same year; 唯一: only; 每一: every
     clause = re.split("[，。；：,;:]", text[:start])[-1]
     if unit == "人" and (clause.endswith(("們", "们")) or re.search("[與与和及、].", clause)):
         return None  # 甲與乙兩人, 他們兩人: the two named, often left unsaid
@@ -313,6 +316,8 @@ def _allowed(run: str, number: Decimal, before: str, after: str) -> Quantity:
         parts = chinese_value(run[:-1])
         return plain(Decimal(DIGITS[run[-1]]), *([parts] if parts else []), required=False)
     more: set[Reading] = {*digits, month(number)} if 1 <= number <= 12 else set(digits)
+    if sum(ch in SCALES for ch in run) > 1:  # 十百千萬工程: each may be written
+        more |= {Decimal(SCALES[ch]) for ch in run if ch in SCALES}
     if 12 < number <= 24 and _starts(after, "時时點点"):
         more.add(number - 12)
     if after[:1] == "成":

@@ -100,7 +100,7 @@ def missing_messages(comparison: Comparison) -> list[str]:
         elif quantity.plain:
             messages.append(
                 f"number {quantity.label} of the source is missing from the translation"
-                f"{_times(count)}{_where(stated[quantity.label])}"
+                f"{_times(count)}"
             )
         else:
             messages.append(

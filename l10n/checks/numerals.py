@@ -231,10 +231,11 @@ def spelled(number: Decimal, ordinal: bool = False) -> str:
 # Measure words after a count of people or things (三名, 兩架, 五宗), and time units.
 MEASURE_WORDS = frozenset(
     "名人個个位宗架輛辆間间所項项次屆届年天日月週周歲岁家件隻只條条座艘枚頭头場场輪轮期號号"
-    "層层台本篇份張张批支種种類类票班餐粒顆颗棵株組组隊队款套封盞盏趟輛遍輪處处"
+    "層层台本篇份張张批支種种類类票班餐粒顆颗棵株組组隊队款套封盞盏趟遍處处口"
 )
 # Runs before a measure word that are idioms, not counts (一年一度: annual).
 COUNT_IDIOMS = (
+    "一口",
     "一年一度",
     "一天到晚",
     "一日千里",
