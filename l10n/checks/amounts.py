@@ -323,7 +323,10 @@ def _allowed(run: str, number: Decimal, before: str, after: str) -> Quantity:
     if after[:1] == "成":
         more |= {number * 10, tag("%", number * 10)}
     required = (
-        ((run[0] in DIGITS and run[0] not in "零〇○") or (len(run) == 2 and after[:1] != "大"))
+        (
+            (run[0] in DIGITS and run[0] not in "零〇○")
+            or (len(run) == 2 and not _starts(after, "大長长假黃黄國国"))
+        )
         and any(ch in SCALES for ch in run)
         and number >= 10
         and (before[-1:] or " ") not in "數数幾几"

@@ -240,6 +240,8 @@ def _words(text: str, tokens: list[_Token], at: int) -> tuple[Mention | None, in
         return Mention(raw, frozenset({Decimal(SMALL_WORDS[word[:-4]])}), False), at + 1
     elif word in MONTH_WORDS and (raw[0].isupper() and (raw.isalpha())) and word != "a":
         return Mention(raw, frozenset({month(Decimal(MONTH_WORDS[word]))}), False), at + 1
+    elif word == "clock" and (at == 0 or tokens[at - 1].word != "the"):
+        return None, at + 1  # only round the clock: 24 hours
     elif word in LONE_WORDS:
         number, end, readings = LONE_WORDS[word], at + 1, {LONE_WORDS[word]}
         if word == "half" and _word_at(tokens, end) in ("a", "an"):

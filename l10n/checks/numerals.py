@@ -95,6 +95,11 @@ LONE_WORDS: dict[str, Decimal] = {
     "halved": Decimal("0.5"),
     "dozen": Decimal(12),
     **{f"{word[:-1]}ies": Decimal(20 + 10 * n) for n, word in enumerate(_TENS)},  # fifties
+    **{
+        f"{word}{'es' if word.endswith('x') else 's'}": Decimal(n)
+        for n, word in enumerate(_UNITS[2:10], 2)
+    },
+    "clock": Decimal(24),  # round the clock
     "decade": Decimal(10),
     "century": Decimal(100),
     "half": Decimal("0.5"),
