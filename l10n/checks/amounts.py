@@ -16,12 +16,16 @@ from .numerals import (
     CONVERSIONS,
     COUNT_IDIOMS,
     DIGITS,
+    HALF_NAMES,
+    HALF_UNITS,
     MEASURE_WORDS,
     MONTHS,
+    NUMERAL_CHARS,
     SCALES,
     chinese_value,
     grouped,
     month,
+    ordinal,
     rounded,
     scaled,
     show,
@@ -135,16 +139,10 @@ def hour(number: Decimal, label: str, before: str) -> Quantity:
     return Quantity(label, f"{shown} o'clock", accepted, ways)
 
 
-def _ordinal(number: Decimal) -> str:
-    whole = int(number)
-    suffix = "th" if 10 <= whole % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(whole % 10, "th")
-    return f"{whole}{suffix}"
-
-
-def _words(number: Decimal, ordinal: bool = False) -> tuple[str, ...]:
+def _words(number: Decimal, nth: bool = False) -> tuple[str, ...]:
     """How a translation writes a small count: `3`, `three`; `3rd`, `third`."""
-    written = _ordinal(number) if ordinal else show(number)
-    return tuple(dict.fromkeys(w for w in (written, spelled(number, ordinal)) if w))
+    written = ordinal(number) if nth else show(number)
+    return tuple(dict.fromkeys(w for w in (written, spelled(number, nth)) if w))
 
 
 _HOUR_NOT = "間间期代候刻尚光機机段空常事差"
@@ -253,7 +251,7 @@ def _stated(
         if number == 1 or (run == "二" and _starts(after, "天日")):
             return None
         unit = after[:1] if after[:1] in MEASURE_WORDS else ""
-        meaning = _ordinal(number)
+        meaning = ordinal(number)
         return [Quantity(f"第{run}{unit}", meaning, frozenset({number}), _words(number, True))]
     if _hour_at(text, start, number, after):
         return [hour(number, run + after[0], text[max(0, start - 10) : start])]
@@ -359,20 +357,6 @@ def chinese_quantities(
     return found
 
 
-_HALF_UNITS = {
-    "小時": (30,),
-    "小时": (30,),
-    "個小時": (30,),
-    "个小时": (30,),
-    "年": (6,),
-    "個月": (15, 2),
-    "个月": (15, 2),
-    "天": (12,),
-}
-_HALF_NAMES = {"年": "a year", "個月": "a month", "个月": "a month", "天": "a day"}
-_NUMERALS = "零〇一二兩两三四五六七八九十百千萬万"
-
-
 def _halves(text: str) -> list[Quantity]:
     """半: half, 30 minutes, 50 %; 半年 six months; 半數 (half of them) is required;
     雙 and 倆 allow two (雙方: the two sides, 雙向: two-way)."""
@@ -385,13 +369,13 @@ def _halves(text: str) -> list[Quantity]:
         if m.start() and text[m.start() - 1] in "成":
             continue  # 兩成半: 25 %, read with its tenths
         more.add(Decimal(50))
-        units = [unit for unit in _HALF_UNITS if text.startswith(unit, m.end())]
+        units = [unit for unit in HALF_UNITS if text.startswith(unit, m.end())]
         for unit in units:
-            more |= {Decimal(v) for v in _HALF_UNITS[unit]}
-        alone = not re.search(f"[上下前後后大多個个{_NUMERALS}]$", text[: m.start()])
+            more |= {Decimal(v) for v in HALF_UNITS[unit]}
+        alone = not re.search(f"[上下前後后大多個个{NUMERAL_CHARS}]$", text[: m.start()])
         if units and alone:  # 半小時, 半年: half an hour, six months
-            accepted = frozenset({Decimal("0.5"), *(Decimal(v) for v in _HALF_UNITS[units[0]])})
-            name = _HALF_NAMES.get(units[0], "an hour")
+            accepted = frozenset({Decimal("0.5"), *(Decimal(v) for v in HALF_UNITS[units[0]])})
+            name = HALF_NAMES.get(units[0], "an hour")
             found.append(Quantity(f"半{units[0]}", f"half {name}", accepted, ("half",)))
     found.append(plain(Decimal("0.5"), *more, required=False))
     for m in re.finditer("半數|半数", text):

@@ -28,10 +28,10 @@ DIGITS = {
     "八": 8,
     "九": 9,
 }
-_NUMERAL_CHARS = "零〇○一二兩两三四五六七八九十廿卅百千萬万億亿"
+NUMERAL_CHARS = "零〇○一二兩两三四五六七八九十廿卅百千萬万億亿"
 # A run of Chinese numerals; `多` inside (十多萬, more than 100,000) and `點` before a digit.
 CHINESE_NUMERAL = re.compile(
-    f"[{_NUMERAL_CHARS}](?:[{_NUMERAL_CHARS}]|[多餘余](?=[十百千萬万億亿])|[點点](?=[一二三四五六七八九零〇]))*"
+    f"[{NUMERAL_CHARS}](?:[{NUMERAL_CHARS}]|[多餘余](?=[十百千萬万億亿])|[點点](?=[一二三四五六七八九零〇]))*"
 )
 _TENS_CHARS = {"廿": 20, "卅": 30}
 
@@ -262,3 +262,24 @@ CONVERSIONS = {
     "個月": 30,
     "个月": 30,
 }
+
+
+def ordinal(number: Decimal) -> str:
+    """14 → `14th`, 22 → `22nd`."""
+    whole = int(number)
+    suffix = "th" if 10 <= whole % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(whole % 10, "th")
+    return f"{whole}{suffix}"
+
+
+# 半 before a unit: 半小時 is 30 minutes, 半年 six months, 半個月 15 days or two weeks.
+HALF_UNITS = {
+    "小時": (30,),
+    "小时": (30,),
+    "個小時": (30,),
+    "个小时": (30,),
+    "年": (6,),
+    "個月": (15, 2),
+    "个月": (15, 2),
+    "天": (12,),
+}
+HALF_NAMES = {"年": "a year", "個月": "a month", "个月": "a month", "天": "a day"}
