@@ -9,7 +9,7 @@ import pytest
 
 from l10n.checks import CHECKS, Context
 from l10n.checks.mentions import mentions
-from l10n.checks.numbers import compare
+from l10n.checks.numbers import compare, extra_messages, missing_messages
 from l10n.checks.numerals import chinese_value, scaled
 from l10n.checks.quantities import quantities
 
@@ -136,3 +136,58 @@ def test_scaled_values():
     assert scaled(Decimal("106300000000")) == "106.3 billion"
     assert scaled(Decimal(35000)) == "35 thousand"
     assert scaled(Decimal(512)) == "512"
+
+
+@pytest.mark.parametrize(
+    ("source", "label", "meaning"),
+    [
+        ("三名男子", "三名", "3"),
+        ("第十四屆", "第十四屆", "14th"),
+        ("凌晨兩時", "凌晨兩時", "2 a.m."),
+        ("晚上八時半", "晚上八時", "8 p.m."),
+        ("兩成半", "兩成半", "25%"),
+        ("1成半", "1成半", "15%"),
+        ("三分之一", "三分之一", "1/3"),
+        ("翻一番", "翻一番", "2 times"),
+        ("半數", "半數", "half"),
+        ("民國一一三年", "民國一一三年", "2024"),
+        ("一百一十三年度", "一百一十三年", "2024"),
+        ("1,287宗", "1,287", "1,287"),
+    ],
+)
+def test_a_number_in_characters_is_required_in_the_readers_terms(source, label, meaning):
+    (quantity,) = [q for q in quantities(source, "zh-TW") if q.required]
+    assert (quantity.label, quantity.meaning) == (label, meaning)
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "extra"),
+    [
+        ("警方拘捕一名男子。", "Police arrested a man and two women.", ["two"]),
+        ("警方拘捕三名男子。", "Police arrested three men.", []),
+        ("雙方同意各讓一步。", "The two sides agreed to meet each other halfway.", []),
+        ("收入增加了三分之一。", "Income rose by a third.", []),
+        ("他是首位獲獎者。", "He is the first winner, one of the Big Four.", []),
+        ("獲發澳門元500元。", "They receive MOP5,000.", ["5,000"]),
+        ("G20峰會", "the G20 summit", []),
+    ],
+)
+def test_number_words_and_currency_codes_can_be_extra(source, translation, extra):
+    assert [m.text for m in compare(source, translation, "zh-HK").extra] == extra
+
+
+def test_messages_name_a_time_and_the_occurrence():
+    comparison = compare("颱風信號將於下午三時改發。", "The signal will change at 3 a.m.", "zh-HK")
+    assert extra_messages(comparison) == [
+        "time 3 a.m. is in the translation but not in the source (the source has 下午三時 = 3 p.m.)"
+    ]
+    comparison = compare("有1人於8月1日受傷。", "One person was injured in August.", "zh-HK")
+    assert missing_messages(comparison) == [
+        "number 1 is in the source 2 times, in the translation once (in 1人 and 8月1日 = August 1)"
+    ]
+
+
+def test_currency_codes_read_as_amounts():
+    (mention,) = mentions("RMB10m")
+    assert Decimal(10_000_000) in mention.readings and not mention.name
+    assert mentions("G20")[0].name

@@ -37,13 +37,15 @@ _CURRENCY = "$£€¥"
 
 @dataclass(frozen=True)
 class Mention:
-    """A number in the translation: as written, what it may read as, and whether it is
-    written in digits (an extra number is reported only then) or part of a name (G20)."""
+    """A number in the translation: as written, what it may read as, whether it is written
+    in digits or `counted` in words (`three`, `fourteenth`: an extra number is reported only
+    then), and whether it is part of a name (G20, the Big Four)."""
 
     text: str
     readings: frozenset[Reading]
     digits: bool
     name: bool = False
+    counted: bool = False
 
 
 class _Token(NamedTuple):
@@ -118,20 +120,45 @@ def _word_number(tokens: list[_Token], at: int) -> tuple[Decimal, int] | None:
     return (Decimal(total + current), end) if seen else None
 
 
+# ISO 4217 codes (and common forms) written before an amount: MOP500, RMB3m, US$ is a sign.
+_CURRENCY_CODES = frozenset(
+    "MOP RMB CNY HKD HK USD US EUR GBP JPY TWD NTD NT SGD AUD CAD CHF KRW MYR THB INR NZD "
+    "PHP IDR VND Rmb Yuan".split()
+)
+_CODE_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,4})\s?$")
+
+
+def _currency_code(text: str, start: int) -> bool:
+    """An amount with a currency code before it: MOP500, RMB 3m, EUR500."""
+    match = _CODE_BEFORE.search(text[max(0, start - 5) : start])
+    return bool(match) and match.group(1) in _CURRENCY_CODES
+
+
 def _is_name(text: str, start: int) -> bool:
-    """A number that is part of a name such as COVID-19 or G20."""
-    return bool(re.search(r"[A-Za-z]-?$", text[max(0, start - 2) : start]))
+    """A number that is part of a name such as COVID-19 or G20, not an amount (MOP500)."""
+    return bool(re.search(r"[A-Za-z]-?$", text[max(0, start - 2) : start])) and not _currency_code(
+        text, start
+    )
 
 
 _PERCENT = re.compile(r"\s*(?:%|per ?cent\b|percent\b)")
 _OFF = re.compile(r"\s+(?:\w+\s+)?(?:off|discount|below|cheaper)\b")
 _PER_THOUSAND = re.compile(r"\s*(?:‰|per (?:thousand|mille|mil|1,?000)\b)")
 _IN_TEN = re.compile(
-    r"\s*(?:in|out of) (?:10|ten)\b(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?))"
+    r"\s*(?:in|out of) (?:every )?(\d+|[a-z]+)\b"
+    r"(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?))"
 )
 _PM = re.compile(r"(?::\d\d)?\s*(?:p\.m\.?|pm\b)")
 _AM = re.compile(r"(?::\d\d)?\s*(?:a\.m\.?|am\b)")
 _BELOW_ZERO = re.compile(r"\s*(?:°c|℃|degrees?(?: celsius)?)?\s*below (?:zero|freezing)")
+
+
+def _in_every(word: str, numbers: set[Decimal]) -> int:
+    """The whole of `3 in 10`, `one out of four` (10, 4), when every number is a share of it."""
+    whole = int(word) if word.isdigit() else SMALL_WORDS.get(word, 0)
+    if word in ORDINAL_WORDS or not 2 <= whole <= 100 or not numbers:
+        return 0
+    return whole if all(n < whole and n % 1 == 0 for n in numbers) else 0
 
 
 def _qualified(
@@ -152,9 +179,10 @@ def _qualified(
     elif match := _PER_THOUSAND.match(rest):
         readings |= {tag("‰", n) for n in numbers}
         consumed = after + match.end()
-    elif (match := _IN_TEN.match(rest)) and all(n <= 10 and n % 1 == 0 for n in numbers):
-        readings |= {n * 10 for n in numbers}
-        consumed = after + match.end()
+    elif (match := _IN_TEN.match(rest)) and (whole := _in_every(match.group(1), numbers)):
+        readings |= {rounded(n / whole) for n in numbers}  # one in three: 0.3333
+        readings |= {n * 100 / whole for n in numbers if 100 % whole == 0}  # 3 in 10: 30
+        consumed = after + match.end() if whole == 10 else after  # `three` stays a number
     elif not re.search(r"\d:$", before):  # not the minutes of 3:30
         if match := _PM.match(rest):
             readings = {n + 12 if n < 12 else n for n in numbers}
@@ -175,7 +203,9 @@ def _digits(text: str, tokens: list[_Token], at: int) -> tuple[Mention, int]:
     end = at + 1
     readings: set[Reading] = {number}
     following = _word_at(tokens, end)
-    currency = text[max(0, token.start - 1) : token.start] in tuple(_CURRENCY)
+    currency = text[max(0, token.start - 1) : token.start] in tuple(_CURRENCY) or _currency_code(
+        text, token.start
+    )
     size = _SCALE_WORDS.get(following) or (_CURRENCY_SCALES.get(following) if currency else None)
     if size and not following.endswith("th"):
         readings, end = {number * size}, end + 1
@@ -210,6 +240,8 @@ def _words(text: str, tokens: list[_Token], at: int) -> tuple[Mention | None, in
         return Mention(raw, frozenset({Decimal(SMALL_WORDS[word[:-4]])}), False), at + 1
     elif word in MONTH_WORDS and (raw[0].isupper() and (raw.isalpha())) and word != "a":
         return Mention(raw, frozenset({month(Decimal(MONTH_WORDS[word]))}), False), at + 1
+    elif word == "clock" and (at == 0 or tokens[at - 1].word != "the"):
+        return None, at + 1  # only round the clock: 24 hours
     elif word in LONE_WORDS:
         number, end, readings = LONE_WORDS[word], at + 1, {LONE_WORDS[word]}
         if word == "half" and _word_at(tokens, end) in ("a", "an"):
@@ -237,7 +269,35 @@ def _words(text: str, tokens: list[_Token], at: int) -> tuple[Mention | None, in
             readings.add((number + Decimal("0.5")) * size)
             end += 1
     readings, end = _qualified(text, tokens, at, end, readings)
-    return Mention(text[tokens[at].start : tokens[end - 1].end], frozenset(readings), False), end
+    written = text[tokens[at].start : tokens[end - 1].end]
+    counted = found is not None and _counted(text, tokens, at, number)
+    name = counted and _titled(text, tokens[at])
+    return Mention(written, frozenset(readings), False, name, counted), end
+
+
+# Words before a count that make it a way of speaking: `the two sides` (雙方, 中美).
+_SPOKEN_BEFORE = re.compile(r"(?:\b(?:the|these|those|all|its|their|our|both)\s+)$", re.I)
+
+
+def _counted(text: str, tokens: list[_Token], at: int, number: Decimal) -> bool:
+    """A count in words that a translation adds only when the source has it: `three`,
+    `fourteenth`; not one (`one of`, `no one`), first or second (`at first`, 30 seconds)."""
+    word = tokens[at].word
+    if word not in SMALL_WORDS or word in ("first", "second") or number < 2:
+        return False
+    if word in ORDINAL_WORDS and _word_at(tokens, at - 1) in ("a", "an") and at:
+        return False  # a third: a share, or another (a third term)
+    return not (
+        number == 2 and _SPOKEN_BEFORE.search(text[max(0, tokens[at].start - 8) : tokens[at].start])
+    )
+
+
+def _titled(text: str, token: _Token) -> bool:
+    """A capitalized number word inside a sentence, part of a name: the Big Four, Group of Seven."""
+    if not token.text[:1].isupper():
+        return False
+    before = text[: token.start].rstrip(" \"'“‘(")
+    return bool(before) and before[-1] not in ".!?:;"
 
 
 def mentions(target: str) -> list[Mention]:

@@ -9,6 +9,7 @@ when nothing in the source reads as it does.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -59,7 +60,7 @@ def compare(source: str, target: str, script: str = "") -> Comparison:
     extra = tuple(
         mention
         for m, mention in enumerate(found)
-        if m not in owner and mention.digits and not mention.name
+        if m not in owner and (mention.digits or mention.counted) and not mention.name
         if not mention.readings & allowed
     )
     missing = tuple(q for n, q in enumerate(required) if n not in kept)
@@ -74,20 +75,28 @@ def _once(count: int) -> str:
     return "once" if count == 1 else f"{count} times"
 
 
+def _where(quantities: list[Quantity]) -> str:
+    """Where a number stands when its occurrences differ: ` (in 1人 and 8月1日 = August 1)`."""
+    places = list(dict.fromkeys(q.context for q in quantities if q.context))
+    return f" (in {', '.join(places[:-1])} and {places[-1]})" if len(places) > 1 else ""
+
+
 def missing_messages(comparison: Comparison) -> list[str]:
     """One message per distinct missing number, in the reader's terms."""
-    stated = Counter(q.label for q in comparison.stated)
+    stated: dict[str, list[Quantity]] = {}
+    for quantity in comparison.stated:
+        stated.setdefault(quantity.label, []).append(quantity)
     messages = []
     for quantity, count in Counter(comparison.missing).items():
-        times = stated[quantity.label]
+        times = len(stated[quantity.label])
         if count < times:
             where = (
                 f"number {quantity.label} is in the source {_once(times)}, "
                 f"in the translation {_once(times - count)}"
             )
-            messages.append(
-                where if quantity.plain else f"{where}: {quantity.label} = {quantity.meaning}"
-            )
+            if not quantity.plain:
+                where += f": {quantity.label} = {quantity.meaning}"
+            messages.append(where + _where(stated[quantity.label]))
         elif quantity.plain:
             messages.append(
                 f"number {quantity.label} of the source is missing from the translation"
@@ -101,6 +110,9 @@ def missing_messages(comparison: Comparison) -> list[str]:
     return messages
 
 
+_CLOCK = re.compile(r"\d\s*(?:[ap]\.m\.|[ap]m\b)|\b(?:noon|midnight)\b", re.I)
+
+
 def extra_messages(comparison: Comparison) -> list[str]:
     """One message per distinct extra number, with the source's unmatched ones."""
     hint = ", ".join(
@@ -109,7 +121,7 @@ def extra_messages(comparison: Comparison) -> list[str]:
         )
     )
     return [
-        f"number {text} is in the translation{_times(count)} but not in the source"
-        + (f" (the source has {hint})" if hint else "")
+        f"{'time' if _CLOCK.search(text) else 'number'} {text} is in the translation"
+        f"{_times(count)} but not in the source" + (f" (the source has {hint})" if hint else "")
         for text, count in Counter(m.text for m in comparison.extra).items()
     ]

@@ -28,10 +28,10 @@ DIGITS = {
     "八": 8,
     "九": 9,
 }
-_NUMERAL_CHARS = "零〇○一二兩两三四五六七八九十廿卅百千萬万億亿"
+NUMERAL_CHARS = "零〇○一二兩两三四五六七八九十廿卅百千萬万億亿"
 # A run of Chinese numerals; `多` inside (十多萬, more than 100,000) and `點` before a digit.
 CHINESE_NUMERAL = re.compile(
-    f"[{_NUMERAL_CHARS}](?:[{_NUMERAL_CHARS}]|[多餘余](?=[十百千萬万億亿])|[點点](?=[一二三四五六七八九零〇]))*"
+    f"[{NUMERAL_CHARS}](?:[{NUMERAL_CHARS}]|[多餘余](?=[十百千萬万億亿])|[點点](?=[一二三四五六七八九零〇]))*"
 )
 _TENS_CHARS = {"廿": 20, "卅": 30}
 
@@ -77,6 +77,7 @@ LONE_WORDS: dict[str, Decimal] = {
     "a": Decimal(1),
     "an": Decimal(1),
     "once": Decimal(1),
+    "another": Decimal(1),
     "single": Decimal(1),
     "twice": Decimal(2),
     "both": Decimal(2),
@@ -87,8 +88,18 @@ LONE_WORDS: dict[str, Decimal] = {
     "thrice": Decimal(3),
     "triple": Decimal(3),
     "tripled": Decimal(3),
+    "treble": Decimal(3),
+    "trebled": Decimal(3),
     "quadruple": Decimal(4),
+    "quadrupled": Decimal(4),
+    "halved": Decimal("0.5"),
     "dozen": Decimal(12),
+    **{f"{word[:-1]}ies": Decimal(20 + 10 * n) for n, word in enumerate(_TENS)},  # fifties
+    **{
+        f"{word}{'es' if word.endswith('x') else 's'}": Decimal(n)
+        for n, word in enumerate(_UNITS[2:10], 2)
+    },
+    "clock": Decimal(24),  # round the clock
     "decade": Decimal(10),
     "century": Decimal(100),
     "half": Decimal("0.5"),
@@ -207,3 +218,68 @@ def scaled(number: Decimal) -> str:
 
 def show(number: Decimal) -> str:
     return format(number.normalize(), "f")
+
+
+def spelled(number: Decimal, ordinal: bool = False) -> str:
+    """A whole number below 100 in English words: 14 → `fourteen`, `fourteenth`."""
+    whole = int(number)
+    if whole >= 100 or whole != number:
+        return ""
+    units, tens = (_UNIT_ORDINALS, _TEN_ORDINALS) if ordinal else (_UNITS, _TENS)
+    if whole < 20:
+        return units[whole]
+    if whole % 10 == 0:
+        return tens[whole // 10 - 2]
+    return f"{_TENS[whole // 10 - 2]}-{units[whole % 10]}"
+
+
+# Measure words after a count of people or things (三名, 兩架, 五宗), and time units.
+MEASURE_WORDS = frozenset(
+    "名人個个位宗架輛辆間间所項项次屆届年天日月週周歲岁家件隻只條条座艘枚頭头場场輪轮期號号"
+    "層层台本篇份張张批支種种類类票班餐粒顆颗棵株組组隊队款套封盞盏趟遍處处口"
+)
+# Runs before a measure word that are idioms, not counts (一年一度: annual).
+COUNT_IDIOMS = (
+    "一口",
+    "一年一度",
+    "一天到晚",
+    "一日千里",
+    "一次過",
+    "一次性",
+    "一個人",
+    "一人一",
+    "一頭霧",
+)
+# Other units a translation may convert to: 1.5小時 is 90 minutes, 一週 seven days.
+CONVERSIONS = {
+    "小時": 60,
+    "小时": 60,
+    "週": 7,
+    "周": 7,
+    "星期": 7,
+    "年": 12,
+    "天": 24,
+    "個月": 30,
+    "个月": 30,
+}
+
+
+def ordinal(number: Decimal) -> str:
+    """14 → `14th`, 22 → `22nd`."""
+    whole = int(number)
+    suffix = "th" if 10 <= whole % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(whole % 10, "th")
+    return f"{whole}{suffix}"
+
+
+# 半 before a unit: 半小時 is 30 minutes, 半年 six months, 半個月 15 days or two weeks.
+HALF_UNITS = {
+    "小時": (30,),
+    "小时": (30,),
+    "個小時": (30,),
+    "个小时": (30,),
+    "年": (6,),
+    "個月": (15, 2),
+    "个月": (15, 2),
+    "天": (12,),
+}
+HALF_NAMES = {"年": "a year", "個月": "a month", "个月": "a month", "天": "a day"}

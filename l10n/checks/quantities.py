@@ -10,24 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from decimal import Decimal
 from functools import partial
 
 from ..script import detect_script, is_traditional
-from .mentions import Reading
+from .amounts import Quantity, chinese_quantities, hour, large, plain, share, tenths, year
 from .numerals import (
-    CHINESE_NUMERAL,
-    DIGITS,
+    CONVERSIONS,
     FULL_WIDTH,
     MONTHS,
-    SCALES,
     SCALES_TRILLION,
     chinese_value,
-    grouped,
     month,
     rounded,
-    scaled,
     show,
     tag,
     value,
@@ -41,44 +37,12 @@ _RANGE = re.compile(r"\s*(?:至|到|-|–|~|～|－|—)\s*$")
 _DATE = re.compile(r"(?<![\d/.])(\d{2,4})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/])")
 _MONTH_DAY = re.compile(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})(?![\d/])")
 _YEAR_AFTER = re.compile("(?:年代|年|學年|学年)")
-# The other Western year a span may be written as: 113學年度 is 2024-25, 民國90年代 the 2000s.
-_YEAR_SPANS: dict[str, Callable[[Decimal], Decimal]] = {
-    "學年": lambda year: year + 1,
-    "学年": lambda year: year + 1,
-    "年代": lambda year: year // 10 * 10,
-}
 _HOUR_AFTER = re.compile(r"(?:[時时]|[點点](?!\d)|:\d\d)")
 _APPROXIMATE = "數数幾几"
-_MORNING = ("上午", "早上", "凌晨", "清晨", "早晨")
-_EVENING = ("下午", "晚上", "晚間", "晚间", "傍晚", "夜間", "夜间", "午後")
+_MONTH_BEFORE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})月$")
+_HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
+_NOT_TENTHS = ("員", "员", "為", "为", "功", "立", "本", "果", "交", "長", "长", "就", "績", "绩")
 _NEGATIVE = re.compile(r"(?:(?:^|[^\dA-Za-z.])[-−－]|零下|負|负)$")
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A number of the source: as written, what it means in a reader's terms, the readings
-    a translation's number may have to keep it, and how a translation would write it."""
-
-    label: str
-    meaning: str
-    accepted: frozenset[Reading]
-    expected: tuple[str, ...]
-    required: bool = True
-
-    @property
-    def plain(self) -> bool:
-        return self.label == self.meaning
-
-
-def _plain(number: Decimal, *more: Reading, required: bool = True) -> Quantity:
-    label = show(number)
-    return Quantity(label, label, frozenset({number, *more}), (label,), required)
-
-
-def _large(label: str, number: Decimal, *more: Reading, required: bool = True) -> Quantity:
-    ways = tuple(dict.fromkeys((scaled(number), grouped(number))))
-    meaning = ways[0] if number >= 10**6 else grouped(number)
-    return Quantity(label, meaning, frozenset({number, *more}), ways, required)
 
 
 def _chain(text: str, at: int) -> tuple[int, int]:
@@ -104,56 +68,6 @@ def _traditional(source: str, script: str) -> bool:
     return detect_script(source) == "zh-Hant"
 
 
-def _year(
-    number: Decimal, label: str, roc: bool, traditional: Callable[[], bool], span: str
-) -> Quantity:
-    """A year: `民國114年` and, in Traditional text, `114年` are ROC years (+1911);
-    `98年` may be 1998 (or ROC 98, 2009); `span` is what follows the number (年, 學年…)."""
-    if roc or (100 <= number <= 199 and number % 1 == 0 and traditional()):
-        western = number + 1911
-        return Quantity(
-            label,
-            show(western),
-            frozenset({number, western, _YEAR_SPANS.get(span, lambda year: year)(western)}),
-            (
-                show(western),
-                show(number),
-            ),
-        )
-    if 10 <= number <= 99 and number % 1 == 0:
-        more = {1900 + number, 2000 + number}
-        if number >= 38 and traditional():
-            more.add(number + 1911)
-        return _plain(number, *more)
-    return _plain(number)
-
-
-def _hour(number: Decimal, label: str, before: str) -> Quantity:
-    """An hour: 15時 is 15:00 or 3 p.m.; 上午9時 is 9 a.m., 晚上10時 10 p.m.; 9時 either."""
-    hour = show(number)
-    if number % 12 == 0:
-        return _plain(number, *(Decimal(n) for n in (0, 12, 24)), tag("am:", Decimal(12)))
-    window = re.split("[，。；,;、]", before)[-1]  # 下午2時至4時: 4 p.m. too
-    period = max(_MORNING + _EVENING, key=window.rfind)
-    morning = period if period in _MORNING and period in window else ""
-    evening = period if period in _EVENING and period in window else ""
-    label = (
-        (period + label if window.endswith(period) else f"{period}…{label}")
-        if (morning or evening)
-        else label
-    )
-    if morning:
-        accepted = frozenset({number, tag("am:", number)})
-        return Quantity(label, f"{hour} a.m.", accepted, (f"{hour} a.m.",))
-    if evening and number < 12:
-        ways = (f"{hour} p.m.", f"{show(number + 12)}:00")
-        return Quantity(label, ways[0], frozenset({number, number + 12}), ways)
-    if 12 < number <= 24:
-        ways = (f"{hour}:00", f"{show(number - 12)} p.m.")
-        return Quantity(label, ways[0], frozenset({number, number - 12}), ways)
-    return _plain(number, number + 12, tag("am:", number))
-
-
 def _digit_quantity(
     text: str,
     start: int,
@@ -163,7 +77,7 @@ def _digit_quantity(
     traditional: Callable[[], bool],
 ) -> Quantity:
     """The quantity of an Arabic-digit number with no multiplier after it."""
-    label = _NUMBER.match(text, start).group()
+    label = written = _NUMBER.match(text, start).group()
     after = text[end : end + 3]
     before = text[max(0, start - 4) : start]
     months, years = dates
@@ -172,19 +86,26 @@ def _digit_quantity(
         roc = "民國" in before or "民国" in before
         suffix = _YEAR_AFTER.match(after)
         label = ("民國" if roc else "") + label + (suffix.group() if suffix else "")
-        return _year(number, label, roc, traditional, suffix.group() if suffix else "")
+        span = suffix.group() if suffix else ""
+        return year(number, label, roc, traditional, span, written)
     if (after.startswith("月") or start in months) and 1 <= number <= 12:
         name = MONTHS[int(number) - 1].title()
         accepted = frozenset({number, month(number)})
         return Quantity(label + "月", name, accepted, (name, show(number)))
     if _HOUR_AFTER.match(after) and number <= 24 and not before.endswith(":"):
-        return _hour(number, label + after[:1], text[max(0, start - 10) : start])
+        return hour(number, label + after[:1], text[max(0, start - 10) : start])
     if before.endswith(":") and number == 0:
-        return _plain(number, required=False)  # the minutes of 15:00
+        return plain(number, required=False)  # the minutes of 15:00
+    if after[:1] in "日號号" and (day := _MONTH_BEFORE.search(text, 0, start)) and number <= 31:
+        named = chinese_value(day.group(1)) if not day.group(1).isdigit() else value(day.group(1))
+        if named and 1 <= named <= 12:
+            context = f"{day.group()}{label}{after[0]} = {MONTHS[int(named) - 1].title()} {label}"
+            return replace(plain(number, label=written), context=context)
     if negative and after[:1] in "℃度°":
         return Quantity("-" + label, "-" + label, frozenset({-number}), ("-" + label,))
     if after.startswith("%"):
-        return _plain(number, tag("%", number), tag("off:", number), rounded(number / 100), -number)
+        more = (tag("%", number), tag("off:", number), rounded(number / 100), -number)
+        return plain(number, *more, label=written)
     if after.startswith("‰"):
         tenth = rounded(number / 10)
         return Quantity(
@@ -193,14 +114,9 @@ def _digit_quantity(
             frozenset({tag("‰", number), tenth, tag("%", tenth)}),
             (f"{label} per thousand", f"{show(tenth)}%"),
         )
-    if after.startswith("成") and number < 10:
-        percent = number * 10
-        return Quantity(
-            label + "成",
-            f"{show(percent)}%",
-            frozenset({percent, tag("%", percent)}),
-            (f"{show(percent)}%", f"{show(number)} in 10"),
-        )
+    if after.startswith("成") and not after.startswith(_NOT_TENTHS, 1) and number < 10:
+        half = after[1:2] == "半"  # 1成半: 15 %
+        return tenths(label + after[: 1 + half], number + (Decimal("0.5") if half else 0))
     if after.startswith("折") and number < 100:
         paid = number * 10 if number < 10 else number
         return Quantity(
@@ -210,8 +126,11 @@ def _digit_quantity(
             (f"{show(100 - paid)}% off", f"{show(paid)}% of the price"),
         )
     if after.startswith("倍"):
-        return _plain(number, number + 1, number * 100)
-    return _plain(number, -number) if negative else _plain(number)
+        return plain(number, number + 1, number * 100, label=written)
+    context = written + after[:1] if _HAN_AFTER.match(after) else ""  # 1人
+    more = [number * factor for unit, factor in CONVERSIONS.items() if after.startswith(unit)]
+    stated = plain(number, *more, *([-number] if negative else []), label=written)
+    return replace(stated, context=context)
 
 
 def _joined(text: str, match: re.Match, following: re.Match | None) -> tuple[Decimal, str] | None:
@@ -260,8 +179,8 @@ def _digit_quantities(
         if joined is not None and following is not None:
             whole, label = joined
             skip, stop = n + 1, start + len(label)
-            if "分之" in label:
-                found.append(_plain(whole, whole * 100, tag("%", whole * 100)))
+            if "分之" in label:  # 4分之1: a quarter, 25 %; a fourth, one in four
+                found += share(label, value(following.group()) or whole, number)
             elif "成" in label:
                 found.append(
                     Quantity(
@@ -276,15 +195,15 @@ def _digit_quantities(
                     Quantity(label, f"{show(whole)} seconds", frozenset({whole}), (show(whole),))
                 )
             else:
-                found.append(_large(label, whole))
+                found.append(large(label, whole))
         elif size > 1:
-            found.append(_large(text[start:stop], number * size))
+            found.append(large(text[start:stop], number * size))
         elif following is not None and _RANGE.match(text[end : following.start()]):
             shared = _chain(text, following.end())[1]  # 3至5萬: 30,000 to 50,000
             whole = number * shared
             mantissas = {rounded(whole / 1000**k) for k in range(1, 5)}
             if shared > 1:
-                found.append(_large(match.group(), whole, number, *mantissas))
+                found.append(large(match.group(), whole, number, *mantissas))
             else:  # 1至6月: both months
                 unit = following.end()
                 found.append(_digit_quantity(text, start, unit, number, dates, traditional))
@@ -294,47 +213,6 @@ def _digit_quantities(
     return found, spans
 
 
-def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
-    """Chinese numerals: required when plainly a quantity, else only allowed."""
-    found = []
-    for match in CHINESE_NUMERAL.finditer(text):
-        start, run = match.start(), match.group()
-        if any(a <= start < b for a, b in taken):
-            continue
-        number = chinese_value(run)
-        if number is None:
-            continue
-        after = text[match.end() : match.end() + 2]
-        before = text[max(0, start - 3) : start]
-        spelled = all(ch in DIGITS for ch in run)  # 一三五七: each digit may be written
-        digits = {Decimal(DIGITS[ch]) for ch in run} if spelled else set()
-        more: set[Reading] = {*digits, month(number)} if 1 <= number <= 12 else set(digits)
-        if 12 < number <= 24 and after[:1] in "時时點点":
-            more.add(number - 12)
-        if after[:1] == "成":
-            more |= {number * 10, tag("%", number * 10)}
-        if before.endswith("百分之"):
-            more.add(rounded(number / 100))
-        if after == "分之":
-            continue  # the denominator of a fraction, read with its numerator below
-        if before.endswith("分之"):
-            fraction = re.search(f"({CHINESE_NUMERAL.pattern})分之$", text[:start])
-            whole = chinese_value(fraction.group(1)) if fraction else None
-            if whole:
-                more |= {rounded(number / whole), rounded(100 * number / whole), whole}
-        quantity = (
-            run[0] in DIGITS
-            and run[0] not in "零〇○"
-            and any(ch in SCALES for ch in run)
-            and number >= 10
-            and (before[-1:] or " ") not in _APPROXIMATE
-        ) or (all(ch in DIGITS for ch in run) and len(run) == 4 and after[:1] == "年")
-        found.append(_large(run, number, *more, required=quantity and "分之" not in before))
-    if "半" in text:
-        found.append(_plain(Decimal("0.5"), Decimal(30), Decimal(50), required=False))
-    return found
-
-
 def quantities(source: str, script: str = "") -> list[Quantity]:
     """Every number of the source, in digits or Chinese numerals, in order of kind.
 
@@ -342,5 +220,6 @@ def quantities(source: str, script: str = "") -> list[Quantity]:
     Traditional text a bare `114年` is an ROC year. Without it the segment's own script
     is detected, and only when a bare year needs it."""
     text = source.translate(FULL_WIDTH)
-    digits, taken = _digit_quantities(text, partial(_traditional, source, script))
-    return digits + _chinese_quantities(text, taken)
+    traditional = partial(_traditional, source, script)
+    digits, taken = _digit_quantities(text, traditional)
+    return digits + chinese_quantities(text, taken, traditional)
