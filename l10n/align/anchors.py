@@ -48,7 +48,7 @@ def source_keys(
             isinstance(r, Decimal) and r >= 10 for r in quantity.accepted
         ):
             continue  # 四川 is no 4, but 十九大 is 19
-        readings = sorted(_key(reading) for reading in quantity.accepted)
+        readings = sorted(_key(reading) for reading in quantity.accepted if reading != 1)
         if readings:
             keys[next((key for key in readings if key in known), readings[0])] = 1
     for token in _LATIN.findall(text):
@@ -67,7 +67,7 @@ def target_keys(text: str, renderings: Sequence[str]) -> Counter[str]:
         if mention.name:
             continue
         for reading in mention.readings:
-            if mention.digits or reading != 1:  # "a" and "an" are no anchors
+            if reading != 1:  # one (一年, "a year", "1-3-5-7") is everywhere: no anchor
                 keys[_key(reading)] = 1
     lowered = text.lower()
     for token in _LATIN.findall(text):
