@@ -83,3 +83,101 @@ def test_a_translation_of_another_article_exits_1_unless_forced(article):
 def test_unknown_format_is_a_usage_error(article):
     result = l10n("align", "seeds/tainan.txt", "tainan.en.txt", "--format", "xml")
     assert result.exit_code == 2 and "unknown --format 'xml'" in result.stderr
+
+
+def _catalog(project):
+    import polib
+
+    path = project / "locales" / "en" / "LC_MESSAGES" / "tainan.po"
+    return {e.msgid: e for e in polib.pofile(str(path)) if e.msgid and not e.obsolete}
+
+
+def _gold():
+    return json.loads((GOLD / "tainan-canal" / "gold.json").read_text("utf-8"))["beads"]
+
+
+def test_po_fills_the_catalog_and_joins_a_two_to_one_bead(article):
+    from l10n.catalog.status import EntryStatus, status
+
+    l10n_ok("extract", "seeds/tainan.txt")
+    result = l10n_ok("align", "seeds/tainan.txt", "tainan.en.txt", "--format", "po")
+    pairing = [b for b in _gold() if b["source"] and b["target"]]
+    merged = [b for b in pairing if len(b["source"]) == 2]
+    assert merged, "the gold article has a 2-1 bead"
+    assert f"{len(pairing)} entries filled from tainan.en.txt (0 reviewed)" in result.stdout
+    entries = _catalog(article)
+    for bead in pairing:
+        first = entries[bead["source"][0]]
+        assert first.msgstr == " ".join(bead["target"]) and first.fuzzy
+        assert status(first) is EntryStatus.ALIGNED and "l10n: aligned: score " in first.tcomment
+        for text in bead["source"][1:]:
+            assert status(entries[text]) is EntryStatus.JOINED and entries[text].msgstr == ""
+    stats = json.loads(l10n_ok("stats", "--format", "json").stdout)["total"]
+    assert stats["joined"]["entries"] == sum(len(b["source"]) - 1 for b in pairing)
+    assert stats["untranslated"]["entries"] == len([b for b in _gold() if not b["target"]])
+    l10n_ok("build", "--format", "json", "-o", "dist")
+    edition = json.loads((article / "dist" / "tainan.en.json").read_text("utf-8"))
+    pairs = [p for block in edition["blocks"] for p in block["segments"]]
+    joined = [p for p in pairs if p["source"] == "".join(merged[0]["source"])]
+    assert len(joined) == 1 and joined[0]["target"] == " ".join(merged[0]["target"])
+    report = json.loads(l10n("check", "--format", "json").stdout)
+    line = next(e.linenum for t, e in entries.items() if t == merged[0]["source"][1])
+    assert not [f for f in report["findings"] if f["line"] == line]
+
+
+def test_joins_survive_extraction_and_go_when_the_segment_before_changes(article):
+    from l10n.catalog.status import EntryStatus, status
+
+    l10n_ok("extract", "seeds/tainan.txt")
+    l10n_ok("align", "seeds/tainan.txt", "tainan.en.txt", "--into-catalog")
+    merged = next(b for b in _gold() if len(b["source"]) == 2 and b["target"])
+    first, second = merged["source"]
+    l10n_ok("extract", "seeds/tainan.txt")
+    assert status(_catalog(article)[second]) is EntryStatus.JOINED
+    source = article / "seeds" / "tainan.txt"
+    source.write_text(
+        source.read_text("utf-8").replace(first, first[:-1] + "，今年再創新高。"), "utf-8"
+    )
+    l10n_ok("extract", "seeds/tainan.txt")
+    assert status(_catalog(article)[second]) is EntryStatus.UNTRANSLATED
+
+
+def test_accept_marks_good_beads_reviewed_and_reviewed_entries_are_never_touched(article):
+    l10n_ok("extract", "seeds/tainan.txt")
+    import polib
+
+    path = article / "locales" / "en" / "LC_MESSAGES" / "tainan.po"
+    catalog = polib.pofile(str(path))
+    mine = next(e for e in catalog if e.msgid and not e.obsolete)
+    mine.msgstr = "A translator's own title."
+    catalog.save()
+    result = l10n_ok(
+        "align", "seeds/tainan.txt", "tainan.en.txt", "--format", "po", "--accept", "0.5"
+    )
+    entries = _catalog(article)
+    assert entries[mine.msgid].msgstr == "A translator's own title."
+    assert "1 reviewed or edited entries left as they were" in result.stdout
+    beads = json.loads(l10n_ok("align", "seeds/tainan.txt", "tainan.en.txt").stdout)["beads"]
+    for bead in beads:
+        if bead["source"] and bead["target"] and bead["source"][0] != mine.msgid:
+            entry = entries[bead["source"][0]]
+            assert entry.fuzzy == (bead["score"] < 0.5), bead
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--format", "po", "-o", "x.po"], "-o is for json and tmx"),
+        (["--accept", "0.9"], "--accept and --lang are for --format po"),
+        (["--format", "po", "--lang", "fr"], "language 'fr' is not in"),
+    ],
+)
+def test_po_option_mistakes_are_one_line(article, args, says):
+    l10n_ok("extract", "seeds/tainan.txt")
+    result = l10n("align", "seeds/tainan.txt", "tainan.en.txt", *args)
+    assert result.exit_code == 2 and says in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_po_needs_an_extracted_catalog(article):
+    result = l10n("align", "seeds/tainan.txt", "tainan.en.txt", "--format", "po")
+    assert result.exit_code == 2 and "run `l10n extract` first" in result.stderr

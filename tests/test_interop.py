@@ -14,6 +14,7 @@ from pathlib import Path
 import polib
 import pytest
 
+from l10n.catalog.joins import mark_joined
 from l10n.catalog.provenance import fill, provenance_line
 from l10n.catalog.status import MACHINE_TRANSLATION, TM
 
@@ -71,7 +72,7 @@ def every_status(project: Path) -> Path:
     shutil.copytree(ROOT / "locales", project / "locales")
     catalog = polib.pofile(str(project / PO))
     live = [e for e in catalog if e.msgid and not e.obsolete]
-    machine, tm, changed, empty, silenced, loud, noted = live[3:10]
+    machine, tm, changed, empty, silenced, loud, noted, joined = live[3:11]
     fill([machine], {machine.msgid: ("Engine output.", _line(MACHINE_TRANSLATION), False)})
     fill([tm], {tm.msgid: (tm.msgstr, provenance_line(TM, "exact 100% (tm/a.tmx:3)"), False)})
     changed.flags.append("fuzzy")
@@ -80,6 +81,7 @@ def every_status(project: Path) -> Path:
     silenced.msgstr = loud.msgstr = "In 1999 there were 12 of them."  # numbers the source lacks
     silenced.tcomment = "l10n-ignore: numbers, numbers-extra"
     noted.tcomment = "Checked with the desk editor."
+    mark_joined(joined, noted.msgid)  # translated together with the segment before
     gone = polib.POEntry(msgid=OBSOLETE, msgstr="This sentence was cut.", obsolete=True)
     fill([gone], {OBSOLETE: ("This sentence was cut.", _line(MACHINE_TRANSLATION), False)})
     catalog.append(gone)
@@ -108,12 +110,12 @@ def test_the_catalog_holds_every_status(every_status):
         if isinstance(value, dict)
     }
     assert counts == {
-        "reviewed": 28,
+        "reviewed": 27,
         "fuzzy_machine": 1,
         "tm": 1,
         "aligned": 0,
         "fuzzy_changed": 1,
-        "joined": 0,
+        "joined": 1,
         "untranslated": 1,
         "obsolete": 1,
     }
@@ -122,6 +124,7 @@ def test_the_catalog_holds_every_status(every_status):
     assert "# l10n: machine translation: argos" in written
     assert "# l10n: tm: exact 100% (tm/a.tmx:3)" in written
     assert "# l10n-ignore: numbers, numbers-extra" in written
+    assert "# l10n-joined: " in written
     assert "#~ msgid" in written and "#. machine translation" not in written
 
 
