@@ -2,7 +2,8 @@
 
 JSON (version 1): {"version", "catalogs": [{"path", <status>: {"entries",
 "characters"}, …, "live", "reviewed_percent"}], "total": {…}}, with the
-statuses named reviewed, fuzzy_machine, fuzzy_changed, untranslated, obsolete.
+statuses named reviewed, fuzzy_machine, tm, aligned, fuzzy_changed, joined,
+untranslated, obsolete ("live" leaves out obsolete and joined entries).
 """
 
 from __future__ import annotations
