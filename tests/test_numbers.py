@@ -144,7 +144,7 @@ def test_scaled_values():
         ("三名男子", "三名", "3"),
         ("第十四屆", "第十四屆", "14th"),
         ("凌晨兩時", "凌晨兩時", "2 a.m."),
-        ("晚上八時半", "晚上八時", "8 p.m."),
+        ("晚上八時", "晚上八時", "8 p.m."),
         ("兩成半", "兩成半", "25%"),
         ("1成半", "1成半", "15%"),
         ("三分之一", "三分之一", "1/3"),
@@ -158,6 +158,11 @@ def test_scaled_values():
 def test_a_number_in_characters_is_required_in_the_readers_terms(source, label, meaning):
     (quantity,) = [q for q in quantities(source, "zh-TW") if q.required]
     assert (quantity.label, quantity.meaning) == (label, meaning)
+
+
+def test_half_past_an_hour_is_required_beside_the_hour():
+    found = [(q.label, q.meaning) for q in quantities("晚上八時半", "zh-HK") if q.required]
+    assert found == [("晚上八時", "8 p.m."), ("八時半", "half past")]
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,15 @@ from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
 from ..checks.mentions import mentions
+from ..checks.numerals import (
+    FRACTION_WORDS,
+    LONE_WORDS,
+    MONTH_WORDS,
+    MULTIPLIER_WORDS,
+    NOUN_MULTIPLIERS,
+    ORDINAL_WORDS,
+    SMALL_WORDS,
+)
 from ..checks.quantities import quantities
 
 Bag = Mapping[str, int]
@@ -61,9 +70,34 @@ def source_keys(
     return +keys
 
 
+_NUMBER_WORDS = frozenset(
+    {
+        *SMALL_WORDS,
+        *ORDINAL_WORDS,
+        *MULTIPLIER_WORDS,
+        *LONE_WORDS,
+        *MONTH_WORDS,
+        *NOUN_MULTIPLIERS,
+        *FRACTION_WORDS,
+    }
+) - {"a", "an", "one"}
+
+
+def _may_hold_numbers(text: str) -> bool:
+    """Whether a sentence has a digit or a number word (`fifties`, `threefold` too): the
+    others need no reading for numbers, which is the slow part of the keys."""
+    if any(ch.isdigit() for ch in text):
+        return True
+    for word in _WORD.findall(text.lower()):
+        stems = (word, word[:-1], word[:-3] + "y", word[:-4])  # sevens, fifties, threefold
+        if any(stem in _NUMBER_WORDS for stem in stems):
+            return True
+    return False
+
+
 def target_keys(text: str, renderings: Sequence[str]) -> Counter[str]:
     keys: Counter[str] = Counter()
-    for mention in mentions(text):
+    for mention in mentions(text) if _may_hold_numbers(text) else ():
         if mention.name:
             continue
         for reading in mention.readings:

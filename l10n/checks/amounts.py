@@ -254,7 +254,11 @@ def _stated(
         meaning = ordinal(number)
         return [Quantity(f"第{run}{unit}", meaning, frozenset({number}), _words(number, True))]
     if _hour_at(text, start, number, after):
-        return [hour(number, run + after[0], text[max(0, start - 10) : start])]
+        found = [hour(number, run + after[0], text[max(0, start - 10) : start])]
+        if after[1:2] == "半":  # 八時半: half past eight, 8:30
+            half = frozenset({Decimal(30), Decimal("0.5")})
+            found.append(Quantity(run + after[:2], "half past", half, (":30", "half past")))
+        return found
     if after[:1] == "分" and before.endswith(tuple("時时點点")) and after[1:2] != "之":
         return [plain(number, label=run + "分")]
     if (
@@ -314,7 +318,7 @@ def _allowed(run: str, number: Decimal, before: str, after: str) -> Quantity:
         parts = chinese_value(run[:-1])
         return plain(Decimal(DIGITS[run[-1]]), *([parts] if parts else []), required=False)
     more: set[Reading] = {*digits, month(number)} if 1 <= number <= 12 else set(digits)
-    if sum(ch in SCALES for ch in run) > 1:  # 十百千萬工程: each may be written
+    if len(run) >= 3 and all(ch in SCALES for ch in run):  # 十百千萬工程: each may be written
         more |= {Decimal(SCALES[ch]) for ch in run if ch in SCALES}
     if 12 < number <= 24 and _starts(after, "時时點点"):
         more.add(number - 12)
@@ -323,7 +327,10 @@ def _allowed(run: str, number: Decimal, before: str, after: str) -> Quantity:
     required = (
         (
             (run[0] in DIGITS and run[0] not in "零〇○")
-            or (len(run) == 2 and not _starts(after, "大長长假黃黄國国"))
+            or (
+                (len(run) == 2 or (run[0] == "十" and len(run) > 2))  # 十萬, 十二萬
+                and not _starts(after, "大長长假黃黄國国")
+            )
         )
         and any(ch in SCALES for ch in run)
         and number >= 10

@@ -148,6 +148,8 @@ _IN_TEN = re.compile(
     r"\s*(?:in|out of) (?:every )?(\d+|[a-z]+)\b"
     r"(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?))"
 )
+# A clock time written with a dot, as Hong Kong's government writes it (10.10 a.m.).
+_DOTTED_TIME = re.compile(r"\b(\d{1,2})\.([0-5]\d)(?=\s*(?:a\.m\.|p\.m\.|am\b|pm\b))")
 _PM = re.compile(r"(?::\d\d)?\s*(?:p\.m\.?|pm\b)")
 _AM = re.compile(r"(?::\d\d)?\s*(?:a\.m\.?|am\b)")
 _BELOW_ZERO = re.compile(r"\s*(?:°c|℃|degrees?(?: celsius)?)?\s*below (?:zero|freezing)")
@@ -302,7 +304,7 @@ def _titled(text: str, token: _Token) -> bool:
 
 def mentions(target: str) -> list[Mention]:
     """Every number the translation writes, in order."""
-    text = target.translate(FULL_WIDTH)
+    text = _DOTTED_TIME.sub(r"\1:\2", target.translate(FULL_WIDTH))  # 10.10 a.m.: 10:10
     tokens = _tokens(text)
     found: list[Mention] = []
     at = 0
