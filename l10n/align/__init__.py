@@ -92,9 +92,8 @@ def align(
     sources = tuple(s for paragraph in source for s in paragraph)
     targets = tuple(t for paragraph in target for t in paragraph)
     renderings = sorted({r.lower() for t, r in glossary.items() if any(t in s for s in sources)})
+    all_source = [source_keys(s, glossary) for s in sources]
     all_target = [target_keys(t, renderings) for t in targets]
-    known = {key for bag in all_target for key in bag}
-    all_source = [source_keys(s, glossary, known) for s in sources]
     source_bags, target_bags = shared(all_source, all_target)
     source_lengths = np.array([chinese_length(s) for s in sources], dtype=float)
     target_lengths = np.array([len(t) for t in targets], dtype=float)

@@ -1,9 +1,10 @@
 """Anchors: what a sentence and its translation share whatever the wording.
 
 Each unit (a Chinese segment, an English sentence) gets a bag of keys:
-- numbers, read as the `numbers` check reads them (full-width digits, `330萬` is
-  3,300,000, `3月` is March; Chinese numerals of ten and more, `十九大` is 19), and on
-  the English side digits, `3.3 million`, month names and number words;
+- numbers, in a light reading of the numeral tables the `numbers` check uses
+  (full-width digits, `330萬` is 3,300,000, `3月` is March; Chinese numerals of ten and
+  more, `十九大` is 19), and on the English side digits, `3.3 million`, month names and
+  number words from two on (one, `一年` and "a year", is everywhere: no anchor);
 - Latin-script tokens (`COVID-19`, `5G`, `APEC`, `Nature Energy`), as they are written
   (`Energy` in a journal's name is no anchor for the word `energy`);
 - glossary terms: the agreed rendering, when the term is in the source;
@@ -16,20 +17,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from ..checks.mentions import mentions
 from ..checks.numerals import (
-    FRACTION_WORDS,
-    LONE_WORDS,
+    CHINESE_NUMERAL,
+    FULL_WIDTH,
     MONTH_WORDS,
     MULTIPLIER_WORDS,
-    NOUN_MULTIPLIERS,
-    ORDINAL_WORDS,
     SMALL_WORDS,
+    chinese_value,
+    value,
 )
-from ..checks.quantities import quantities
 
 Bag = Mapping[str, int]
 
@@ -42,24 +41,58 @@ _QUOTES_ZH = re.compile("[“「『]")
 _BRACKETS = re.compile("[(（]")
 
 
-def _key(reading: Decimal | str) -> str:
-    return "n:" + (format(reading.normalize(), "f") if isinstance(reading, Decimal) else reading)
+_DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_SCALES_ZH = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8}
+_SCALE_EN = re.compile(r"\s*(" + "|".join(MULTIPLIER_WORDS) + r")\b")
 
 
-def source_keys(
-    text: str, glossary: Mapping[str, str], known: Collection[str] = ()
-) -> Counter[str]:
-    """One key per number (of the readings a translation may write, `114年` as 2025 or
-    114, the one the translation's `known` keys have, if any), name, term and mark."""
-    keys: Counter[str] = Counter()
-    for quantity in quantities(text):
-        if not quantity.required and not any(
-            isinstance(r, Decimal) and r >= 10 for r in quantity.accepted
-        ):
-            continue  # 四川 is no 4, but 十九大 is 19
-        readings = sorted(_key(reading) for reading in quantity.accepted if reading != 1)
-        if readings:
-            keys[next((key for key in readings if key in known), readings[0])] = 1
+def _key(number: Decimal) -> str:
+    return "n:" + format(number.normalize(), "f")
+
+
+def _numbers_zh(text: str) -> set[str]:
+    """Number keys of a Chinese segment: digits with their 萬/億 scale, months (`3月`),
+    and values in Chinese numerals of ten and more (`十九大`: 19; 四川 is no 4). A light
+    reading: the `numbers` check reads far more, and costs far more."""
+    text = text.translate(FULL_WIDTH)
+    keys = set()
+    for match in _DIGITS.finditer(text):
+        number = value(match.group())
+        unit = text[match.end() : match.end() + 1]
+        if number is None or number == 1:
+            continue
+        if unit == "月" and number == number.to_integral_value() and 1 <= number <= 12:
+            keys.add(f"n:month{int(number)}")
+        else:
+            keys.add(_key(number * _SCALES_ZH.get(unit, 1)))
+    for match in CHINESE_NUMERAL.finditer(text):
+        number = chinese_value(match.group())
+        if number is not None and number >= 10:
+            keys.add(_key(number))
+    return keys
+
+
+def _numbers_en(text: str) -> set[str]:
+    """Number keys of an English sentence: digits with their scale word, number words
+    from two on, and month names."""
+    keys = set()
+    for match in _DIGITS.finditer(text):
+        number = value(match.group())
+        if number is None or number == 1:
+            continue
+        scale = _SCALE_EN.match(text, match.end())
+        keys.add(_key(number * (MULTIPLIER_WORDS[scale.group(1)] if scale else 1)))
+    for word in _WORD.findall(text):
+        lowered = word.lower()
+        if SMALL_WORDS.get(lowered, 0) >= 2:
+            keys.add(_key(Decimal(SMALL_WORDS[lowered])))
+        elif lowered in MONTH_WORDS and word[0].isupper() and lowered != "may":
+            keys.add(f"n:month{MONTH_WORDS[lowered]}")
+    return keys
+
+
+def source_keys(text: str, glossary: Mapping[str, str]) -> Counter[str]:
+    keys: Counter[str] = Counter(_numbers_zh(text))
     for token in _LATIN.findall(text):
         keys["l:" + token] = 1
     for term, rendering in glossary.items():
@@ -70,39 +103,8 @@ def source_keys(
     return +keys
 
 
-_NUMBER_WORDS = frozenset(
-    {
-        *SMALL_WORDS,
-        *ORDINAL_WORDS,
-        *MULTIPLIER_WORDS,
-        *LONE_WORDS,
-        *MONTH_WORDS,
-        *NOUN_MULTIPLIERS,
-        *FRACTION_WORDS,
-    }
-) - {"a", "an", "one"}
-
-
-def _may_hold_numbers(text: str) -> bool:
-    """Whether a sentence has a digit or a number word (`fifties`, `threefold` too): the
-    others need no reading for numbers, which is the slow part of the keys."""
-    if any(ch.isdigit() for ch in text):
-        return True
-    for word in _WORD.findall(text.lower()):
-        stems = (word, word[:-1], word[:-3] + "y", word[:-4])  # sevens, fifties, threefold
-        if any(stem in _NUMBER_WORDS for stem in stems):
-            return True
-    return False
-
-
 def target_keys(text: str, renderings: Sequence[str]) -> Counter[str]:
-    keys: Counter[str] = Counter()
-    for mention in mentions(text) if _may_hold_numbers(text) else ():
-        if mention.name:
-            continue
-        for reading in mention.readings:
-            if reading != 1:  # one (一年, "a year", "1-3-5-7") is everywhere: no anchor
-                keys[_key(reading)] = 1
+    keys: Counter[str] = Counter(_numbers_en(text))
     lowered = text.lower()
     for token in _LATIN.findall(text):
         keys["l:" + token] = 1
