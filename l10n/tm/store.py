@@ -301,9 +301,11 @@ class Store:
 
 
 def _counted(postings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct postings and how often each occurs. Each trigram's postings are
-    ascending, so a merge sort (numpy's stable sort) sees a few long runs."""
-    ordered = np.sort(postings, kind="stable")
+    """The distinct postings and how often each occurs (sorted as 32-bit numbers while the
+    unit ids allow it: twice as fast)."""
+    if len(postings) and postings.max() < 2**32:
+        postings = postings.astype(np.uint32)
+    ordered = np.sort(postings)
     starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
     return ordered[starts], np.diff(np.append(starts, len(ordered)))
 
@@ -318,15 +320,15 @@ def _ranked(
     shorter key to be at least t/(200 − t) of the longer one; the rest are ranked by
     shared/grams × 2·min/(sum of lengths), an estimate of that similarity, and ties go
     to the earliest unit."""
-    ids = postings >> np.uint64(_LENGTH_BITS)
-    lengths = (postings & np.uint64(2**_LENGTH_BITS - 1)).astype(np.float64)
-    capped = lengths == 2**_LENGTH_BITS - 1  # at least that long
-    lengths = np.where(capped, np.maximum(lengths, length), lengths)
-    shortest = np.minimum(lengths, length)
+    ids = postings >> _LENGTH_BITS
+    lengths = (postings & (2**_LENGTH_BITS - 1)).astype(np.float32)
+    lengths[lengths == 2**_LENGTH_BITS - 1] = max(length, 2**_LENGTH_BITS - 1)  # that or more
+    shortest = np.minimum(lengths, np.float32(length))
     lowest = threshold - 0.5  # scores are rounded
     ratio = lowest / (200 - lowest)
-    possible = shortest >= ratio * np.maximum(lengths, length) - 1e-9
-    estimate = np.where(possible, shared / grams * 2 * shortest / (lengths + length), -1.0)
+    possible = shortest >= np.float32(ratio) * np.maximum(lengths, np.float32(length)) - 1e-4
+    estimate = shared.astype(np.float32) * shortest / (lengths + np.float32(length))
+    estimate[~possible] = -1.0
     if len(estimate) > limit:
         kept = np.argpartition(-estimate, limit)[:limit]
         ids, estimate = ids[kept], estimate[kept]
