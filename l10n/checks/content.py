@@ -21,7 +21,7 @@ from ..catalog.status import status
 from ..catalog.template import segment_id
 from .findings import Finding, Severity
 from .numbers import compare, extra_messages, missing_messages
-from .parity import check_bracket_structure, check_markup, check_urls, prose
+from .parity import check_bracket_structure, check_placeholders, check_urls, prose
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 _PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”", "（": "）", "「": "」", "《": "》", "【": "】"}
@@ -226,8 +226,8 @@ CHECKS: dict[str, Check] = {
         lambda s, t, _: check_bracket_structure(s, t),
         "the source's bracketed parts and quotations kept",
     ),
-    "markup": Check(
-        Severity.ERROR, lambda s, t, _: check_markup(s, t), "inline markup placeholders kept"
+    "placeholders": Check(
+        Severity.ERROR, lambda s, t, _: check_placeholders(s, t), "inline markup placeholders kept"
     ),
 }
 

@@ -107,17 +107,17 @@ def _nesting(text: str) -> str | None:
     return f"<{stack[-1]}> is not closed" if stack else None
 
 
-def check_markup(source: str, target: str) -> list[str]:
+def check_placeholders(source: str, target: str) -> list[str]:
     wanted, found = placeholders(source), placeholders(target)
     if not wanted and not found:
         return []
     messages = [
-        f"markup {tag} of the source is missing from the translation"
+        f"placeholder {tag} of the source is missing from the translation"
         for tag in sorted(wanted - found)
     ]
-    messages += [f"markup {tag} is not in the source" for tag in sorted(found - wanted)]
+    messages += [f"placeholder {tag} is not in the source" for tag in sorted(found - wanted)]
     if not messages:
         problem = _nesting(target)
         if problem:
-            messages.append(f"markup in the translation: {problem}")
+            messages.append(f"placeholders in the translation: {problem}")
     return messages
