@@ -77,8 +77,12 @@ def tenths(label: str, number: Decimal) -> Quantity:
     """成, tenths: 3成 is 30 %, 3 in 10; 1成半 is 15 %."""
     percent = number * 10
     ways = (f"{show(percent)}%", f"{show(number)} in 10")
+    share = rounded(number / 10)  # 五成: half, 兩成: a fifth or one in five, 2.5成: a quarter
     return Quantity(
-        label, ways[0], frozenset({percent, tag("%", percent)}), ways[: 2 - bool(number % 1)]
+        label,
+        ways[0],
+        frozenset({percent, tag("%", percent), share}),
+        ways[: 2 - bool(number % 1)],
     )
 
 
@@ -225,8 +229,11 @@ def _count(
     for name, factor in CONVERSIONS.items():
         if rest.startswith(name) or rest.startswith(name, 1):
             accepted |= {n * factor for n in accepted if isinstance(n, Decimal)}
-    if number == 7 and unit in "天日":
-        accepted.add(Decimal(1))  # a week
+    if unit in "天日" and number % 7 == 0:
+        accepted.add(number / 7)  # 七天: a week, 十四天: two weeks
+    months = rest.startswith(("個月", "个月")) or (label[-1:] in "個个" and rest[:1] == "月")
+    if months and number % 12 == 0:
+        accepted.add(number / 12)  # 十二個月: a year
     day = re.search(f"(\\d{{1,2}}|{CHINESE_NUMERAL.pattern})月$", text[:start])
     if unit in "日號号" and day:
         named = chinese_value(day.group(1)) if not day.group(1).isdigit() else Decimal(day.group(1))
