@@ -4,6 +4,7 @@ scorer, and the seed's reviewed catalog aligned back to itself."""
 from __future__ import annotations
 
 import json
+import shutil
 import statistics
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from l10n.settings import load
 from l10n.stages.align import source_units
 from l10n.stages.check import glossary
 
-from .conftest import DATA, PO, ROOT, SEED
+from .conftest import DATA, PO, ROOT, SEED, l10n, l10n_ok
 
 GOLD = DATA / "align"
 ARTICLES = sorted(p.name for p in GOLD.iterdir())
@@ -238,3 +239,43 @@ def test_empty_sides():
     alignment = align([], [["One sentence."]])
     assert [(b.source, b.target) for b in alignment.beads] == [((), (0,))]
     assert Path(__file__).exists()
+
+
+def test_a_draft_translation_decides_what_lengths_leave_open():
+    source = [["甲乙丙丁戊己庚辛壬癸。", "子丑寅卯辰巳午未申酉。", "東南西北春夏秋冬金木。"]]
+    target = [
+        [
+            "The harbour ferry timetable changes on Monday and the pier reopens soon after.",
+            "The city museum opens an exhibition of bronze mirrors this week for everyone.",
+        ]
+    ]
+    drafts = ["harbour ferry timetable", "pier reopens", "museum exhibition bronze mirrors"]
+    with_drafts = align(source, target, {}, (), drafts)
+    assert [(b.source, b.target) for b in with_drafts.beads] == [((0, 1), (0,)), ((2,), (1,))]
+    drafts = ["harbour ferry timetable", "museum exhibition", "bronze mirrors for everyone"]
+    other = align(source, target, {}, (), drafts)
+    assert [(b.source, b.target) for b in other.beads] == [((0,), (0,)), ((1, 2), (1,))]
+
+
+def test_align_asks_an_engine_for_drafts_when_one_has_a_model(fake_engine):
+    from . import fake_engine as engine_module
+
+    shutil.copy(GOLD / "tainan-canal" / "source.txt", fake_engine / "seeds" / "tainan.txt")
+    shutil.copy(GOLD / "tainan-canal" / "translation.txt", fake_engine / "tainan.en.txt")
+    result = l10n_ok("align", "seeds/tainan.txt", "tainan.en.txt")
+    beads = json.loads(result.stdout)["beads"]
+    gold = json.loads((GOLD / "tainan-canal" / "gold.json").read_text("utf-8"))["beads"]
+    assert [(b["source"], b["target"]) for b in beads] == [(g["source"], g["target"]) for g in gold]
+    asked = [text for batch in engine_module.BATCHES for text in batch]
+    assert asked == [text for b in gold for text in b["source"]]
+    engine_module.BATCHES.clear()
+    l10n_ok("align", "seeds/tainan.txt", "tainan.en.txt", "--no-mt")
+    assert engine_module.BATCHES == []
+
+
+def test_mt_asked_for_without_a_model_is_one_line(project):
+    (project / "seeds" / "short.txt").write_text("標題\n\n會議召開。\n", encoding="utf-8")
+    (project / "short.en.txt").write_text("Title\n\nThe meeting was held.\n", encoding="utf-8")
+    result = l10n("align", "seeds/short.txt", "short.en.txt", "--mt")
+    assert result.exit_code == 2 and result.stderr.startswith("l10n: error: --mt: ")
+    assert result.stderr.count("\n") == 1

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .anchors import shared, source_keys, target_keys
+from .anchors import draft_keys, shared, source_keys, target_keys
 from .costs import BEADS, RATIO, SKIP_OPTIONAL, chinese_length, document_ratio, paired_ratio
 from .dp import Problem, Step, solve, total
 
@@ -84,16 +84,21 @@ def align(
     target: Sequence[Sequence[str]],
     glossary: Mapping[str, str] | None = None,
     optional: Sequence[bool] = (),
+    drafts: Sequence[str] = (),
 ) -> Alignment:
     """Align source paragraphs of segments with target paragraphs of sentences.
     `optional` marks the source segments (in order) that translators often leave out:
-    meta lines, bylines, credits."""
+    meta lines, bylines, credits. `drafts`, when given, are machine translations of the
+    source segments (in order): the content words a draft shares with a sentence are
+    anchors too."""
     glossary = glossary or {}
     sources = tuple(s for paragraph in source for s in paragraph)
     targets = tuple(t for paragraph in target for t in paragraph)
     renderings = sorted({r.lower() for t, r in glossary.items() if any(t in s for s in sources)})
     all_source = [source_keys(s, glossary) for s in sources]
-    all_target = [target_keys(t, renderings) for t in targets]
+    for bag, draft in zip(all_source, drafts, strict=False):
+        bag.update(draft_keys(draft))
+    all_target = [target_keys(t, renderings, bool(drafts)) for t in targets]
     source_bags, target_bags = shared(all_source, all_target)
     source_lengths = np.array([chinese_length(s) for s in sources], dtype=float)
     target_lengths = np.array([len(t) for t in targets], dtype=float)

@@ -33,7 +33,15 @@ from ..checks.numerals import (
 Bag = Mapping[str, int]
 
 # key kind → the cost, in nats, of one key on one side without its partner on the other
-WEIGHTS = {"n": 2.0, "l": 2.0, "g": 1.5, "q": 0.7, "b": 0.5}
+WEIGHTS = {"n": 2.0, "l": 2.0, "g": 1.5, "q": 0.7, "b": 0.5, "m": 0.5}
+# Words a draft machine translation shares with the English say little when they are
+# these; the others are anchors of kind "m" (Bleualign's idea, as bags of words).
+_STOPWORDS = frozenset(
+    """about after also been being between both could does during each from have into
+    more most much other over said same should since some such than that their them then
+    there these they this those through under until very were what when where which while
+    will with would year years""".split()
+)
 
 _LATIN = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -103,8 +111,22 @@ def source_keys(text: str, glossary: Mapping[str, str]) -> Counter[str]:
     return +keys
 
 
-def target_keys(text: str, renderings: Sequence[str]) -> Counter[str]:
+def draft_keys(draft: str) -> Counter[str]:
+    """The content words of an English text (a draft translation of a segment, or a
+    sentence of the translation), as anchors of kind "m"."""
+    return Counter(
+        {
+            "m:" + word: 1
+            for word in (w.lower() for w in _WORD.findall(draft))
+            if len(word) >= 4 and word not in _STOPWORDS
+        }
+    )
+
+
+def target_keys(text: str, renderings: Sequence[str], drafts: bool = False) -> Counter[str]:
     keys: Counter[str] = Counter(_numbers_en(text))
+    if drafts:
+        keys.update(draft_keys(text))
     lowered = text.lower()
     for token in _LATIN.findall(text):
         keys["l:" + token] = 1

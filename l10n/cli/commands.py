@@ -186,6 +186,11 @@ def align(
     force: bool = typer.Option(
         False, "--force", help="Align even a translation that seems to be of another text."
     ),
+    mt: bool = typer.Option(
+        None,
+        "--mt/--no-mt",
+        help="A draft machine translation of the source helps (default: when a model is there).",
+    ),
 ) -> None:
     """Align a human translation with its source, sentence by sentence: JSON beads, TMX,
     or pairs in the document's catalog (fuzzy, or reviewed from --accept)."""
@@ -207,6 +212,7 @@ def align(
         force=force,
         language=lang,
         accept=accept,
+        mt=mt,
     )
     stage = align_into_catalog if output_format == "po" else align_files
     result = stage(project_settings(), options)

@@ -11,15 +11,16 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..align import Alignment, align
 from ..align.english import paragraphs
 from ..catalog.aligned import AlignedBead, fill_aligned
 from ..document import BlockKind, Document
-from ..errors import FINDINGS, CatalogError, InputError
+from ..errors import FINDINGS, CatalogError, InputError, NoModelError, PackageError
 from ..files import atomic_write, read_input
+from ..mt import make_engine
 from ..project import (
     CatalogPlan,
     Source,
@@ -50,6 +51,7 @@ class AlignOptions(StageOptions):
     force: bool = False  # align a translation that seems to be of another text
     language: str | None = None  # po: the catalog's language (default: the first)
     accept: float | None = None  # po: beads scoring this or more are reviewed
+    mt: bool | None = None  # a draft machine translation as a cost: None, when available
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,22 @@ def aligned(settings: Settings, options: AlignOptions) -> tuple[Document, Alignm
     source, optional = source_units(document)
     if not source:
         raise InputError(f"{options.source}: no segments to align")
-    return document, align(source, target, glossary(settings), optional)
+    drafts = _drafts(settings, options, [text for paragraph in source for text in paragraph])
+    return document, align(source, target, glossary(settings), optional, drafts)
+
+
+def _drafts(settings: Settings, options: AlignOptions, segments: list[str]) -> list[str]:
+    """Draft machine translations of the segments into English, when an engine has a model
+    for it (`--mt` requires one, `--no-mt` asks for none; by default, used when there)."""
+    if options.mt is False:
+        return []
+    try:
+        engine = make_engine(replace(settings, mt=replace(settings.mt, draft=True)), "en")
+        return [t.text for t in engine.translate(segments)]
+    except (NoModelError, PackageError) as err:
+        if options.mt:
+            raise NoModelError(f"--mt: {err}") from err
+        return []
 
 
 def refused(alignment: Alignment, options: AlignOptions) -> AlignResult | None:
