@@ -199,14 +199,23 @@ def _hour_at(text: str, start: int, number: Decimal, after: str) -> bool:
     return _starts(after, "時时") and number >= 2
 
 
+def _inside(text: str, at: int, idiom: str) -> bool:
+    """Whether the character at `at` is part of `idiom` where it stands (三番兩次)."""
+    found = text.find(idiom, max(0, at - len(idiom) + 1))
+    return 0 <= found <= at < found + len(idiom)
+
+
 def _count(
     text: str, start: int, end: int, run: str, number: Decimal, after: str
 ) -> Quantity | None:
     """三名, 兩架, 五年, 十月一日: a count with its measure word, a month or a day."""
     unit = after[1:2] if _starts(after, "多餘余") else after[:1]
+    if after[:1] == "旬" and 1 <= number <= 10:  # 七旬老翁: a man in his seventies
+        decade = number * 10
+        return Quantity(run + "旬", f"{show(decade)}s", frozenset({decade}), (f"{show(decade)}s",))
     if unit not in MEASURE_WORDS or number >= 100:
         return None
-    if any(text.startswith(idiom, start) for idiom in COUNT_IDIOMS):
+    if any(_inside(text, start, idiom) for idiom in COUNT_IDIOMS):
         return None
     if run == "一" and text[max(0, start - 1) : start] in _ONE_AS_WORD:
         return None  # 同一年: the same year; 唯一: only; 每一: every

@@ -240,6 +240,10 @@ MEASURE_WORDS = frozenset(
 )
 # Runs before a measure word that are idioms, not counts (一年一度: annual).
 COUNT_IDIOMS = (
+    "三番兩次",
+    "三番两次",
+    "三番五次",
+    "如一日",
     "一口",
     "一年一度",
     "一天到晚",
