@@ -3,9 +3,10 @@
 Cells (i, j) mean "the first i source units and the first j target units are aligned".
 Only a band of 2w+1 target positions per source position is computed, centred on the
 diagonal the texts' lengths give, so time and memory grow with the document's length
-times w. When the best path comes near the band's edge, the band is doubled and the
-programme run again. Costs are computed for a block of rows at a time with array
-operations; the rows themselves are then one slice and one minimum per bead type.
+times w. When the best path comes near the band's edge, the band is moved to follow that
+path and the programme run again (twice at most), then doubled. Costs are computed for a
+block of rows at a time with array operations; the rows themselves are then one slice
+and one minimum per bead type.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .costs import BEADS, END_MISMATCH, INSIDE_BREAK, length_cost
 _KINDS = tuple(BEADS)  # bead types in a fixed order; the backpointers index it
 _INSERT = _KINDS.index((0, 1))
 _BLOCK = 2048  # rows whose costs are computed at once
+RECENTRE = 2  # times a band is moved onto the path found before it is made wider
 
 
 @dataclass(frozen=True)
@@ -61,11 +63,27 @@ def solve(problem: Problem, width: int = 16) -> list[Step]:
     if n == 0 or m == 0:
         return [Step(1, 0, 0.0)] * n + [Step(0, 1, 0.0)] * m
     tables = _Tables(problem)
+    lo, recentred = _band(tables, n, m, width), 0
     while True:
-        path, near_edge = _banded(problem, tables, width)
+        path, near_edge = _banded(problem, tables, width, lo)
         if path is not None and (not near_edge or width > max(n, m)):
             return path
+        if path is not None and recentred < RECENTRE:
+            lo, recentred = _following(path, m, width), recentred + 1  # the same band, moved
+            continue
         width *= 2  # a band as wide as the texts always holds a path
+        lo, recentred = _band(tables, n, m, width), 0
+
+
+def _following(path: list[Step], m: int, width: int) -> np.ndarray:
+    """The first target position of each row's band, centred on a path found before."""
+    centre, i, j = [0], 0, 0
+    for step in path:
+        i, j = i + step.source, j + step.target
+        centre += [j] * step.source
+        if not step.source:
+            centre[-1] = j
+    return np.maximum.accumulate((np.array(centre) - width).clip(0, max(m - 2 * width, 0)))
 
 
 class _Tables:
@@ -98,10 +116,11 @@ def _band(tables: _Tables, n: int, m: int, width: int) -> np.ndarray:
     return np.maximum.accumulate((centre - width).clip(0, max(m - 2 * width, 0)))
 
 
-def _banded(problem: Problem, tables: _Tables, width: int) -> tuple[list[Step] | None, bool]:
+def _banded(
+    problem: Problem, tables: _Tables, width: int, lo: np.ndarray
+) -> tuple[list[Step] | None, bool]:
     n, m = len(problem.source_lengths), len(problem.target_lengths)
     size = 2 * width + 1
-    lo = _band(tables, n, m, width)
     best = np.full((n + 1, 3 * size), np.inf)  # a band of inf on either side of each row
     back = np.full((n + 1, size), -1, dtype=np.int8)
     steps = np.arange(size)
