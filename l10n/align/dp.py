@@ -11,6 +11,7 @@ and one minimum per bead type.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -106,14 +107,59 @@ class _Tables:
                 found.setdefault(key, []).append(j)
                 self.counts[key, j] = count
         self.positions = {k: np.array(v, dtype=np.int64) for k, v in found.items()}
+        self.anchor_points = _anchor_points(problem, self.positions)
 
 
 def _band(tables: _Tables, n: int, m: int, width: int) -> np.ndarray:
-    """The first target position of each row's band: the length diagonal, less `width`."""
+    """The first target position of each row's band, less `width`: the diagonal the texts'
+    lengths give, drawn through the anchor points (`_anchor_points`) where there are some."""
     fs = (tables.ls + np.arange(n + 1)) / (tables.ls[-1] + n)
     ft = (tables.lt + np.arange(m + 1)) / (tables.lt[-1] + m)
+    points = tables.anchor_points
+    if points:  # between two points, the length diagonal of that stretch
+        xs = np.array([0, *(i for i, _ in points), n])
+        ys = np.array([0, *(j for _, j in points), m])
+        fs = np.interp(fs, fs[xs], ft[ys])
     centre = np.searchsorted(ft, fs).clip(0, m)
     return np.maximum.accumulate((centre - width).clip(0, max(m - 2 * width, 0)))
+
+
+def _anchor_points(problem: Problem, positions: Mapping[str, np.ndarray]) -> list[tuple[int, int]]:
+    """(i, j) cells the path surely passes near: an anchor key found once in the source
+    (unit i - 1) and once in the translation (unit j - 1), kept only as the longest chain
+    that goes forward on both sides (so a stray match does not bend the band)."""
+    seen: dict[str, list[int]] = {}
+    for i, bag in enumerate(problem.source_bags):
+        for key in bag:
+            seen.setdefault(key, []).append(i)
+    points = sorted(
+        (found[0] + 1, int(positions[key][0]) + 1)
+        for key, found in seen.items()
+        if len(found) == 1 and key in positions and len(positions[key]) == 1
+    )
+    return _increasing(points)
+
+
+def _increasing(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of points rising strictly in both coordinates."""
+    tails: list[int] = []  # tails[k]: index of the last point of the best chain of k + 1
+    before = [-1] * len(points)
+    ends: list[int] = []  # the j of each tail, for bisection
+    for index, (i, j) in enumerate(points):
+        k = bisect_left(ends, j)
+        if k and points[tails[k - 1]][0] == i:
+            continue  # one point a row
+        before[index] = tails[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(index)
+            ends.append(j)
+        else:
+            tails[k], ends[k] = index, j
+    chain, index = [], tails[-1] if tails else -1
+    while index >= 0:
+        chain.append(points[index])
+        index = before[index]
+    return chain[::-1]
 
 
 def _banded(
