@@ -181,3 +181,14 @@ def test_po_option_mistakes_are_one_line(article, args, says):
 def test_po_needs_an_extracted_catalog(article):
     result = l10n("align", "seeds/tainan.txt", "tainan.en.txt", "--format", "po")
     assert result.exit_code == 2 and "run `l10n extract` first" in result.stderr
+
+
+def test_translate_toolkit_reads_the_aligned_tmx(article):
+    from translate.storage import tmx
+
+    l10n_ok("align", "seeds/tainan.txt", "tainan.en.txt", "--format", "tmx", "-o", "out.tmx")
+    store = tmx.tmxfile.parsestring((article / "out.tmx").read_bytes())
+    pairing = [b for b in _gold() if b["source"] and b["target"]]
+    assert [(u.source, u.target) for u in store.units] == [
+        ("".join(b["source"]), " ".join(b["target"])) for b in pairing
+    ]

@@ -326,3 +326,18 @@ def test_a_dry_run_with_the_memory_alone_mentions_no_engine(two_articles):
     pyproject.write_text(text, encoding="utf-8")
     result = l10n_ok("translate", "--dry-run", "seeds/second.txt")
     assert "would fill 3 segments" in result.stdout and "would send" not in result.stdout
+
+
+def test_translate_toolkit_reads_the_exported_tmx_with_the_same_pairs(two_articles, tmp_path):
+    from translate.storage import tmx
+
+    out = tmp_path / "all.tmx"
+    l10n_ok("tm", "export", str(out))
+    store = tmx.tmxfile.parsestring(out.read_bytes())
+    pairs = {(u.source, u.target) for u in store.units}
+    reviewed = {
+        (e.msgid, e.msgstr)
+        for e in polib.pofile(str(two_articles / PO))
+        if e.msgid and e.translated()
+    }
+    assert pairs == reviewed and len(pairs) > 20
