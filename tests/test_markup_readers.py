@@ -1,0 +1,151 @@
+"""Markdown and HTML readers: exact round trip, balanced placeholders, what is extracted."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from l10n.checks.parity import _nesting, placeholders
+from l10n.document import render
+from l10n.readers import html, markdown
+
+MD_PIECES = st.sampled_from(
+    [
+        "今天天氣很好。",
+        "他說：「走吧！」",
+        "真的嗎？",
+        "第二句",
+        "Hello world. ",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\t",
+        "# ",
+        "## ",
+        "- ",
+        "1. ",
+        "> ",
+        "  - ",
+        "**",
+        "*",
+        "_",
+        "__",
+        "~~",
+        "`",
+        "``",
+        "[連結](http://x.com)",
+        '[連結](http://x.com "標題")',
+        "[",
+        "](",
+        ")",
+        '![圖](a.png "說明")',
+        "![",
+        "<http://a.b>",
+        "<b>",
+        "</b>",
+        "<br>",
+        "<!-- c -->",
+        "&amp;",
+        "&nbsp;",
+        "&#x4e2d;",
+        "\\*",
+        "\\",
+        "| a | b |\n|---|---|\n| 甲 | 乙 |\n",
+        "```\ncode\n```\n",
+        "    indented code\n",
+        "---\n",
+        "===\n",
+        "\u00a0",
+        "\u3000",
+    ]
+)
+
+HTML_PIECES = st.sampled_from(
+    [
+        "今天天氣很好。",
+        "他說：「走吧！」",
+        "真的嗎？",
+        "Hello world. ",
+        " ",
+        "\n",
+        "\r\n",
+        "<p>",
+        "</p>",
+        "<h1>",
+        "</h1>",
+        "<h2 id=x>",
+        "<li>",
+        "</li>",
+        "<ul>",
+        "</ul>",
+        "<b>",
+        "</b>",
+        '<a href="http://x.com" title="標題">',
+        "</a>",
+        '<span translate="no">不譯</span>',
+        "<span>",
+        "</span>",
+        "<br>",
+        "<br/>",
+        '<img src="a.png" alt="圖說">',
+        "<img alt=未引>",
+        "<code>x</code>",
+        "<script>var a = '<p>';</script>",
+        "<style>p{}</style>",
+        "<!-- 註 -->",
+        "<!DOCTYPE html>",
+        "<td>",
+        "<table>",
+        "&amp;",
+        "&nbsp;",
+        "&lt;",
+        "&#20013;",
+        "&bogus;",
+        "&",
+        "<",
+        ">",
+        "</",
+        '"',
+        "<pre>a\n b</pre>",
+        "<div translate='no'><p>不</p></div>",
+        "<title>題</title>",
+    ]
+)
+
+
+def _check(document) -> None:
+    assert render(document) == document.text
+    last_end = 0
+    for block in document.blocks:
+        for segment in block.segments:
+            assert segment.text and segment.text == segment.text.strip()
+            assert "\n" not in segment.text
+            assert block.start <= segment.start < segment.end <= block.end
+            if not segment.markup.attribute:
+                assert segment.start >= last_end
+                last_end = segment.end
+                assert _nesting(segment.text) is None, segment.text
+                numbers = {p.number for p in segment.markup.placeholders}
+                found = {int(t.strip("</>")) for t in placeholders(segment.text)}
+                assert found == numbers
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(MD_PIECES, max_size=40).map("".join))
+def test_markdown_round_trip(text: str) -> None:
+    _check(markdown.parse(text, "x.md"))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(HTML_PIECES, max_size=40).map("".join))
+def test_html_round_trip(text: str) -> None:
+    _check(html.parse(text, "x.html"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_round_trips(text: str) -> None:
+    assert render(markdown.parse(text)) == text
+    assert render(html.parse(text)) == text
