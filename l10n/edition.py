@@ -8,7 +8,7 @@ measured once, for build and check alike: `catalog.tally.source_tally`.)
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .catalog.status import EntryStatus
@@ -50,6 +50,8 @@ class Edition:
     source_language: str
     target_language: str
     blocks: tuple[EditionBlock, ...]
+    # the source itself, for renderers that write the document in its own format
+    document: Document | None = field(default=None, compare=False, repr=False)
 
     def pairs(self) -> list[Pair]:
         return [pair for block in self.blocks for pair in block.pairs]
@@ -112,4 +114,4 @@ def align(
                 target = ""
             pairs.append(Pair(segment.id, show_source(segment.text), target, status))
         blocks.append(EditionBlock(block.kind, tuple(pairs)))
-    return Edition(document.name, source_language, target_language, tuple(blocks))
+    return Edition(document.name, source_language, target_language, tuple(blocks), document)

@@ -252,10 +252,12 @@ class _Inline:
                 self.units.append(Unit(VOID, *self._span(start, self.c)))
             elif kind in ("softbreak", "hardbreak"):
                 newline = content.index("\n", self.c)
-                if kind == "hardbreak":
+                if kind == "hardbreak":  # with the next line's indentation
                     start = self.c
                     self.c = newline + 1
-                    self.units.append(Unit(VOID, *self._span(start, self.c)))
+                    s = self.where[start]
+                    e = self.where[self.c] if self.c < len(content) else self.where[newline] + 1
+                    self.units.append(Unit(VOID, s, e))
                 else:
                     self._text(content[self.c : newline])
                     s = self.where[newline]
