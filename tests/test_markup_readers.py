@@ -50,6 +50,7 @@ MD_PIECES = st.sampled_from(
         "&amp;",
         "&nbsp;",
         "&#x4e2d;",
+        "&#10;",
         "\\*",
         "\\",
         "| a | b |\n|---|---|\n| 甲 | 乙 |\n",
@@ -102,6 +103,8 @@ HTML_PIECES = st.sampled_from(
         "&nbsp;",
         "&lt;",
         "&#20013;",
+        "&#10;",
+        '<img alt="多\n行">',
         "&bogus;",
         "&",
         "<",
@@ -149,3 +152,25 @@ def test_html_round_trip(text: str) -> None:
 def test_any_text_round_trips(text: str) -> None:
     assert render(markdown.parse(text)) == text
     assert render(html.parse(text)) == text
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(MD_PIECES, max_size=30).map("".join))
+def test_markdown_written_back_untranslated_is_the_source(text: str) -> None:
+    from l10n.render.source import translated
+
+    document = markdown.parse(text, "x.md")
+    assert translated(document, {}, "en") == text
+    own = {segment.id: segment.text for _, segment in document.segments()}
+    translated(document, own, "en")  # every placeholder restores
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(HTML_PIECES, max_size=30).map("".join))
+def test_html_written_back_keeps_the_sources_scripts(text: str) -> None:
+    from l10n.render.source import translated
+
+    document = html.parse(text, "x.html")
+    assert translated(document, {}, "en") == text  # no <html> element among the pieces
+    own = {segment.id: segment.text for _, segment in document.segments()}
+    assert translated(document, own, "en").count("<script") == text.count("<script")

@@ -127,7 +127,8 @@ def _text_units(text: str, start: int, end: int) -> list[Unit]:
         if text[i] == "&":
             entity = _ENTITY.match(text, i, end)
             if entity:
-                units.append(Unit(TEXT, i, entity.end(), unescape(entity.group())))
+                decoded = _SPACE.sub(" ", unescape(entity.group()))  # `&#10;` too
+                units.append(Unit(TEXT, i, entity.end(), decoded))
                 i = entity.end()
                 continue
         units.append(Unit(TEXT, i, i + 1, text[i]))
@@ -141,7 +142,8 @@ def _attribute_units(text: str, start: int, end: int) -> list[Unit]:
         group = next(g for g in (2, 3, 4) if match.group(g) is not None)
         quote = "" if group == 4 else text[match.start(group) - 1]
         value = match.group(group)
-        units.append(Unit(ATTR, match.start(group), match.end(group), unescape(value), quote=quote))
+        decoded = _SPACE.sub(" ", unescape(value))  # a msgid never holds a line break
+        units.append(Unit(ATTR, match.start(group), match.end(group), decoded, quote=quote))
     return units
 
 

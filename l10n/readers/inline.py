@@ -177,7 +177,10 @@ def segments(units: list[Unit], rules: Rules, fmt: str) -> list[Draft]:
                 out.append(f"<{number(0, void_span=(unit.start, unit.end))}/>")
         carried = list(stack)
         out.extend(f"</{numbers[key]}>" for key in reversed(stack))
-        text = "".join(out)
+        # a unit of several characters (`\\` and a space) may bring whitespace at an end
+        text = "".join(out).strip().strip("\ufeff")
+        if not text:
+            continue
         markup = Markup(fmt, placeholders=tuple(placeholders))
         drafts.append(Draft(text, units[first].start, units[last].end, markup))
     for unit in units:

@@ -182,7 +182,8 @@ class _Inline:
     def _attr(self, a: int, b: int, quote: str) -> None:
         start, end = self._span(a, b)
         raw = self.content[a:b]
-        if b > a and self.where[b - 1] - self.where[a] == b - a - 1:  # one line
+        # only an attribute on one line: a msgid never holds a line break
+        if b > a and "\n" not in raw and self.where[b - 1] - self.where[a] == b - a - 1:
             self.units.append(Unit(ATTR, start, end, _unescape(raw), quote=quote))
 
     def run(self) -> list[Unit]:
@@ -204,7 +205,8 @@ class _Inline:
             elif kind == "text_special":
                 start = self._expect(tok.markup)
                 s, e = self._span(start, self.c)
-                self.units.append(Unit(TEXT, s, e, tok.content))
+                decoded = re.sub(r"[\n\r]", " ", tok.content)  # `&#10;` too
+                self.units.append(Unit(TEXT, s, e, decoded))
             elif kind in _PAIRED and not (kind == "link_open" and tok.markup == "autolink"):
                 key = next(self.keys)
                 stack.setdefault(_PAIRED[kind], []).append(key)
