@@ -29,7 +29,6 @@ _FRONT_MATTER = re.compile(
 _PREFIX = re.compile(
     r"(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]|$)|#{1,6}(?=[ \t]|$)))*[ \t]*", re.M
 )
-_CONTINUATION = re.compile(r"[ \t>]*")
 _PAIRED = {"strong_open": "strong", "em_open": "em", "s_open": "s", "link_open": "link"}
 _CLOSING = {"strong_close", "em_close", "s_close", "link_close"}
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>\Z", re.S)
@@ -69,18 +68,21 @@ class _Locator:
         text = self.text
         j = _PREFIX.match(text, start).end()
         where = []
-        for k, ch in enumerate(content):
+        skippable = " \t|\u3000\u00a0"  # before the first character: a cell's bar, spaces
+        for ch in content:
             if ch == "\n":
                 while j < len(text) and text[j] in " \t\r":
                     j += 1
                 if j >= len(text) or text[j] != "\n":
                     raise _Lost
                 where.append(j)
-                j = _CONTINUATION.match(text, j + 1).end()
+                j += 1
+                skippable = " \t>\u3000\u00a0"  # a continuation line's quote markers, indentation
                 continue
-            if k == 0:
-                while j < len(text) and text[j] != ch and text[j] in " \t|":
+            if skippable:
+                while j < len(text) and text[j] != ch and text[j] in skippable:
                     j += 1
+                skippable = ""
             if j >= len(text) or text[j] != ch:
                 raise _Lost
             where.append(j)
@@ -264,6 +266,8 @@ class _Inline:
                     self._text(content[self.c : newline])
                     s = self.where[newline]
                     self.c = newline + 1
+                    while self.c < len(content) and content[self.c] in " \t":
+                        self.c += 1  # the next line's leading spaces go with the break
                     e = self.where[self.c] if self.c < len(content) else s + 1
                     self.units.append(Unit(TEXT, s, e, " "))
             elif kind == "html_inline":
