@@ -99,3 +99,19 @@ def test_the_placeholders_check_names_each_broken_tag(project, name):
     written = (project / "dist" / "article.en.md").read_text("utf-8")
     assert "論壇由[成都市政府](https://www.chengdu.gov.cn/" in written
     assert "數位政府與*資料開放*。" in written
+
+
+def test_a_text_source_untranslated_is_written_back_as_it_is(project):
+    from .conftest import SEED, SEED_NAME
+
+    l10n_ok("extract")
+    l10n_ok("build", "--format", "source")
+    assert (project / "dist" / f"{SEED_NAME}.en.txt").read_bytes() == SEED.read_bytes()
+
+
+def test_two_formats_writing_one_file_is_a_usage_error(project):
+    shutil.copy(MARKUP / "article.md", project / "seeds" / "article.md")
+    l10n_ok("extract", "seeds/article.md")
+    result = l10n("build", "seeds/article.md", "--format", "md,source")
+    assert result.exit_code == 2
+    assert "two formats would both write dist/article.en.md" in result.stderr
