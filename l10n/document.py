@@ -64,6 +64,11 @@ class Placeholder:
     open: tuple[int, int]
     close: tuple[int, int] | None = None
     void: bool = False
+    # for editions: the element (strong, em, s, a, code, img, br, span…), a link's
+    # address and a void element's text (inline code, an alt text, an untranslated name)
+    element: str = ""
+    href: str = ""
+    text: str = ""
 
 
 @dataclass(frozen=True)

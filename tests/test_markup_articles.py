@@ -115,3 +115,21 @@ def test_two_formats_writing_one_file_is_a_usage_error(project):
     result = l10n("build", "seeds/article.md", "--format", "md,source")
     assert result.exit_code == 2
     assert "two formats would both write dist/article.en.md" in result.stderr
+
+
+def test_bilingual_editions_keep_the_inline_formatting(project):
+    _project_with_translations(project, "article.html")
+    l10n_ok("build", "seeds/article.html", "--format", "html,md,txt")
+    page = (project / "dist" / "article.en.html").read_text("utf-8")
+    assert "<strong>主辦方表示，今年的規模創下新高。</strong>" in page
+    assert (
+        "<strong>The organisers said this year&#x27;s forum was the largest yet.</strong>" in page
+    )
+    link = '<a href="https://www.chengdu.gov.cn/" rel="noopener noreferrer nofollow">'
+    assert f"論壇由{link}成都市政府</a>主辦" in page
+    assert f"hosted by {link}the Chengdu government</a>" in page
+    assert "<code>OpenCC</code>" in page and "&lt;1" not in page
+    for name in ("article.en.md", "article.en.txt"):
+        text = (project / "dist" / name).read_text("utf-8")
+        assert "<1" not in text and "</1>" not in text
+        assert "OpenCC" in text and "天府通" in text

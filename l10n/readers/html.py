@@ -47,6 +47,7 @@ _ATTRIBUTE = re.compile(
 _LANG = re.compile(r"""[\s/"']lang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _SPACE = re.compile(r"[ \t\n\r\f]+")
+_TAGS = re.compile(r"<[^>]*>")
 
 
 class _Events(HTMLParser):
@@ -197,7 +198,9 @@ class _Reader:
                 j = i if kind == "startend" or tag in VOID_ELEMENTS else self._closing(tokens, i)
                 stop = tokens[j][4]
                 if tag in INLINE:
-                    self.run.append(Unit(VOID, start, stop))
+                    shown = _SPACE.sub(" ", unescape(_TAGS.sub("", text[end : tokens[j][3]])))
+                    element = "code" if tag == "code" else "span"
+                    self.run.append(Unit(VOID, start, stop, shown.strip(), element=element))
                 else:
                     self.flush()
                     if tag in _CODE:
@@ -212,7 +215,7 @@ class _Reader:
                 else:
                     self.flush()
             elif tag in INLINE:
-                self._inline(kind, tag, start, end)
+                self._inline(kind, tag, attrs, start, end)
             elif kind == "start":
                 self.flush()
                 if tag not in VOID_ELEMENTS:
@@ -228,7 +231,7 @@ class _Reader:
         self.flush()
         return self.blocks
 
-    def _inline(self, kind: str, tag: str, start: int, end: int) -> None:
+    def _inline(self, kind: str, tag: str, attrs: dict, start: int, end: int) -> None:
         if kind == "end":
             for depth in range(len(self.inline) - 1, -1, -1):
                 if self.inline[depth][0] == tag:
@@ -238,11 +241,13 @@ class _Reader:
             self.run.append(Unit(VOID, start, end))
             return
         if kind == "startend" or tag in VOID_ELEMENTS:
-            self.run.append(Unit(VOID, start, end))
+            shown = _SPACE.sub(" ", attrs.get("alt") or "").strip() if tag == "img" else ""
+            self.run.append(Unit(VOID, start, end, shown, element=tag))
         else:
             self.key += 1
             self.inline.append((tag, self.key))
-            self.run.append(Unit(OPEN, start, end, key=self.key))
+            href = attrs.get("href") or "" if tag == "a" else ""
+            self.run.append(Unit(OPEN, start, end, key=self.key, element=tag, href=href))
         self.run.extend(_attribute_units(self.text, start, end))
 
     @staticmethod

@@ -33,6 +33,8 @@ class Unit:
     text: str = ""  # decoded text (TEXT, ATTR)
     key: int = 0  # which element a pair's OPEN and CLOSE belong to
     quote: str = '"'  # ATTR: the value's quotation mark
+    element: str = ""  # OPEN, VOID: what it is, for editions (strong, a, code, img, br…)
+    href: str = ""  # OPEN of a link: its address
 
 
 @dataclass(frozen=True)
@@ -122,18 +124,22 @@ def _nested(units: list[Unit]) -> list[Unit]:
 class _Numbering:
     """Placeholder numbers of one segment, in order of appearance."""
 
-    def __init__(self, opens: dict[int, tuple[int, int]], closes: dict[int, tuple[int, int]]):
+    def __init__(self, opens: dict[int, Unit], closes: dict[int, tuple[int, int]]):
         self.opens, self.closes = opens, closes
         self.numbers: dict[int, int] = {}
         self.found: list[Placeholder] = []
 
-    def number(self, key: int, *, void_span: tuple[int, int] | None = None) -> int:
+    def number(self, key: int, *, void: Unit | None = None) -> int:
         n = len(self.found) + 1
-        if void_span is not None:
-            self.found.append(Placeholder(n, void_span, None, True))
+        if void is not None:
+            span = (void.start, void.end)
+            self.found.append(Placeholder(n, span, None, True, void.element, "", void.text))
         else:
             self.numbers[key] = n
-            self.found.append(Placeholder(n, self.opens[key], self.closes.get(key)))
+            unit = self.opens[key]
+            span = (unit.start, unit.end)
+            placeholder = Placeholder(n, span, self.closes.get(key), False, unit.element, unit.href)
+            self.found.append(placeholder)
         return n
 
 
@@ -150,7 +156,7 @@ def segments(units: list[Unit], rules: Rules, fmt: str) -> list[Draft]:
     spans = split_line("".join(plain), rules.sentence)
     owner = _assign(units, spans, offsets)
     closes = {u.key: (u.start, u.end) for u in units if u.kind == CLOSE}
-    opens = {u.key: (u.start, u.end) for u in units if u.kind == OPEN}
+    opens = {u.key: u for u in units if u.kind == OPEN}
     drafts = []
     carried: list[int] = []  # keys of pairs open at the end of the previous segment
     for i in range(len(spans)):
@@ -174,7 +180,7 @@ def segments(units: list[Unit], rules: Rules, fmt: str) -> list[Draft]:
                 out.append(f"</{numbers[unit.key]}>")
                 stack.remove(unit.key)
             elif unit.kind == VOID:
-                out.append(f"<{number(0, void_span=(unit.start, unit.end))}/>")
+                out.append(f"<{number(0, void=unit)}/>")
         carried = list(stack)
         out.extend(f"</{numbers[key]}>" for key in reversed(stack))
         # a unit of several characters (`\\` and a space) may bring whitespace at an end

@@ -214,7 +214,9 @@ class _Inline:
                 stack.setdefault(_PAIRED[kind], []).append(key)
                 start = self._expect("[" if kind == "link_open" else tok.markup)
                 s, e = self._span(start, self.c)
-                self.units.append(Unit(OPEN, s, e, key=key))
+                element = {"strong": "strong", "em": "em", "s": "s", "link": "a"}[_PAIRED[kind]]
+                href = str(tok.attrs.get("href", ""))
+                self.units.append(Unit(OPEN, s, e, key=key, element=element, href=href))
             elif kind == "link_open":  # an autolink: <http://…>, one void
                 start = self._expect("<")
                 end = content.index(">", self.c) + 1
@@ -222,7 +224,7 @@ class _Inline:
                     i += 1
                 self.c = end
                 s, e = self._span(start, end)
-                self.units.append(Unit(VOID, s, e))
+                self.units.append(Unit(VOID, s, e, content[start + 1 : end - 1], element="code"))
             elif kind in _CLOSING:
                 name = kind[: -len("_close")]
                 name = "link" if name == "link" else name
@@ -242,7 +244,8 @@ class _Inline:
                 alt_end = _bracket_end(content, start + 1)
                 self.c, title = _link_tail(content, alt_end)
                 s, e = self._span(start, self.c)
-                self.units.append(Unit(VOID, s, e))
+                alt = _unescape(content[start + 2 : alt_end])
+                self.units.append(Unit(VOID, s, e, alt, element="img"))
                 self._attr(start + 2, alt_end, quote="")
                 if title is not None:
                     self._attr(*title, quote=content[title[0] - 1])
@@ -253,7 +256,8 @@ class _Inline:
                 if match is None:
                     raise _Lost
                 self.c = match.end()
-                self.units.append(Unit(VOID, *self._span(start, self.c)))
+                code = Unit(VOID, *self._span(start, self.c), tok.content, element="code")
+                self.units.append(code)
             elif kind in ("softbreak", "hardbreak"):
                 newline = content.index("\n", self.c)
                 if kind == "hardbreak":  # with the next line's indentation
@@ -261,7 +265,7 @@ class _Inline:
                     self.c = newline + 1
                     s = self.where[start]
                     e = self.where[self.c] if self.c < len(content) else self.where[newline] + 1
-                    self.units.append(Unit(VOID, s, e))
+                    self.units.append(Unit(VOID, s, e, element="br"))
                 else:
                     self._text(content[self.c : newline])
                     s = self.where[newline]
@@ -279,14 +283,15 @@ class _Inline:
                     if not tag.group(1):
                         key = next(self.keys)
                         html_stack.append((name, key))
-                        self.units.append(Unit(OPEN, *span, key=key))
+                        self.units.append(Unit(OPEN, *span, key=key, element=name))
                         i += 1
                         continue
                     if html_stack and html_stack[-1][0] == name:
                         self.units.append(Unit(CLOSE, *span, key=html_stack.pop()[1]))
                         i += 1
                         continue
-                self.units.append(Unit(VOID, *span))
+                br = tag is not None and tag.group(2).lower() == "br"
+                self.units.append(Unit(VOID, *span, element="br" if br else ""))
             else:
                 raise _Lost
             i += 1
