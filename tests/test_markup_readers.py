@@ -46,6 +46,9 @@ MD_PIECES = st.sampled_from(
         "<b>",
         "</b>",
         "<br>",
+        '<span translate="no">',
+        "</span>",
+        "<!-- l10n: skip -->\n",
         "<!-- c -->",
         "&amp;",
         "&nbsp;",
@@ -174,3 +177,40 @@ def test_html_written_back_keeps_the_sources_scripts(text: str) -> None:
     assert translated(document, {}, "en") == text  # no <html> element among the pieces
     own = {segment.id: segment.text for _, segment in document.segments()}
     assert translated(document, own, "en").count("<script") == text.count("<script")
+
+
+SKIPPED = """前言。
+
+<!-- l10n: skip -->
+- 不翻一。
+- 不翻二。
+
+品牌<span translate="no">天府<b>通</b></span>不譯<b>粗</b>。
+
+<!-- l10n: skip -->
+
+| 表 | 格 |
+|---|---|
+| 甲 | 乙 |
+
+結尾。
+"""
+
+
+def test_a_markdown_skip_marker_and_translate_no_keep_text_out_of_the_catalog() -> None:
+    document = markdown.parse(SKIPPED, "x.md")
+    assert render(document) == SKIPPED
+    found = [segment.text for _, segment in document.segments()]
+    assert found == ["前言。", "品牌<1/>不譯<2>粗</2>。", "結尾。"]
+
+
+def test_html_translate_no_and_code_are_void_placeholders() -> None:
+    text = '<p>他用<code>l10n</code>和<span translate="no">天府通</span>，<b>很好</b>。</p>'
+    document = html.parse(text, "x.html")
+    (segment,) = [s for _, s in document.segments()]
+    assert segment.text == "他用<1/>和<2/>，<3>很好</3>。"
+    assert [(p.element, p.text) for p in segment.markup.placeholders] == [
+        ("code", "l10n"),
+        ("span", "天府通"),
+        ("b", ""),
+    ]

@@ -33,6 +33,9 @@ _PAIRED = {"strong_open": "strong", "em_open": "em", "s_open": "s", "link_open":
 _CLOSING = {"strong_close", "em_close", "s_close", "link_close"}
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>\Z", re.S)
 _VOID_TAGS = {"br", "img", "wbr", "hr", "input"}
+_SKIP = re.compile(r"\s*<!--\s*l10n:\s*skip\s*-->\s*")
+_LEAVES = {"fence", "code_block", "html_block", "hr"}
+_NOT_TRANSLATED = re.compile(r"""\btranslate\s*=\s*["']?no\b""", re.I)
 
 
 class _Lost(Exception):
@@ -188,6 +191,41 @@ class _Inline:
         if b > a and "\n" not in raw and self.where[b - 1] - self.where[a] == b - a - 1:
             self.units.append(Unit(ATTR, start, end, _unescape(raw), quote=quote))
 
+    def _untranslated(self, tok: Token, i: int) -> int:
+        """An inline HTML element marked translate="no", up to its end tag, as one void unit;
+        the index of the next child."""
+        content, children = self.content, self.children
+        start = self._expect(tok.content)
+        tag = _TAG.match(tok.content)
+        if tag and not tag.group(1) and not tag.group(3):
+            name = tag.group(2).lower()
+            edges = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*>", re.I)
+            depth = 1
+            for match in edges.finditer(content, self.c):
+                depth += -1 if match.group(1) else 1
+                if depth == 0:
+                    self.c = match.end()
+                    break
+            else:
+                raise _Lost
+            depth, i = 1, i + 1  # the children up to the end tag are consumed with it
+            while i < len(children) and depth:
+                edge = (
+                    edges.fullmatch(children[i].content)
+                    if children[i].type == "html_inline"
+                    else None
+                )
+                if edge:
+                    depth += -1 if edge.group(1) else 1
+                i += 1
+            if depth:
+                raise _Lost
+        else:
+            i += 1
+        shown = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", "", content[start : self.c])).strip()
+        self.units.append(Unit(VOID, *self._span(start, self.c), shown, element="span"))
+        return i
+
     def run(self) -> list[Unit]:
         content = self.content
         stack: dict[str, list[int]] = {}
@@ -274,6 +312,9 @@ class _Inline:
                         self.c += 1  # the next line's leading spaces go with the break
                     e = self.where[self.c] if self.c < len(content) else s + 1
                     self.units.append(Unit(TEXT, s, e, " "))
+            elif kind == "html_inline" and _NOT_TRANSLATED.search(tok.content):
+                i = self._untranslated(tok, i)
+                continue
             elif kind == "html_inline":
                 start = self._expect(tok.content)
                 span = self._span(start, self.c)
@@ -324,14 +365,25 @@ def parse(text: str, name: str = "", rules: Rules | None = None) -> Document:
 
     tokens = _parser().parse(body.replace("\r\n", "\n").replace("\r", "\n"))
     keys = iter(range(1, 1 << 30))
+    skip_next, skipping = False, None  # after a skip marker: the depth of the block skipped
     stack: list[str] = []
     position = offset
     first_heading = True
     for index, token in enumerate(tokens):
+        if skip_next and (token.nesting == 1 or token.type in _LEAVES):
+            skip_next = False
+            skipping = len(stack) if token.nesting == 1 else None
         if token.nesting == 1:
             stack.append(token.type[: -len("_open")])
         elif token.nesting == -1 and stack:
             stack.pop()
+            if skipping is not None and len(stack) <= skipping:
+                skipping = None
+                continue
+        if token.type == "html_block" and _SKIP.fullmatch(token.content):
+            skip_next = True
+        if skipping is not None:
+            continue
         if token.type in ("fence", "code_block", "html_block") and token.map:
             a, b = line_start(token.map[0]), line_start(token.map[1])
             kind = BlockKind.MARKUP if token.type == "html_block" else BlockKind.CODE
