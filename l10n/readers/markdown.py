@@ -265,7 +265,6 @@ class _Inline:
                 self.units.append(Unit(VOID, s, e, content[start + 1 : end - 1], element="code"))
             elif kind in _CLOSING:
                 name = kind[: -len("_close")]
-                name = "link" if name == "link" else name
                 key = stack[name].pop()
                 start = self.c
                 if name == "link":
