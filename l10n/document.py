@@ -2,8 +2,11 @@
 
 Pure values, no I/O. A `Document` keeps the exact original text; its blocks
 partition that text, so `render(document) == document.text` byte for byte.
-Segments are the translatable units: exact substrings of the text, each with
-its offsets and an id derived from its content, never from its position.
+Segments are the translatable units, each with its offsets and an id derived
+from its content, never from its position. In a plain-text source a segment's text
+is exactly `text[start:end]`; in a Markdown or HTML source it is that span as a
+translator reads it (entities and escapes decoded, inline markup as numbered
+placeholders `<1>…</1>`, `<2/>`), and its `markup` says what each number stands for.
 """
 
 from __future__ import annotations
@@ -23,6 +26,13 @@ class BlockKind(StrEnum):
     BYLINE = "byline"
     BOILERPLATE = "boilerplate"
     BLANK = "blank"
+    HEADING = "heading"
+    QUOTE = "quote"
+    TABLE_CELL = "table-cell"
+    CAPTION = "caption"
+    CODE = "code"  # code blocks, <script>, <style>: kept, never extracted
+    FRONT_MATTER = "front-matter"
+    MARKUP = "markup"  # tags, comments, markers and anything marked translate="no"
 
     @property
     def extracted(self) -> bool:
@@ -30,18 +40,58 @@ class BlockKind(StrEnum):
         return self not in _NOT_EXTRACTED
 
 
-_NOT_EXTRACTED = frozenset({BlockKind.BREADCRUMB, BlockKind.BOILERPLATE, BlockKind.BLANK})
+_NOT_EXTRACTED = frozenset(
+    {
+        BlockKind.BREADCRUMB,
+        BlockKind.BOILERPLATE,
+        BlockKind.BLANK,
+        BlockKind.CODE,
+        BlockKind.FRONT_MATTER,
+        BlockKind.MARKUP,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """What placeholder `number` of a segment stands for, as spans of the document text.
+
+    A paired one (`<n>…</n>`) has the span of its opening and of its closing markup
+    (None when the source never closes it); a void one (`<n/>`) has only `open`.
+    """
+
+    number: int
+    open: tuple[int, int]
+    close: tuple[int, int] | None = None
+    void: bool = False
+    # for editions: the element (strong, em, s, a, code, img, br, span…), a link's
+    # address and a void element's text (inline code, an alt text, an untranslated name)
+    element: str = ""
+    href: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Markup:
+    """How a segment of a marked-up source is written back: its format ("md" or
+    "html"), whether it is an attribute value (alt, title), and its placeholders."""
+
+    format: str
+    attribute: bool = False
+    quote: str = '"'  # the quotation mark around an attribute value, or ""
+    placeholders: tuple[Placeholder, ...] = ()
 
 
 @dataclass(frozen=True)
 class Segment:
-    """One translatable unit: `text == document.text[start:end]`."""
+    """One translatable unit: `text == document.text[start:end]` unless it has `markup`."""
 
     text: str
     start: int
     end: int
     id: str
     line: int  # 1-based line of `start`, for `#:` references and reports
+    markup: Markup | None = None
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,15 @@ measured once, for build and check alike: `catalog.tally.source_tally`.)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .catalog.status import EntryStatus
-from .document import BlockKind, Document, content_hash
+from .document import BlockKind, Document, Markup, content_hash
+
+_PLACEHOLDER = re.compile(r"</?\d+/?>")
 
 
 class Status(StrEnum):
@@ -36,6 +39,8 @@ class Pair:
     source: str
     target: str  # the translation, or "" when untranslated
     status: Status
+    # what the placeholders (`<1>…</1>`, `<2/>`) of a Markdown or HTML source stand for
+    markup: Markup | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class Edition:
     source_language: str
     target_language: str
     blocks: tuple[EditionBlock, ...]
+    # the source itself, for renderers that write the document in its own format
+    document: Document | None = field(default=None, compare=False, repr=False)
 
     def pairs(self) -> list[Pair]:
         return [pair for block in self.blocks for pair in block.pairs]
@@ -63,8 +70,10 @@ class Edition:
     @property
     def title(self) -> str:
         for block in self.blocks:
-            if block.kind is BlockKind.TITLE:
-                return "".join(pair.source for pair in block.pairs)
+            if block.kind is BlockKind.TITLE:  # without inline markup placeholders
+                return "".join(
+                    _PLACEHOLDER.sub("", p.source) if p.markup else p.source for p in block.pairs
+                )
         return self.name
 
 
@@ -102,7 +111,7 @@ def align(
                     last = pairs[-1]  # one pair: the segments together, one translation
                     pairs[-1] = Pair(
                         last.id, last.source + show_source(segment.text), last.target, last.status
-                    )
+                    )  # (the markup of a join is the first segment's: only text sources join)
                     previous = segment.text
                     continue
                 entry_status = EntryStatus.UNTRANSLATED  # joined with another segment
@@ -110,6 +119,7 @@ def align(
             status = shown(entry_status, only_reviewed=only_reviewed)
             if status is Status.UNTRANSLATED:
                 target = ""
-            pairs.append(Pair(segment.id, show_source(segment.text), target, status))
+            source = show_source(segment.text)
+            pairs.append(Pair(segment.id, source, target, status, segment.markup))
         blocks.append(EditionBlock(block.kind, tuple(pairs)))
-    return Edition(document.name, source_language, target_language, tuple(blocks))
+    return Edition(document.name, source_language, target_language, tuple(blocks), document)

@@ -171,8 +171,8 @@ def test_a_usage_error_changes_nothing(project):
     result = l10n("build", "--format", "pdf")
     assert result.exit_code == 2
     assert (
-        result.stderr
-        == "l10n: error: unknown output format 'pdf'; choose from: html, md, txt, tmx, json\n"
+        result.stderr == "l10n: error: unknown output format 'pdf'; "
+        "choose from: html, md, txt, tmx, json, source\n"
     )
     assert snapshot(project) == before
 

@@ -91,7 +91,9 @@ def build(
         help="Fail (exit 1) when fewer than PCT% are reviewed.",
     ),
     include_machine: bool = typer.Option(
-        False, "--include-machine", help="TMX: add unreviewed pairs, marked as such."
+        False,
+        "--include-machine",
+        help="TMX: add unreviewed pairs, marked; source: use unreviewed translations too.",
     ),
     source_script: str = typer.Option(
         None, "--source-script", help="Show the source converted: hans or hant."

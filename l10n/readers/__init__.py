@@ -17,7 +17,13 @@ from ..segment.rules import Rules
 Reader = Callable[[bytes, str, Rules], Document]
 
 # file extension → the module whose `read` reads it
-READERS: dict[str, str] = {".txt": "l10n.readers.text"}
+READERS: dict[str, str] = {
+    ".txt": "l10n.readers.text",
+    ".md": "l10n.readers.markdown",
+    ".markdown": "l10n.readers.markdown",
+    ".html": "l10n.readers.html",
+    ".htm": "l10n.readers.html",
+}
 DEFAULT = ".txt"
 
 

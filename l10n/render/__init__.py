@@ -21,7 +21,7 @@ LAYOUTS = ("side-by-side", "interleaved")
 
 
 class Renderer(Protocol):
-    extension: str
+    extension: str  # a renderer may instead name it per edition: `extension_for(edition)`
 
     def render(self, edition: Edition) -> str | bytes: ...
 
@@ -33,6 +33,7 @@ RENDERERS: dict[str, str] = {
     "txt": "l10n.render.text",
     "tmx": "l10n.render.tmx",
     "json": "l10n.render.jsonfile",
+    "source": "l10n.render.source",  # the translated document in the source's format
 }
 
 

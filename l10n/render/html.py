@@ -5,8 +5,9 @@ followed by its translation). Every sentence is a focusable span (`s-<id>` /
 `t-<id>`, `data-pair="<id>"`); hovering or focusing one highlights its
 counterpart. Every sentence is a bidi isolate (`dir="auto"`, `unicode-bidi: isolate`), so
 a bidirectional control in one (an unpaired U+202E RIGHT-TO-LEFT OVERRIDE, say) cannot
-reorder the text around it. All text is escaped, and a Content-Security-Policy admits only
-the page's own inline style and script (by hash): no external requests.
+reorder the text around it. All text is escaped (the inline markup of a Markdown or HTML
+source is shown as a few safe elements: `render.inline`), and a Content-Security-Policy
+admits only the page's own inline style and script (by hash): no external requests.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from html import escape
 
 from ..document import BlockKind
 from ..edition import Edition, EditionBlock, Pair, Status
+from .inline import html as inline_html
 
 STYLE = """
 body{font-family:system-ui,"Noto Sans CJK TC","Noto Sans",sans-serif;margin:2rem auto;
@@ -79,7 +81,7 @@ def _digest(text: str) -> str:
 def _source_span(pair: Pair) -> str:
     return (
         f'<span class="seg" id="s-{pair.id}" data-pair="{pair.id}" dir="auto" tabindex="0">'
-        f"{escape(pair.source)}</span>"
+        f"{inline_html(pair.source, pair.markup)}</span>"
     )
 
 
@@ -89,11 +91,11 @@ def _target_span(pair: Pair, source_lang: str) -> str:
         return (
             f'<span class="seg untranslated" id="t-{pair.id}" data-pair="{pair.id}" '
             f'lang="{escape(source_lang)}" title="{title}" dir="auto" tabindex="0">'
-            f"{escape(pair.source)}</span>"
+            f"{inline_html(pair.source, pair.markup)}</span>"
         )
     return (
         f'<span class="seg {pair.status}" id="t-{pair.id}" data-pair="{pair.id}" '
-        f'title="{title}" dir="auto" tabindex="0">{escape(pair.target)}</span>'
+        f'title="{title}" dir="auto" tabindex="0">{inline_html(pair.target, pair.markup)}</span>'
     )
 
 

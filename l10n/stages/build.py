@@ -42,7 +42,7 @@ class BuildOptions(StageOptions):
     formats: tuple[str, ...] | None = None
     out_dir: Path | None = None
     layout: str | None = None  # html: side-by-side or interleaved
-    include_machine: bool = False  # tmx: also unreviewed pairs, marked
+    include_machine: bool = False  # tmx: also unreviewed pairs, marked; source: used too
     only_reviewed: bool = False  # withhold unreviewed output, per segment
     min_reviewed: float | None = None  # percent; below it the build fails
     source_script: str | None = None  # "hans" or "hant": the source column converted
@@ -156,7 +156,13 @@ def build_documents(
                 if percent < options.min_reviewed:
                     below.append((f"{source.name} ({language})", percent))
             for r in renderers:
-                path = options.out_dir / f"{source.stem}.{language}.{r.extension}"
+                extension = r.extension_for(pages) if hasattr(r, "extension_for") else r.extension
+                path = options.out_dir / f"{source.stem}.{language}.{extension}"
+                if any(path == written for written, _ in outputs):
+                    raise SettingsError(
+                        f"two formats would both write {relative(path, settings.root)}: "
+                        "build them into different folders (--output)"
+                    )
                 outputs.append((path, r.render(pages)))
     if below:
         return BuildResult(settings.root, (), tuple(below), options.min_reviewed)

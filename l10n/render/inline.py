@@ -1,0 +1,106 @@
+"""Inline markup placeholders in bilingual editions.
+
+A segment of a Markdown or HTML source holds `<1>…</1>` and `<2/>`; its `Markup` says what
+each stands for. The HTML edition shows them as a small fixed set of safe elements (bold,
+italics, strikethrough, code, line breaks, and links to http(s) and mailto addresses only),
+never the source's own tags or attributes; the text editions show the text without them.
+A text whose placeholders are not all known and balanced is shown as plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from ..checks.parity import _nesting
+from ..document import Markup, Placeholder
+
+_TAG = re.compile(r"<(/?)(\d+)(/?)>")
+_SAFE_LINK = re.compile(r"(?:https?://|mailto:)[^\s\x00-\x1f\x7f]*\Z", re.I)
+_PAIRED = {
+    "strong": "strong",
+    "b": "strong",
+    "em": "em",
+    "i": "em",
+    "s": "s",
+    "del": "s",
+    "strike": "s",
+    "u": "u",
+    "sub": "sub",
+    "sup": "sup",
+    "mark": "mark",
+    "q": "q",
+    "cite": "cite",
+}
+
+
+def _usable(text: str, markup: Markup | None) -> dict[int, Placeholder] | None:
+    """The placeholders by number when every tag of the text is one of them, of its kind,
+    and paired ones nest; else None."""
+    if markup is None or not markup.placeholders:
+        return None
+    known = {p.number: p for p in markup.placeholders}
+    for match in _TAG.finditer(text):
+        placeholder = known.get(int(match.group(2)))
+        if placeholder is None or placeholder.void != bool(match.group(3)):
+            return None
+    return known if _nesting(text) is None else None
+
+
+def _void_text(placeholder: Placeholder) -> str:
+    return " " if placeholder.element == "br" else placeholder.text
+
+
+def plain(text: str, markup: Markup | None) -> str:
+    """The text without its placeholders; a void one shows its text (code, an alt text)."""
+    if markup is None:
+        return text
+    known = {p.number: p for p in markup.placeholders}
+
+    def shown(match: re.Match[str]) -> str:
+        placeholder = known.get(int(match.group(2)))
+        if placeholder is None or not placeholder.void or not match.group(3):
+            return ""
+        return _void_text(placeholder)
+
+    return _TAG.sub(shown, text)
+
+
+def _open(placeholder: Placeholder) -> tuple[str, str]:
+    if placeholder.element == "a" and _SAFE_LINK.match(placeholder.href.strip()):
+        href = escape(placeholder.href.strip(), quote=True)
+        return f'<a href="{href}" rel="noopener noreferrer nofollow">', "</a>"
+    tag = _PAIRED.get(placeholder.element, "span")
+    return f"<{tag}>", f"</{tag}>"
+
+
+def _void(placeholder: Placeholder) -> str:
+    if placeholder.element == "br":
+        return "<br>"
+    if placeholder.element == "code":
+        return f"<code>{escape(placeholder.text)}</code>"
+    return f'<span class="kept">{escape(placeholder.text)}</span>' if placeholder.text else ""
+
+
+def html(text: str, markup: Markup | None) -> str:
+    """The text as escaped HTML, its placeholders as safe inline elements."""
+    known = _usable(text, markup)
+    if known is None:
+        return escape(plain(text, markup))
+    out = []
+    closers: dict[int, str] = {}
+    position = 0
+    for match in _TAG.finditer(text):
+        out.append(escape(text[position : match.start()]))
+        closing, number, void = match.groups()
+        placeholder = known[int(number)]
+        if void:
+            out.append(_void(placeholder))
+        elif closing:
+            out.append(closers.pop(int(number), ""))
+        else:
+            opener, closers[int(number)] = _open(placeholder)
+            out.append(opener)
+        position = match.end()
+    out.append(escape(text[position:]))
+    return "".join(out)
