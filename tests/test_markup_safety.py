@@ -9,6 +9,7 @@ from pathlib import Path
 import polib
 
 from .conftest import l10n_ok
+from .test_browser import browser  # noqa: F401 (a fixture)
 
 SOURCE = """<!DOCTYPE html>
 <html><head><title>標題</title></head><body>
@@ -81,3 +82,28 @@ def test_a_bilingual_edition_runs_only_its_own_script(project):
     dist = _build(project, "html", "--include-machine")
     page = (dist / "hostile.en.html").read_text("utf-8")
     assert live(page) == (1, 0, 0)  # the page's own script, under its CSP hash
+
+
+def test_in_a_browser_only_the_sources_own_code_runs(project, browser):  # noqa: F811
+    """Headless Chromium opens the translated document and the bilingual edition with
+    `alert` recorded: the hostile translations' alerts (3 to 8) never run."""
+    import time
+
+    translated = _build(project, "source", "--include-machine") / "hostile.en.html"
+    edition = project / "editions" / "hostile.en.html"
+    l10n_ok(
+        "build", "seeds/hostile.html", "--format", "html", "--include-machine", "-o", "editions"
+    )
+    browser.call(
+        "Page.addScriptToEvaluateOnNewDocument",
+        source="window.__alerts = []; window.alert = (x) => window.__alerts.push(String(x));",
+    )
+    seen = {}
+    for path in (translated, edition):
+        browser.open(path.as_uri())
+        time.sleep(0.5)  # the images' error events
+        seen[path.parent.name] = set(browser.evaluate("window.__alerts") or [])
+    hostile = {"3", "4", "5", "6", "7", "8"}
+    assert all(not (alerts & hostile) for alerts in seen.values()), seen
+    assert {"source", "1", "9"} <= seen["dist"], seen  # the source's own code does run
+    assert seen["editions"] == set(), seen  # the edition runs none of the source's
