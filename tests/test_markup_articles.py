@@ -133,3 +133,11 @@ def test_bilingual_editions_keep_the_inline_formatting(project):
         text = (project / "dist" / name).read_text("utf-8")
         assert "<1" not in text and "</1>" not in text
         assert "OpenCC" in text and "天府通" in text
+    edition = (project / "dist" / "article.en.md").read_text("utf-8")
+    assert "**主辦方表示，今年的規模創下新高。**" in edition  # Markdown's own markup
+    assert "**The organisers said this year's forum was the largest yet.**" in edition
+    assert "論壇由[成都市政府](https://www.chengdu.gov.cn/)主辦" in edition
+    assert "hosted by [the Chengdu government](https://www.chengdu.gov.cn/)" in edition
+    assert "`OpenCC`" in edition
+    text = (project / "dist" / "article.en.txt").read_text("utf-8")
+    assert "**" not in text and "](http" not in text  # the text edition: the words alone

@@ -3,6 +3,7 @@ document or a bilingual edition beyond what the source itself had."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -107,3 +108,10 @@ def test_in_a_browser_only_the_sources_own_code_runs(project, browser):  # noqa:
     assert all(not (alerts & hostile) for alerts in seen.values()), seen
     assert {"source", "1", "9"} <= seen["dist"], seen  # the source's own code does run
     assert seen["editions"] == set(), seen  # the edition runs none of the source's
+
+
+def test_the_markdown_edition_links_nowhere_unsafe(project):
+    dist = _build(project, "md", "--include-machine")
+    text = (dist / "hostile.en.md").read_text("utf-8")
+    assert "](" not in text  # no link: the source's is javascript:, the translations' are text
+    assert not re.search(r"(?<!\\)<", text)  # every tag of a translation is escaped text

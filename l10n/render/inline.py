@@ -3,13 +3,16 @@
 A segment of a Markdown or HTML source holds `<1>…</1>` and `<2/>`; its `Markup` says what
 each stands for. The HTML edition shows them as a small fixed set of safe elements (bold,
 italics, strikethrough, code, line breaks, and links to http(s) and mailto addresses only),
-never the source's own tags or attributes; the text editions show the text without them.
+never the source's own tags or attributes; the Markdown edition as the same in Markdown
+(`**`, `*`, `~~`, backticks, `[text](address)`); the text edition shows the text without
+them.
 A text whose placeholders are not all known and balanced is shown as plain text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 
 from ..checks.parity import _nesting
@@ -100,6 +103,67 @@ def html(text: str, markup: Markup | None) -> str:
             out.append(closers.pop(int(number), ""))
         else:
             opener, closers[int(number)] = _open(placeholder)
+            out.append(opener)
+        position = match.end()
+    out.append(escape(text[position:]))
+    return "".join(out)
+
+
+_MARKDOWN_PAIRED = {
+    "strong": "**",
+    "b": "**",
+    "em": "*",
+    "i": "*",
+    "s": "~~",
+    "del": "~~",
+    "strike": "~~",
+}
+
+
+def _markdown_open(placeholder: Placeholder) -> tuple[str, str]:
+    if placeholder.element == "a" and _SAFE_LINK.match(placeholder.href.strip()):
+        address = placeholder.href.strip()
+        for character, code in (
+            ("(", "%28"),
+            (")", "%29"),
+            (" ", "%20"),
+            ("<", "%3C"),
+            (">", "%3E"),
+        ):
+            address = address.replace(character, code)
+        return "[", f"]({address})"
+    mark = _MARKDOWN_PAIRED.get(placeholder.element, "")
+    return mark, mark
+
+
+def _markdown_void(placeholder: Placeholder, escape: Callable[[str], str]) -> str:
+    if placeholder.element == "br":
+        return " "
+    if placeholder.element == "code" and placeholder.text:
+        fence = "`" * (max((len(run) for run in re.findall("`+", placeholder.text)), default=0) + 1)
+        pad = " " if placeholder.text.startswith("`") or placeholder.text.endswith("`") else ""
+        return f"{fence}{pad}{placeholder.text}{pad}{fence}"
+    return escape(placeholder.text)
+
+
+def markdown(text: str, markup: Markup | None, escape: Callable[[str], str]) -> str:
+    """The text as escaped Markdown, its placeholders as Markdown's own inline markup."""
+    known = _usable(text, markup)
+    if known is None:
+        return escape(plain(text, markup))
+    out = []
+    closers: dict[int, str] = {}
+    position = 0
+    for match in _TAG.finditer(text):
+        out.append(escape(text[position : match.start()]))
+        closing, number, void = match.groups()
+        placeholder = known[int(number)]
+        if void:
+            out.append(_markdown_void(placeholder, escape))
+        elif closing:
+            out.append(closers.pop(int(number), ""))
+        else:
+            opener, closers[int(number)] = _markdown_open(placeholder)
             out.append(opener)
         position = match.end()
     out.append(escape(text[position:]))
