@@ -18,7 +18,15 @@ from ..catalog.header import source_language_of
 from ..catalog.status import EntryStatus, status
 from ..errors import FINDINGS, XliffError
 from ..files import atomic_write, read_input
-from ..project import CatalogPlan, catalogs, discover, lock, relative, write_catalogs
+from ..project import (
+    CatalogPlan,
+    catalogs,
+    discover,
+    lock,
+    read_on_disk,
+    relative,
+    write_catalogs,
+)
 from ..settings import Settings, require_language
 from ..tm.index import index_path, update
 from ..tm.match import lookup
@@ -101,17 +109,20 @@ def import_xliff(settings: Settings, file: Path) -> XliffResult:
         path = (settings.root / part.original).resolve()
         wanted.setdefault(path, []).append(part)
     lines, refused, plans = [], [], []
+    locales = (settings.root / settings.locales).resolve()
     with lock(settings):
-        known = {
-            on_disk.path.resolve(): on_disk
-            for on_disk in catalogs(discover(settings, ()), settings, required=False)
-        }
         for path, parts in wanted.items():
-            on_disk = known.get(path)
+            language = path.parent.parent.name
+            on_disk = None
+            if (
+                path.suffix == ".po"
+                and path.parent.name == "LC_MESSAGES"
+                and path.parent.parent.parent == locales
+                and language in settings.languages
+            ):
+                on_disk = read_on_disk(path, settings.root, language)
             if on_disk is None or on_disk.catalog is None:
-                raise XliffError(
-                    f"{file}: {parts[0].original} is not a catalog of this project's sources"
-                )
+                raise XliffError(f"{file}: {parts[0].original} is not a catalog of this project")
             catalog = on_disk.catalog
             updated = reviewed = 0
             for part in parts:

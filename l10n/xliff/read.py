@@ -30,11 +30,17 @@ class ReadFile:
 
 
 def _text(element: ET.Element) -> str:
-    """The text of a <source> or <target>: its characters and those of <g>/<mrk>, not
-    inline codes."""
+    """The text of a <source> or <target>: its characters and those of <mrk>; <g id="1">
+    and <x id="2"/> as the placeholders `<1>…</1>` and `<2/>` they stand for; other
+    inline codes left out."""
     parts = [element.text or ""]
     for child in element:
-        if child.tag not in _INLINE_CODES:
+        identifier = child.get("id", "")
+        if child.tag == q("g") and identifier.isdigit():
+            parts.append(f"<{identifier}>{_text(child)}</{identifier}>")
+        elif child.tag == q("x") and identifier.isdigit():
+            parts.append(f"<{identifier}/>")
+        elif child.tag not in _INLINE_CODES:
             parts.append(_text(child))
         parts.append(child.tail or "")
     return "".join(parts)

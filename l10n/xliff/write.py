@@ -73,6 +73,47 @@ def translator_lines(entry: polib.POEntry) -> list[str]:
     ]
 
 
+_PLACEHOLDER = re.compile(r"<(/?)(\d+)(/?)>")
+
+
+def _fill(element: ET.Element, text: str, where: str) -> None:
+    """`text` as the content of a <source> or <target>: the placeholders of a Markdown or
+    HTML source (`<1>…</1>`, `<2/>`) as XLIFF's own inline elements, <g id="1"> and
+    <x id="2"/>, which CAT tools show as tags to keep; as plain text when they do not nest."""
+    stack, parent, last = [element], element, None
+    position = 0
+
+    def add(chunk: str) -> None:
+        chunk = _xml_text(chunk, where)
+        if last is None or last not in list(parent):
+            parent.text = (parent.text or "") + chunk
+        else:
+            last.tail = (last.tail or "") + chunk
+
+    for match in _PLACEHOLDER.finditer(text):
+        add(text[position : match.start()])
+        closing, number, void = match.groups()
+        if void:
+            last = ET.SubElement(parent, q("x"), id=number)
+        elif closing:
+            if len(stack) < 2 or stack[-1].get("id") != number:
+                break  # crossed or unopened: the whole text as text
+            last = stack.pop()
+            parent = stack[-1]
+        else:
+            child = ET.SubElement(parent, q("g"), id=number)
+            stack.append(child)
+            parent, last = child, None
+        position = match.end()
+    else:
+        add(text[position:])
+        if len(stack) == 1:
+            return
+    for child in list(element):
+        element.remove(child)
+    element.text = _xml_text(text, where)
+
+
 def _xml_text(text: str, where: str) -> str:
     bad = _NOT_XML.search(text)
     if bad:
@@ -114,10 +155,10 @@ def _unit(body: ET.Element, identifier: str, entry: polib.POEntry, file: XliffFi
     if entry.obsolete or entry_status is EntryStatus.JOINED:
         attributes["translate"] = "no"
     unit = ET.SubElement(body, q("trans-unit"), attributes)
-    ET.SubElement(unit, q("source")).text = _xml_text(entry.msgid, where)
+    _fill(ET.SubElement(unit, q("source")), entry.msgid, where)
     done = entry.obsolete or entry_status is EntryStatus.JOINED
     state = {"state": "final"} if done else _state(entry, entry_status)
-    ET.SubElement(unit, q("target"), state).text = _xml_text(entry.msgstr, where)
+    _fill(ET.SubElement(unit, q("target"), state), entry.msgstr, where)
     if entry.obsolete:
         _note(unit, "obsolete: no longer in the source document; kept for reuse", "l10n")
     if entry_status is EntryStatus.JOINED:
@@ -179,6 +220,22 @@ def write_xliff(files: Sequence[XliffFile]) -> bytes:
         body = ET.SubElement(element, q("body"))
         for identifier, entry in unit_ids(file.catalog).items():
             _unit(body, identifier, entry, file)
-    ET.indent(root)
+    _indent(root)
     text = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8")
+
+
+_TEXTS = {q("source"), q("target"), q("note"), q("context")}  # content: never indented
+
+
+def _indent(element: ET.Element, level: int = 0) -> None:
+    """Two spaces a level, as ET.indent does, but no whitespace inside the elements
+    whose content is text (a <source> may hold <g> and <x>)."""
+    if element.tag in _TEXTS or not len(element):
+        return
+    inner = "\n" + "  " * (level + 1)
+    element.text = inner
+    for child in element:
+        _indent(child, level + 1)
+        child.tail = inner
+    child.tail = "\n" + "  " * level
