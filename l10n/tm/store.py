@@ -2,12 +2,11 @@
 the digest of each file they came from. Opened with `open_store`; no other module
 speaks SQL.
 
-Postings are packed arrays of unit ids, each with the length of the unit's key in its
-low byte (so that a lookup ranks candidates without reading them), one row per
-trigram and write batch: a batch
-appends rows and never rewrites old ones, a trigram's rows are merged once there
-are many, and the units of a forgotten file leave stale ids behind that lookups
-skip, until enough have gathered that the postings are rebuilt from the units.
+Postings (`tm.postings`: a unit id and its key's length) are kept as packed arrays, one
+row per trigram and write batch: a batch appends rows and never rewrites old ones, a
+trigram's rows are merged once there are many, and the units of a forgotten file leave
+stale ids behind that lookups skip, until enough have gathered that the postings are
+rebuilt from the units.
 """
 
 from __future__ import annotations
@@ -24,17 +23,20 @@ import numpy as np
 
 from ..errors import TMError
 from .keys import key, numbers_masked
+from .postings import (
+    POSTING,
+    counted,
+    informative,
+    posting,
+    ranked,
+    trigrams,
+)
 
 SCHEMA_VERSION = "5"  # bump when the tables or the keys change: the index is rebuilt
 _COLUMNS = "source, target, source_language, target_language, file, line, context, key"
-POSTINGS_BUDGET = 40_000  # trigram postings a fuzzy lookup reads (at least a trigram a part)
-PARTS = 6  # stretches of the query, each with its share of the budget
-FIRST_CAP = 40_000
 PENDING_LIMIT = 4_000_000  # postings held in memory before they are written
 MAX_CHUNKS = 16  # rows of one trigram before they are merged into one
 MAP_BYTES = 1 << 31  # read through a memory map: random reads of keys without system calls
-_POSTING = np.dtype("<u8")  # unit id << 8 | key length (at most 255)
-_LENGTH_BITS = 8
 
 _SCHEMA = """
 create table if not exists meta(name text primary key, value text not null);
@@ -82,11 +84,6 @@ class Unit:
         return f"{self.file}:{self.line}" if self.line else self.file
 
 
-def trigrams(normalised: str) -> dict[str, None]:
-    """The distinct trigrams of a key, in order."""
-    return dict.fromkeys(normalised[i : i + 3] for i in range(len(normalised) - 2))
-
-
 class Store:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.db = connection
@@ -130,9 +127,9 @@ class Store:
         self.db.execute("insert or replace into files(path, digest) values (?, ?)", (path, digest))
 
     def _post(self, unit_id: int, length: int, grams: Iterable[str]) -> None:
-        posting = unit_id << _LENGTH_BITS | min(length, 2**_LENGTH_BITS - 1)
+        value = posting(unit_id, length)
         for gram in grams:
-            self._pending[gram].append(posting)
+            self._pending[gram].append(value)
             self._pending_size += 1
         if self._pending_size >= PENDING_LIMIT:
             self.flush()
@@ -157,12 +154,12 @@ class Store:
     def _write(self, gram: str, chunk: int, ids: np.ndarray) -> None:
         self.db.execute(
             "insert into postings(gram, chunk, ids) values (?, ?, ?)",
-            (gram, chunk, ids.astype(_POSTING).tobytes()),
+            (gram, chunk, ids.astype(POSTING).tobytes()),
         )
 
     def _read(self, gram: str) -> list[np.ndarray]:
         rows = self.db.execute("select ids from postings where gram = ?", (gram,))
-        return [np.frombuffer(blob, _POSTING) for (blob,) in rows]
+        return [np.frombuffer(blob, POSTING) for (blob,) in rows]
 
     def _count(self, grams: Counter[str], sign: int) -> None:
         """Keep each trigram's number of units (how rare it is) up to date."""
@@ -252,7 +249,7 @@ class Store:
         sentence is meant, and a sentence reworded in one clause is still found through
         the others. Units whose key length rules out a similarity of `threshold` are
         left out, and the rest ranked by the share of those trigrams they hold, scaled
-        by how close their length is (`_ranked`)."""
+        by how close their length is (`postings.ranked`)."""
         if self._pending:
             self.flush()
         grams = list(trigrams(normalised))
@@ -262,26 +259,17 @@ class Store:
         counts = dict(
             self.db.execute(f"select term, doc from gram_counts where term in ({marks})", grams)
         )
-        known = [gram for gram in grams if counts.get(gram, 0) > 0]
-        chosen = []
-        for part in range(PARTS):
-            stretch = known[part * len(known) // PARTS : (part + 1) * len(known) // PARTS]
-            budget = POSTINGS_BUDGET // PARTS
-            for taken, gram in enumerate(sorted(stretch, key=counts.__getitem__)):
-                if counts[gram] > (budget if taken else FIRST_CAP):
-                    break
-                chosen.append(gram)
-                budget -= counts[gram]
+        chosen = informative(grams, counts)
         if not chosen:
             return {}
         rows = self.db.execute(
             f"select ids from postings where gram in ({','.join('?' * len(chosen))})", chosen
         )
-        postings = [np.frombuffer(blob, _POSTING) for (blob,) in rows]
+        postings = [np.frombuffer(blob, POSTING) for (blob,) in rows]
         if not postings:
             return {}
-        found, shared = _counted(np.concatenate(postings))
-        best = _ranked(found, shared, len(normalised), len(chosen), threshold, limit)
+        found, shared = counted(np.concatenate(postings))
+        best = ranked(found, shared, len(normalised), len(chosen), threshold, limit)
         rows = self.db.execute(
             f"select id, key from keys where id in ({','.join('?' * len(best))})"
             " and target_language = ?",
@@ -298,42 +286,6 @@ class Store:
         return dict(
             self.db.execute("select target_language, count(*) from units group by 1 order by 1")
         )
-
-
-def _counted(postings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct postings and how often each occurs (sorted as 32-bit numbers while the
-    unit ids allow it: twice as fast)."""
-    if len(postings) and postings.max() < 2**32:
-        postings = postings.astype(np.uint32)
-    ordered = np.sort(postings)
-    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
-    return ordered[starts], np.diff(np.append(starts, len(ordered)))
-
-
-def _ranked(
-    postings: np.ndarray, shared: np.ndarray, length: int, grams: int, threshold: int, limit: int
-) -> list[int]:
-    """The ids of the `limit` most promising units, given each one's posting (its id and
-    key length) and how many of the query's `grams` it shares.
-
-    A similarity (`fuzz.ratio`, 2·common / total length) of `threshold` % (rounded) needs the
-    shorter key to be at least t/(200 − t) of the longer one; the rest are ranked by
-    shared/grams × 2·min/(sum of lengths), an estimate of that similarity, and ties go
-    to the earliest unit."""
-    ids = postings >> _LENGTH_BITS
-    lengths = (postings & (2**_LENGTH_BITS - 1)).astype(np.float32)
-    lengths[lengths == 2**_LENGTH_BITS - 1] = max(length, 2**_LENGTH_BITS - 1)  # that or more
-    shortest = np.minimum(lengths, np.float32(length))
-    lowest = threshold - 0.5  # scores are rounded
-    ratio = lowest / (200 - lowest)
-    possible = shortest >= np.float32(ratio) * np.maximum(lengths, np.float32(length)) - 1e-4
-    estimate = shared.astype(np.float32) * shortest / (lengths + np.float32(length))
-    estimate[~possible] = -1.0
-    if len(estimate) > limit:
-        kept = np.argpartition(-estimate, limit)[:limit]
-        ids, estimate = ids[kept], estimate[kept]
-    order = np.lexsort((ids, -estimate))
-    return [int(unit_id) for unit_id in ids[order[estimate[order] >= 0]]]
 
 
 @contextmanager
