@@ -78,10 +78,11 @@ def tenths(label: str, number: Decimal) -> Quantity:
     percent = number * 10
     ways = (f"{show(percent)}%", f"{show(number)} in 10")
     share = rounded(number / 10)  # 五成: half, 兩成: a fifth or one in five, 2.5成: a quarter
+    thirds = {rounded(Decimal(number // 3) / 3)} if number in (3, 7) else set()  # about a third
     return Quantity(
         label,
         ways[0],
-        frozenset({percent, tag("%", percent), share}),
+        frozenset({percent, tag("%", percent), share, *thirds}),
         ways[: 2 - bool(number % 1)],
     )
 

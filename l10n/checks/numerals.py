@@ -94,6 +94,8 @@ LONE_WORDS: dict[str, Decimal] = {
     "quadrupled": Decimal(4),
     "halved": Decimal("0.5"),
     "dozen": Decimal(12),
+    "week": Decimal(1),  # week-long, for 七天
+    "fortnight": Decimal(2),  # in weeks: 十四天
     **{f"{word[:-1]}ies": Decimal(20 + 10 * n) for n, word in enumerate(_TENS)},  # fifties
     **{
         f"{word}{'es' if word.endswith('x') else 's'}": Decimal(n)
