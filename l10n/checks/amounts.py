@@ -200,6 +200,12 @@ def _hour_at(text: str, start: int, number: Decimal, after: str) -> bool:
     return _starts(after, "時时") and number >= 2
 
 
+# Before X倍, a verb of increase: 增加兩倍 is read as 2 or 3 times; otherwise X times.
+_INCREASE = re.compile(
+    "(?:增加|增長|增长|成長|成长|提高|提升|上升|上漲|上涨|增|漲|涨|升|多|翻)了?(?:近|約|约)?$"
+)
+
+
 def _inside(text: str, at: int, idiom: str) -> bool:
     """Whether the character at `at` is part of `idiom` where it stands (三番兩次)."""
     found = text.find(idiom, max(0, at - len(idiom) + 1))
@@ -289,7 +295,11 @@ def _stated(
         )
         return [tenths(text[start : end + 1 + bool(tenth)], number + tenth)]
     if after[:1] == "倍" and not approximate:
-        accepted = {number + 1, 100 * number, tag("%", 100 * number)}
+        if not _INCREASE.search(before):  # 是去年的兩倍: twice, up 100 %
+            accepted = {number, 100 * (number - 1), tag("%", 100 * (number - 1))}
+            label = f"{show(number)} times"
+            return [Quantity(run + "倍", label, frozenset(accepted), (label,))]
+        accepted = {number + 1, 100 * number, tag("%", 100 * number)}  # 增加兩倍: read either way
         if number != 1:
             accepted.add(number)
         times = show(number + 1) if number == 1 else f"{show(number)} or {show(number + 1)}"
