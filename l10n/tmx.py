@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from . import __version__
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def new_tmx(source_language: str, o_tmf: str) -> tuple[ET.Element, ET.Element, ET.Element]:
@@ -42,7 +42,7 @@ def add_unit(
         ET.SubElement(unit, "prop", type=kind).text = value
     for language, text in sides:
         variant = ET.SubElement(unit, "tuv", {XML_LANG: language})
-        ET.SubElement(variant, "seg").text = _NOT_XML.sub("", text)
+        ET.SubElement(variant, "seg").text = NOT_XML.sub("", text)
 
 
 def serialise(tmx: ET.Element) -> str:

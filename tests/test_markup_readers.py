@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.checks.parity import _nesting, placeholders
+from l10n.checks.parity import nesting_problem, placeholders
 from l10n.document import render
 from l10n.readers import html, markdown
 
@@ -132,7 +132,7 @@ def _check(document) -> None:
             if not segment.markup.attribute:
                 assert segment.start >= last_end
                 last_end = segment.end
-                assert _nesting(segment.text) is None, segment.text
+                assert nesting_problem(segment.text) is None, segment.text
                 numbers = {p.number for p in segment.markup.placeholders}
                 found = {int(t.strip("</>")) for t in placeholders(segment.text)}
                 assert found == numbers

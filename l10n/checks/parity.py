@@ -91,7 +91,7 @@ def placeholders(text: str) -> Counter[str]:
     return Counter(match.group() for match in _PLACEHOLDER.finditer(text))
 
 
-def _nesting(text: str) -> str | None:
+def nesting_problem(text: str) -> str | None:
     """What is wrong with how a text's paired placeholders open and close, or None."""
     stack: list[str] = []
     for match in _PLACEHOLDER.finditer(text):
@@ -117,7 +117,7 @@ def check_placeholders(source: str, target: str) -> list[str]:
     ]
     messages += [f"placeholder {tag} is not in the source" for tag in sorted(found - wanted)]
     if not messages:
-        problem = _nesting(target)
+        problem = nesting_problem(target)
         if problem:
             messages.append(f"placeholders in the translation: {problem}")
     return messages

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from html import escape
 
-from ..checks.parity import _nesting
+from ..checks.parity import nesting_problem
 from ..document import Markup, Placeholder
 
 _TAG = re.compile(r"<(/?)(\d+)(/?)>")
@@ -47,7 +47,7 @@ def _usable(text: str, markup: Markup | None) -> dict[int, Placeholder] | None:
         placeholder = known.get(int(match.group(2)))
         if placeholder is None or placeholder.void != bool(match.group(3)):
             return None
-    return known if _nesting(text) is None else None
+    return known if nesting_problem(text) is None else None
 
 
 def _void_text(placeholder: Placeholder) -> str:
@@ -85,28 +85,40 @@ def _void(placeholder: Placeholder) -> str:
     return f'<span class="kept">{escape(placeholder.text)}</span>' if placeholder.text else ""
 
 
-def html(text: str, markup: Markup | None) -> str:
-    """The text as escaped HTML, its placeholders as safe inline elements."""
-    known = _usable(text, markup)
-    if known is None:
-        return escape(plain(text, markup))
+def _rendered(
+    text: str,
+    known: dict[int, Placeholder],
+    escape: Callable[[str], str],
+    opening: Callable[[Placeholder], tuple[str, str]],
+    void: Callable[[Placeholder], str],
+) -> str:
+    """The text with its (usable) placeholders replaced: a paired one by the opening and
+    closing `opening` gives, a void one by what `void` gives; the text between escaped."""
     out = []
     closers: dict[int, str] = {}
     position = 0
     for match in _TAG.finditer(text):
         out.append(escape(text[position : match.start()]))
-        closing, number, void = match.groups()
+        closing, number, is_void = match.groups()
         placeholder = known[int(number)]
-        if void:
-            out.append(_void(placeholder))
+        if is_void:
+            out.append(void(placeholder))
         elif closing:
             out.append(closers.pop(int(number), ""))
         else:
-            opener, closers[int(number)] = _open(placeholder)
+            opener, closers[int(number)] = opening(placeholder)
             out.append(opener)
         position = match.end()
     out.append(escape(text[position:]))
     return "".join(out)
+
+
+def html(text: str, markup: Markup | None) -> str:
+    """The text as escaped HTML, its placeholders as safe inline elements."""
+    known = _usable(text, markup)
+    if known is None:
+        return escape(plain(text, markup))
+    return _rendered(text, known, escape, _open, _void)
 
 
 _MARKDOWN_PAIRED = {
@@ -151,20 +163,6 @@ def markdown(text: str, markup: Markup | None, escape: Callable[[str], str]) -> 
     known = _usable(text, markup)
     if known is None:
         return escape(plain(text, markup))
-    out = []
-    closers: dict[int, str] = {}
-    position = 0
-    for match in _TAG.finditer(text):
-        out.append(escape(text[position : match.start()]))
-        closing, number, void = match.groups()
-        placeholder = known[int(number)]
-        if void:
-            out.append(_markdown_void(placeholder, escape))
-        elif closing:
-            out.append(closers.pop(int(number), ""))
-        else:
-            opener, closers[int(number)] = _markdown_open(placeholder)
-            out.append(opener)
-        position = match.end()
-    out.append(escape(text[position:]))
-    return "".join(out)
+    return _rendered(
+        text, known, escape, _markdown_open, lambda found: _markdown_void(found, escape)
+    )

@@ -15,9 +15,9 @@ from ..catalog.ignores import IGNORE
 from ..catalog.status import STATE, EntryStatus, provenance_kind, provenance_lines, status
 from ..catalog.template import segment_id
 from ..errors import XliffError
+from ..tmx import NOT_XML
 from . import DATATYPE, NS, XML_NS, q
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACE = f"{{{XML_NS}}}space"
 
 
@@ -115,7 +115,7 @@ def _fill(element: ET.Element, text: str, where: str) -> None:
 
 
 def _xml_text(text: str, where: str) -> str:
-    bad = _NOT_XML.search(text)
+    bad = NOT_XML.search(text)
     if bad:
         raise XliffError(
             f"{where}: U+{ord(bad.group()):04X} cannot be written in XML; "
