@@ -144,16 +144,37 @@ def atomic_write_all(files: Sequence[tuple[Path, str | bytes]]) -> None:
     staged: list[tuple[Path, Path]] = []
     try:
         for path, content in files:
-            staged.append((_staged(path, content), path))
-        while staged:
-            tmp, path = staged[0]
+            staged.append((stage(path, content), path))
+    except BaseException:
+        discard(staged)
+        raise
+    replace_staged(staged)
+
+
+def stage(path: Path, content: str | bytes) -> Path:
+    """A complete, synced temporary copy of `content` beside `path`, for `replace_staged`."""
+    return _staged(path, content)
+
+
+def replace_staged(staged: Sequence[tuple[Path, Path]]) -> None:
+    """Rename each staged temporary (temporary, path) into place, then sync their folders;
+    what is not renamed when this fails is removed."""
+    left = list(staged)
+    try:
+        while left:
+            tmp, path = left[0]
             os.replace(tmp, path)
-            staged.pop(0)
+            left.pop(0)
     finally:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
-    for folder in dict.fromkeys(path.parent for path, _ in files):
+        discard(left)
+    for folder in dict.fromkeys(path.parent for _, path in staged):
         _sync_directory(folder)
+
+
+def discard(staged: Sequence[tuple[Path, Path]]) -> None:
+    """Remove staged temporaries that will not be renamed."""
+    for tmp, _ in staged:
+        tmp.unlink(missing_ok=True)
 
 
 def _sync_directory(directory: Path) -> None:

@@ -105,3 +105,11 @@ def keep_dates(new: MutableMapping[str, str], old: Mapping[str, str]) -> None:
     for key in DATE_FIELDS:
         if key in old:
             new[key] = old[key]
+
+
+def revision_time(fields: Mapping[str, str]) -> datetime | None:
+    """The catalog's PO-Revision-Date as a time, or None when it has none or another form."""
+    try:
+        return datetime.strptime(fields.get("PO-Revision-Date", ""), "%Y-%m-%d %H:%M%z")
+    except ValueError:
+        return None

@@ -18,8 +18,11 @@ def utc_now() -> datetime:
 
 @dataclass(frozen=True)
 class StageOptions:
-    """What every stage over sources takes: the files named (none: the configured sources)
-    and the time the stage runs at (header and edition dates)."""
+    """What every stage over sources takes: the files named (none: the configured sources),
+    the time the stage runs at (header and edition dates), the processes per-article work
+    may use (None: the usable cores) and whether to redo what the state shows is current."""
 
     files: tuple[Path, ...] = ()
     now: datetime = field(default_factory=utc_now)
+    jobs: int | None = None
+    force: bool = False

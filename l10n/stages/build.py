@@ -14,10 +14,12 @@ from pathlib import Path
 import polib
 
 from ..catalog import source_tally, translations
+from ..catalog.header import revision_time
 from ..document import Document
 from ..edition import Edition, align
 from ..errors import FINDINGS, InputError, SettingsError
-from ..files import atomic_write_all
+from ..files import discard, replace_staged, stage
+from ..parallel import ordered_map, resolve_jobs
 from ..project import (
     Source,
     Written,
@@ -31,6 +33,7 @@ from ..project import (
 from ..render import renderer
 from ..script import convert, is_traditional
 from ..settings import Settings, require_language
+from ..state import State, digest_bytes, fingerprint, load_state, tool_fingerprint
 from . import StageOptions
 
 
@@ -127,45 +130,163 @@ def edition(
 
 
 def build(settings: Settings, options: BuildOptions) -> BuildResult:
-    """Render bilingual editions of each source into the output folder."""
-    loaded = [(source, load(source, settings)) for source in discover(settings, options.files)]
-    return build_documents(loaded, settings, options)
+    """Render bilingual editions of each source into the output folder; editions whose
+    inputs and files are as the state recorded are left as they are."""
+    state = load_state(settings.root, force=options.force)
+    built = build_sources(discover(settings, options.files), settings, options, state)
+    if not built.below_threshold:  # a build that writes nothing leaves the state as it was
+        state.save()
+    return built
 
 
-def build_documents(
-    loaded: Sequence[tuple[Source, Document]], settings: Settings, options: BuildOptions
-) -> BuildResult:
-    """Render the editions of sources already read; nothing is written when one falls below
-    `min_reviewed`."""
-    options = options.resolved(settings)
-    for language in options.languages:
-        require_language(settings, language)
-    assert options.out_dir is not None
-    if options.out_dir.exists() and not options.out_dir.is_dir():
-        raise InputError(f"{options.out_dir} is a file, not a folder for the editions")
-    renderers = [renderer(name, options) for name in options.formats]
-    outputs = []
-    below = []
-    for source, document in loaded:
-        for language in options.languages:
+@dataclass(frozen=True)
+class Rendered:
+    """The editions of one source in one language: each file staged (None: the state
+    showed it current), with its digest, and the reviewed share of the catalog."""
+
+    key: str
+    inputs: str
+    files: tuple[tuple[Path, Path | None, str], ...]  # (path, temporary, digest)
+    reviewed: float
+    fresh: bool = False
+
+
+def _renderers(options: BuildOptions, catalog: polib.POFile | None) -> list:
+    """The renderers of the formats; dates they write are the catalog's revision date, so
+    building the same inputs again gives the same bytes."""
+    revised = revision_time(catalog.metadata) if catalog is not None else None
+    dated = replace(options, now=revised) if revised is not None else options
+    return [renderer(name, dated) for name in dated.formats or ()]
+
+
+def build_article(job: tuple[Source, Settings, BuildOptions, tuple[str, ...]]) -> list[Rendered]:
+    """The editions of one source, in the languages named, staged beside their files; run
+    in a worker process for a corpus."""
+    source, settings, options, keys = job
+    document = load(source, settings)
+    assert options.out_dir is not None and options.languages is not None
+    rendered: list[Rendered] = []
+    try:
+        for language, inputs in zip(options.languages, keys, strict=True):
             catalog = read_catalog_file(catalog_path(source, settings, language), settings.root)
             pages = edition(document, catalog, settings, language, options)
-            if options.min_reviewed is not None:
-                texts = (segment.text for _, segment in document.segments())
-                percent = source_tally(texts, catalog).reviewed_percent()
-                if percent < options.min_reviewed:
-                    below.append((f"{source.name} ({language})", percent))
-            for r in renderers:
+            texts = (segment.text for _, segment in document.segments())
+            percent = source_tally(texts, catalog).reviewed_percent()
+            files: list[tuple[Path, Path | None, str]] = []
+            rendered.append(Rendered(build_key(source, language), inputs, (), percent))
+            for r in _renderers(options, catalog):
                 extension = r.extension_for(pages) if hasattr(r, "extension_for") else r.extension
                 path = options.out_dir / f"{source.stem}.{language}.{extension}"
-                if any(path == written for written, _ in outputs):
+                if any(path == written for written, _, _ in files):
                     raise SettingsError(
                         f"two formats would both write {relative(path, settings.root)}: "
                         "build them into different folders (--output)"
                     )
-                outputs.append((path, r.render(pages)))
+                content = r.render(pages)
+                data = content.encode("utf-8") if isinstance(content, str) else content
+                files.append((path, stage(path, data), digest_bytes(data)))
+                rendered[-1] = replace(rendered[-1], files=tuple(files))
+    except BaseException:
+        _discard(rendered)
+        raise
+    return rendered
+
+
+def _discard(rendered: Sequence[Rendered]) -> None:
+    discard([(tmp, path) for r in rendered for path, tmp, _ in r.files if tmp is not None])
+
+
+def build_key(source: Source, language: str) -> str:
+    return f"build {source.name} {language}"
+
+
+def build_sources(
+    sources: Sequence[Source], settings: Settings, options: BuildOptions, state: State
+) -> BuildResult:
+    """Render the editions of the sources (over `options.jobs` processes), skipping those
+    the state shows current; nothing is written when one falls below `min_reviewed`."""
+    options = options.resolved(settings)
+    for language in options.languages or ():
+        require_language(settings, language)
+    assert options.out_dir is not None and options.languages is not None
+    if options.out_dir.exists() and not options.out_dir.is_dir():
+        raise InputError(f"{options.out_dir} is a file, not a folder for the editions")
+    for name in options.formats or ():
+        renderer(name, options)  # an unknown format or layout, before any work
+    base = fingerprint(
+        tool_fingerprint(),
+        repr(settings),
+        options.formats,
+        options.out_dir,
+        options.layout,
+        options.include_machine,
+        options.only_reviewed,
+        options.source_script,
+    )
+    results: list[list[Rendered] | None] = []
+    todo = []
+    for source in sources:
+        source_digest = state.digest(source.path)
+        keys, current = [], []
+        for language in options.languages:
+            catalog = state.digest(catalog_path(source, settings, language))
+            inputs = fingerprint(base, source_digest, catalog)
+            keys.append(inputs)
+            step = state.fresh(build_key(source, language), inputs)
+            if step is not None:
+                files = tuple((settings.root / label, None, v) for label, v in step.outputs.items())
+                reviewed = float(step.notes.get("reviewed", 0.0))
+                current.append(Rendered(build_key(source, language), inputs, files, reviewed, True))
+        if len(current) == len(options.languages):
+            results.append(current)
+        else:
+            todo.append((len(results), (source, settings, options, tuple(keys))))
+            results.append(None)
+    try:
+        done = ordered_map(build_article, [job for _, job in todo], resolve_jobs(options.jobs))
+        for (index, _), rendered in zip(todo, done, strict=True):
+            results[index] = rendered
+    except BaseException:
+        _discard([r for found in results if found for r in found])
+        raise
+    rendered = [r for found in results if found for r in found]
+    return _commit(rendered, sources, settings, options, state)
+
+
+def _commit(
+    rendered: Sequence[Rendered],
+    sources: Sequence[Source],
+    settings: Settings,
+    options: BuildOptions,
+    state: State,
+) -> BuildResult:
+    below = []
+    if options.min_reviewed is not None:
+        names = [f"{s.name} ({language})" for s in sources for language in options.languages or ()]
+        for name, item in zip(names, rendered, strict=True):
+            if item.reviewed < options.min_reviewed:
+                below.append((name, item.reviewed))
     if below:
+        _discard(rendered)
         return BuildResult(settings.root, (), tuple(below), options.min_reviewed)
-    atomic_write_all(outputs)
-    written = tuple(Written(path, True) for path, _ in outputs)
-    return BuildResult(settings.root, written, (), options.min_reviewed)
+    same = [
+        (tmp, path)
+        for r in rendered
+        for path, tmp, value in r.files
+        if tmp is not None and state.digest(path) == value
+    ]
+    discard(same)  # an edition rebuilt byte for byte keeps its file and dates
+    kept = {tmp for tmp, _ in same}
+    replace_staged(
+        [(tmp, path) for r in rendered for path, tmp, _ in r.files if tmp not in kept | {None}]
+    )
+    written = []
+    for item in rendered:
+        for path, tmp, value in item.files:
+            written.append(Written(path, tmp is not None and tmp not in kept))
+            if not item.fresh:
+                state.note(path, value)
+        if not item.fresh:
+            outputs = {path: value for path, _, value in item.files}
+            state.record(item.key, item.inputs, outputs, {"reviewed": item.reviewed})
+    return BuildResult(settings.root, tuple(written), (), options.min_reviewed)

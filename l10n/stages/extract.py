@@ -7,15 +7,24 @@ anything is written, and catalogs are written under the project's lock.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polib
 
-from ..catalog import build_template, keep_dates_if_unchanged, update
+from ..catalog import (
+    build_template,
+    catalog_tally,
+    dump_catalog,
+    keep_dates_if_unchanged,
+    update,
+)
 from ..catalog.header import catalog_comment, header_date
+from ..catalog.status import pending
 from ..document import Document
-from ..errors import InputError
+from ..errors import CatalogError, InputError
+from ..files import decode_source, discard, read_input, replace_staged, stage
+from ..parallel import ordered_map, resolve_jobs
 from ..project import (
     CatalogPlan,
     Source,
@@ -28,9 +37,9 @@ from ..project import (
     read_on_disk,
     relative,
     template_path,
-    write_catalogs,
 )
 from ..settings import Settings
+from ..state import MISSING, State, Step, digest_bytes, fingerprint, load_state, tool_fingerprint
 from . import StageOptions
 
 
@@ -45,6 +54,8 @@ class ExtractResult:
     written: tuple[Written, ...]
     sources: int
     segments: int  # extracted segments in all the sources
+    entries: int = 0  # live catalog entries, in all the languages
+    translated: int = 0  # of which have a translation
 
     def lines(self) -> list[str]:
         return [
@@ -97,28 +108,216 @@ def plan(
     return plans
 
 
-def read_sources(settings: Settings, options: ExtractOptions) -> list[tuple[Source, Document]]:
-    """The sources named in the options (else the configured ones), read and segmented."""
-    return [(source, load(source, settings)) for source in discover(settings, options.files)]
+@dataclass(frozen=True)
+class StagedFile:
+    """A template or catalog as extraction left it: its new content staged beside it (or
+    None when it is unchanged), the digest it had when it was read and the one it will have."""
+
+    path: Path
+    temporary: Path | None
+    was: str  # MISSING: there was no file
+    digest: str
+    language: str = ""  # "" for the template
+    pending: int = 0  # entries a provider may fill (catalogs)
+    live: int = 0  # live entries (catalogs)
+    translated: int = 0  # live entries with a translation (catalogs)
+
+    def counted(self, catalog: polib.POFile) -> StagedFile:
+        """The file with the counts of `catalog`, its new content."""
+        tally = catalog_tally(catalog)
+        return replace(
+            self, pending=len(pending(catalog)), live=tally.live, translated=tally.translated
+        )
+
+    @property
+    def current(self) -> Path:
+        """Where its new content can be read now."""
+        return self.temporary or self.path
 
 
-def plan_all(
-    documents: Sequence[tuple[Source, Document]], settings: Settings, options: ExtractOptions
-) -> list[CatalogPlan]:
-    """Templates and catalogs of every source, in memory; call under the catalogs' lock."""
-    return [p for source, document in documents for p in plan(source, document, settings, options)]
+@dataclass(frozen=True)
+class Extracted:
+    """One source after extraction: its files, and whether the state showed them current
+    (then nothing was read but the state, and nothing is staged)."""
+
+    source: Source
+    segments: int
+    files: tuple[StagedFile, ...]
+    inputs: str  # the fingerprint of the step's inputs
+    fresh: bool = False
+
+
+def extract_article(job: tuple[Source, Settings, ExtractOptions, str]) -> Extracted:
+    """Read and segment one source, update its template and catalogs, and stage those that
+    changed; run in a worker process for a corpus."""
+    source, settings, options, inputs = job
+    document = load(source, settings)
+    staged: list[StagedFile] = []
+    try:
+        for item in plan(source, document, settings, options):
+            keep_dates_if_unchanged(item.catalog, item.was.catalog)
+            data = dump_catalog(item.catalog).encode("utf-8")
+            changed = data != item.was.data
+            file = StagedFile(
+                item.path,
+                stage(item.path, data) if changed else None,
+                MISSING if item.was.data is None else digest_bytes(item.was.data),
+                digest_bytes(data),
+                item.language,
+            )
+            staged.append(file.counted(item.catalog) if item.language else file)
+    except BaseException:
+        discard([(f.temporary, f.path) for f in staged if f.temporary])
+        raise
+    segments = sum(1 for _ in document.segments())
+    return Extracted(source, segments, tuple(staged), inputs)
+
+
+def extract_key(source: Source) -> str:
+    return f"extract {source.name}"
+
+
+def _from_state(source: Source, step: Step, settings: Settings, inputs: str) -> Extracted:
+    counts = step.notes.get("counts", {})
+    files = tuple(
+        StagedFile(settings.root / label, None, value, value, language, *counts.get(label, ()))
+        for label, language, value in _labelled(step, settings)
+    )
+    return Extracted(source, int(step.notes.get("segments", 0)), files, inputs, fresh=True)
+
+
+def _labelled(step: Step, settings: Settings) -> list[tuple[str, str, str]]:
+    """(path label, language, digest) of a recorded extraction's outputs."""
+    languages = step.notes.get("languages", {})
+    return [(label, languages.get(label, ""), value) for label, value in step.outputs.items()]
+
+
+@dataclass(frozen=True)
+class Planned:
+    """The sources of an extraction: those the state shows current, and the others, whose
+    text was read and decoded (before the lock: a bad source stops the command with
+    nothing written)."""
+
+    sources: tuple[Source, ...]
+    inputs: tuple[str, ...]  # each source's inputs fingerprint
+    current: tuple[Step | None, ...]
+
+
+def plan_extraction(
+    sources: Sequence[Source], settings: Settings, options: ExtractOptions, state: State
+) -> Planned:
+    base = fingerprint(tool_fingerprint(), repr(settings), options.fuzzy_matching)
+    inputs, current = [], []
+    for source in sources:
+        inputs.append(fingerprint(base, state.digest(source.path)))
+        step = state.fresh(extract_key(source), inputs[-1])
+        if step is None:
+            decode_source(read_input(source.path, source.name), source.name)
+        current.append(step)
+    return Planned(tuple(sources), tuple(inputs), tuple(current))
+
+
+def extract_sources(
+    planned: Planned, settings: Settings, options: ExtractOptions, jobs: int = 1
+) -> list[Extracted]:
+    """Each planned source extracted (staged, not yet in place), or taken from the state
+    when it is current. Call under the catalogs' lock; `commit` then."""
+    results: list[Extracted | None] = []
+    todo: list[tuple[int, tuple[Source, Settings, ExtractOptions, str]]] = []
+    for source, inputs, step in zip(planned.sources, planned.inputs, planned.current, strict=True):
+        if step is not None:
+            results.append(_from_state(source, step, settings, inputs))
+        else:
+            todo.append((len(results), (source, settings, options, inputs)))
+            results.append(None)
+    try:
+        done = ordered_map(extract_article, [job for _, job in todo], jobs)
+        for (index, _), extracted in zip(todo, done, strict=True):
+            results[index] = extracted
+    except BaseException:
+        discard_all([r for r in results if r is not None])
+        raise
+    return [r for r in results if r is not None]
+
+
+def discard_all(extracted: Sequence[Extracted]) -> None:
+    discard([(f.temporary, f.path) for e in extracted for f in e.files if f.temporary])
+
+
+def commit(extracted: Sequence[Extracted], settings: Settings, state: State) -> list[Written]:
+    """Put every staged file in place, as a unit, and record each extraction in the state.
+    A file that someone else changed since it was read (a translator's save during a long
+    run) is never overwritten: CatalogError, and nothing is written."""
+    root = settings.root
+    try:
+        for item in extracted:
+            for file in item.files:
+                if not item.fresh and _digest_now(file.path) != file.was:
+                    raise CatalogError(
+                        f"{relative(file.path, root)} changed on disk while l10n was working "
+                        "on it; nothing was written: run the command again"
+                    )
+    except BaseException:
+        discard_all(extracted)
+        raise
+    replace_staged(
+        [(f.temporary, f.path) for e in extracted for f in e.files if f.temporary is not None]
+    )
+    written = []
+    for item in extracted:
+        for file in item.files:
+            written.append(Written(file.path, file.temporary is not None))
+            if not item.fresh:
+                state.note(file.path, file.digest)
+        if not item.fresh:
+            state.record(
+                extract_key(item.source),
+                item.inputs,
+                {f.path: f.digest for f in item.files},
+                {
+                    "segments": item.segments,
+                    "languages": {
+                        relative(f.path, root): f.language for f in item.files if f.language
+                    },
+                    "counts": {
+                        relative(f.path, root): [f.pending, f.live, f.translated]
+                        for f in item.files
+                        if f.language
+                    },
+                },
+            )
+    return written
+
+
+def _digest_now(path: Path) -> str:
+    try:
+        return digest_bytes(path.read_bytes())
+    except FileNotFoundError:
+        return MISSING
 
 
 def result(
-    settings: Settings, documents: Sequence[tuple[Source, Document]], written: Sequence[Written]
+    settings: Settings, extracted: Sequence[Extracted], written: Sequence[Written]
 ) -> ExtractResult:
-    segments = sum(1 for _, document in documents for _ in document.segments())
-    return ExtractResult(settings.root, tuple(written), len(documents), segments)
+    segments = sum(item.segments for item in extracted)
+    catalogs = [f for item in extracted for f in item.files if f.language]
+    return ExtractResult(
+        settings.root,
+        tuple(written),
+        len(extracted),
+        segments,
+        sum(f.live for f in catalogs),
+        sum(f.translated for f in catalogs),
+    )
 
 
 def extract(settings: Settings, options: ExtractOptions) -> ExtractResult:
-    """Write each source's template and catalogs; all inputs are read before any write."""
-    documents = read_sources(settings, options)
+    """Write each source's template and catalogs; all inputs are read before any write.
+    Sources whose inputs and outputs are as the state recorded are skipped."""
+    state = load_state(settings.root, force=options.force)
+    planned = plan_extraction(discover(settings, options.files), settings, options, state)
     with lock(settings):
-        written = write_catalogs(plan_all(documents, settings, options), settings.root)
-    return result(settings, documents, written)
+        extracted = extract_sources(planned, settings, options, resolve_jobs(options.jobs))
+        written = commit(extracted, settings, state)
+    state.save()
+    return result(settings, extracted, written)

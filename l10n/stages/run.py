@@ -11,14 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalog import catalog_tally
 from ..mt import Progress
-from ..project import Written, lock, relative, write_catalogs
+from ..parallel import resolve_jobs
+from ..project import Written, discover, lock, relative
 from ..settings import Settings
+from ..state import load_state
 from . import StageOptions
-from .build import BuildOptions, build_documents
-from .extract import ExtractOptions, plan_all, read_sources, result
-from .translate import Outcome, TranslateOptions, translate_plans
+from .build import BuildOptions, build_sources
+from .extract import ExtractOptions, commit, extract_sources, plan_extraction, result
+from .prefill import Prefill
+from .translate import Outcome, TranslateOptions
 
 
 @dataclass(frozen=True)
@@ -52,25 +54,32 @@ class RunResult:
 
 
 def run(settings: Settings, options: RunOptions) -> RunResult:
-    extract_options = ExtractOptions(now=options.now)
-    documents = read_sources(settings, extract_options)
+    """Extract, translate and build; what the state shows is current is skipped."""
+    state = load_state(settings.root, force=options.force)
+    jobs = resolve_jobs(options.jobs)
+    extract_options = ExtractOptions(now=options.now, jobs=options.jobs)
+    translate_options = TranslateOptions(now=options.now, progress=options.progress)
+    sources = discover(settings, options.files)
+    planned = plan_extraction(sources, settings, extract_options, state)
     with lock(settings):
-        plans = plan_all(documents, settings, extract_options)
-        catalogs = [plan for plan in plans if plan.language]
-        translate_options = TranslateOptions(now=options.now, progress=options.progress)
-        outcomes, missing = translate_plans(catalogs, settings, translate_options)
-        written = write_catalogs(plans, settings.root)
-        built = build_documents(documents, settings, BuildOptions(now=options.now))
-    extracted = result(settings, documents, written)
+        extracted = extract_sources(planned, settings, extract_options, jobs)
+        prefill = Prefill(settings, translate_options, state)
+        outcomes, missing, extracted = prefill.run(extracted)
+        written = commit(extracted, settings, state)
+        prefill.record()
+        built = build_sources(
+            sources, settings, BuildOptions(now=options.now, jobs=options.jobs), state
+        )
+    state.save()
+    counted = result(settings, extracted, written)
     warnings = [str(err) for err in missing]
     warnings += [o.warning for o in outcomes if o.warning]
-    tallies = [catalog_tally(plan.catalog) for plan in catalogs]
     return RunResult(
         settings.root,
-        extracted.sources,
-        extracted.segments,
-        sum(tally.live for tally in tallies),
-        sum(tally.translated for tally in tallies),
+        counted.sources,
+        counted.segments,
+        counted.entries,
+        counted.translated,
         tuple(outcomes),
         tuple(warnings),
         (*written, *built.written),

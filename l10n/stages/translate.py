@@ -30,7 +30,7 @@ from ..project import (
     relative,
     write_catalogs,
 )
-from ..providers import asks_an_engine, make_provider
+from ..providers import Provider, Suggestion, asks_an_engine, make_provider
 from ..settings import Settings
 from ..tm.index import neighbour_keys
 from . import StageOptions
@@ -152,8 +152,61 @@ def workloads(
     ]
 
 
+class Providers:
+    """The providers of one run, each made once per (name, target, source language), with
+    what each has answered: a text is offered once per run, however the catalogs are
+    batched. A provider that has no model is remembered as its NoModelError."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, str, str], Provider | NoModelError] = {}
+        self._answers: dict[tuple[str, str, str], dict[str, Suggestion | None]] = {}
+
+    def get(self, name: str, settings: Settings, language: str) -> Provider:
+        key = (name, language, settings.source_language)
+        if key not in self._made:
+            try:
+                self._made[key] = make_provider(name, settings, language)
+            except NoModelError as err:
+                self._made[key] = err
+        made = self._made[key]
+        if isinstance(made, NoModelError):
+            raise made
+        return made
+
+    def suggest(
+        self,
+        name: str,
+        settings: Settings,
+        language: str,
+        texts: list[str],
+        progress: Progress | None,
+        contexts: dict[str, frozenset[str]],
+    ) -> dict[str, Suggestion]:
+        provider = self.get(name, settings, language)
+        answers = self._answers.setdefault((name, language, settings.source_language), {})
+        new = [text for text in texts if text not in answers]
+        if new:
+            found = provider.suggest(new, progress, contexts)
+            answers.update((text, found.get(text)) for text in new)
+        return {text: s for text in texts if (s := answers[text]) is not None}
+
+    def state(self, settings: Settings, language: str) -> str:
+        """What the chain into `language` is now: each provider's `state` (a translation
+        memory's generation) or description, or why it has no model. A catalog left with
+        empty entries is offered again only when this changed."""
+        parts = []
+        for name in settings.providers:
+            try:
+                provider = self.get(name, settings, language)
+            except NoModelError as err:
+                parts.append(f"{name}: {err}")
+                continue
+            parts.append(f"{name}: {getattr(provider, 'state', provider.description)}")
+        return " | ".join(parts)
+
+
 def _run_chain(
-    work: Workload, settings: Settings, progress: Progress | None
+    work: Workload, settings: Settings, progress: Progress | None, providers: Providers
 ) -> tuple[list[Outcome], NoModelError | None]:
     """Ask each provider in turn for what the ones before it left: (what each did, why the
     language is left partly untranslated when a provider that had no model for it was
@@ -165,11 +218,13 @@ def _run_chain(
         if not remaining:
             break
         try:
-            provider = make_provider(name, settings, work.language)
+            provider = providers.get(name, settings, work.language)
         except NoModelError as err:
             unserved = unserved or err
             continue
-        suggestions = provider.suggest(remaining, progress, work.contexts)
+        suggestions = providers.suggest(
+            name, settings, work.language, remaining, progress, work.contexts
+        )
         provided = {
             text: (s.text, s.provenance, s.accepted) for text, s in suggestions.items() if s.text
         }
@@ -220,15 +275,30 @@ def _dry_run(work: Workload, settings: Settings) -> list[Outcome]:
     return [*outcomes, Outcome(work.language, len(remaining), characters, 0, "")]
 
 
-def translate_plans(
-    plans: Sequence[CatalogPlan], settings: Settings, options: TranslateOptions
-) -> tuple[list[Outcome], list[NoModelError]]:
-    """Fill the planned catalogs in memory: (what each provider did, the languages no
-    installed model translates)."""
+def _filled_state(catalog: polib.POFile) -> list[tuple[str, str, tuple[str, ...]]]:
+    """What filling changes in a catalog's entries, to tell which catalogs it changed."""
+    return [(e.msgstr, e.tcomment, tuple(e.flags)) for e in catalog]
+
+
+def effective(settings: Settings, options: TranslateOptions) -> Settings:
+    """The settings as the options change them (draft mode, accepted context matches)."""
     if options.draft:
         settings = replace(settings, mt=replace(settings.mt, draft=True))
     if options.accept_context:
         settings = replace(settings, tm_accept_context=True)
+    return settings
+
+
+def translate_plans(
+    plans: Sequence[CatalogPlan],
+    settings: Settings,
+    options: TranslateOptions,
+    providers: Providers | None = None,
+) -> tuple[list[Outcome], list[NoModelError]]:
+    """Fill the planned catalogs in memory: (what each provider did, the languages no
+    installed model translates). Catalogs that got translations are marked revised."""
+    settings = effective(settings, options)
+    providers = providers or Providers()
     triples = [
         (p.language, source_language_of(p.catalog.metadata, settings.source_language), p.catalog)
         for p in plans
@@ -236,18 +306,20 @@ def translate_plans(
     works = workloads(triples, retranslate_machine=options.retranslate_machine)
     if options.dry_run:
         return [o for w in works for o in _dry_run(w, settings)], []
+    before = [_filled_state(p.catalog) for p in plans]
     outcomes, missing = [], []
     for work in works:
         if not work.texts:
             continue
         for_source = replace(settings, source_language=work.source_language)
-        done, error = _run_chain(work, for_source, options.progress)
+        done, error = _run_chain(work, for_source, options.progress, providers)
         outcomes.extend(done)
         if error is not None:
             missing.append(error)
     if any(o.filled for o in outcomes):
-        for plan in plans:
-            mark_revised(plan.catalog.metadata, header_date(options.now))
+        for plan, count in zip(plans, before, strict=True):
+            if _filled_state(plan.catalog) != count:
+                mark_revised(plan.catalog.metadata, header_date(options.now))
     return outcomes, missing
 
 

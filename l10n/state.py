@@ -1,0 +1,186 @@
+"""Incremental runs: what each stage last made of each article, and whether that still holds.
+
+The state is one JSON file, `.l10n/state.json`. It holds the digest of every file a
+stage read or wrote (with the size and modification time it had when it was hashed,
+so an untouched file is not read again), and one record per step (`extract NAME`,
+`build NAME LANG`, ...): a fingerprint of the step's inputs and the digest of each
+output it wrote. A step is skipped only when its inputs' fingerprint is the recorded
+one and every output still has its recorded digest; a missing file, a changed byte,
+other settings or another version of the tool mean the step is done again. Deleting
+`.l10n/` only costs time: every step is redone, with the same outputs.
+
+A file whose modification time is within `RACY_NS` of the moment it was hashed is
+hashed again (a write in the same clock tick would not change its time).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .files import atomic_write
+
+STATE = Path(".l10n") / "state.json"
+FORMAT = 1  # bump when the file's layout changes: an older state is ignored
+RACY_NS = 500_000_000
+MISSING = "-"  # the digest of a file that does not exist
+
+
+def digest_bytes(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def fingerprint(*parts: object) -> str:
+    """One digest of several values (strings, numbers, digests), in order."""
+    return digest_bytes(json.dumps([str(p) for p in parts], ensure_ascii=False).encode("utf-8"))
+
+
+def tool_fingerprint() -> str:
+    """The version of l10n, and the size and time of each of its modules: an edited
+    installation counts as another version."""
+    package = Path(__file__).resolve().parent
+    stamps = []
+    for path in sorted(package.rglob("*.py")):
+        stat = path.stat()
+        stamps.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return fingerprint(__version__, *stamps)
+
+
+@dataclass(frozen=True)
+class Step:
+    """What a step recorded: its inputs' fingerprint, its outputs' digests (by path relative
+    to the project root) and what it noted for later (counts, say)."""
+
+    inputs: str
+    outputs: Mapping[str, str]
+    notes: Mapping[str, object]
+
+
+class State:
+    """The state of one project, read at the start of a command and saved at its end."""
+
+    def __init__(self, root: Path, data: Mapping | None = None, *, trusted: bool = True) -> None:
+        data = data if data and data.get("format") == FORMAT else {}
+        self.root = root
+        self.trusted = trusted  # False (--force): no step is fresh, every step is recorded anew
+        self._files: dict[str, list] = dict(data.get("files", {}))
+        self._steps: dict[str, dict] = dict(data.get("steps", {}))
+        self._changed = False
+
+    # --- files ---------------------------------------------------------------------------
+
+    def _label(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def digest(self, path: Path) -> str:
+        """The digest of a file's bytes (MISSING when there is none), hashed again only
+        when its size or time differ from when it was last hashed, or that was racy."""
+        label = self._label(path)
+        try:
+            stat = path.stat()
+        except (FileNotFoundError, NotADirectoryError):
+            return MISSING
+        known = self._files.get(label)
+        if (
+            known is not None
+            and known[0] == stat.st_size
+            and known[1] == stat.st_mtime_ns
+            and known[1] < known[2] - RACY_NS
+        ):
+            return known[3]
+        seen = time.time_ns()
+        with open(path, "rb") as handle:
+            value = hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16))
+        self._files[label] = [stat.st_size, stat.st_mtime_ns, seen, value.hexdigest()]
+        self._changed = True
+        return value.hexdigest()
+
+    def note(self, path: Path, value: str) -> None:
+        """Note the digest of a file just written or read whole (without reading it again)."""
+        label = self._label(path)
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            self._files.pop(label, None)
+            return
+        self._files[label] = [stat.st_size, stat.st_mtime_ns, time.time_ns(), value]
+        self._changed = True
+
+    # --- steps ---------------------------------------------------------------------------
+
+    def step(self, key: str) -> Step | None:
+        found = self._steps.get(key)
+        if found is None or not self.trusted:
+            return None
+        return Step(found["inputs"], found.get("outputs", {}), found.get("notes", {}))
+
+    def fresh(self, key: str, inputs: str) -> Step | None:
+        """The recorded step when its inputs are `inputs` and its outputs are untouched."""
+        found = self.step(key)
+        if found is None or found.inputs != inputs:
+            return None
+        for label, value in found.outputs.items():
+            if self.digest(self.root / label) != value:
+                return None
+        return found
+
+    def record(
+        self,
+        key: str,
+        inputs: str,
+        outputs: Mapping[Path, str] | None = None,
+        notes: Mapping[str, object] | None = None,
+    ) -> None:
+        """Record a step just done: its inputs' fingerprint, and the digest of each output."""
+        self._steps[key] = {
+            "inputs": inputs,
+            "outputs": {self._label(p): value for p, value in (outputs or {}).items()},
+            "notes": dict(notes or {}),
+        }
+        self._changed = True
+
+    def forget(self, key: str) -> None:
+        if self._steps.pop(key, None) is not None:
+            self._changed = True
+
+    # --- the file ------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Write the state when it changed (atomically; a state that cannot be written only
+        costs the next run its time)."""
+        if not self._changed:
+            return
+        data = {"format": FORMAT, "files": self._files, "steps": self._steps}
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        try:
+            atomic_write(self.root / STATE, text)
+        except OSError:
+            return
+        self._changed = False
+
+
+def load_state(root: Path, *, force: bool = False) -> State:
+    """The project's state; an unreadable or foreign one is an empty state, never an error."""
+    try:
+        data = json.loads((root / STATE).read_bytes())
+    except (OSError, ValueError):
+        data = None
+    if not isinstance(data, dict):
+        data = None
+    return State(root, data, trusted=not force)
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
