@@ -69,6 +69,7 @@ def make_project(folder: Path, size: int) -> None:
 
 def measure(folder: Path, *args: str) -> dict:
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(folder / "no-models")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # start-up as installed: compiled modules kept
     done = subprocess.run(
         [sys.executable, "-c", MEASURE, str(folder), str(L10N), *args],
         capture_output=True,

@@ -46,10 +46,25 @@ class Written:
     changed: bool
 
 
-def _inside(path: Path, root: Path) -> str | None:
-    """`path` relative to `root` (links resolved), or None when it lies outside."""
+def _inside(path: Path, root: Path, folders: dict[Path, Path] | None = None) -> str | None:
+    """`path` relative to `root` (links resolved), or None when it lies outside. `folders`
+    caches resolved folders across calls: a corpus costs one lookup per file, not per
+    component of its path."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        if folders is None or path.is_symlink():
+            resolved = path.resolve()
+        else:
+            parent = path.parent
+            if parent not in folders:
+                folders[parent] = parent.resolve()
+            resolved = folders[parent] / path.name
+        if root not in (folders or {}):
+            top = root.resolve()
+            if folders is not None:
+                folders[root] = top
+        else:
+            top = folders[root]
+        return resolved.relative_to(top).as_posix()
     except ValueError:
         return None
     except (RuntimeError, OSError):  # a symbolic link loop
@@ -57,6 +72,12 @@ def _inside(path: Path, root: Path) -> str | None:
 
 
 def relative(path: Path, root: Path) -> str:
+    """`path` as shown to the user: relative to the project root when it lies inside."""
+    if path.is_absolute() and root.is_absolute() and ".." not in path.parts:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
     found = _inside(path, root)
     return found if found is not None else path.as_posix()
 
@@ -84,8 +105,9 @@ def discover(settings: Settings, given: Sequence[Path] = ()) -> list[Source]:
         if not paths:
             raise InputError(f"no sources match {', '.join(settings.sources)} under {root}")
     sources = []
+    folders: dict[Path, Path] = {}
     for path in paths:
-        name = _inside(path, root)
+        name = _inside(path, root, folders)
         if name is None:
             raise InputError(
                 f"{path} is outside the project ({root}); its catalogs would have no place"
@@ -93,7 +115,11 @@ def discover(settings: Settings, given: Sequence[Path] = ()) -> list[Source]:
         require_file(path, name)
         sources.append(Source(path, name))
     stems: dict[str, str] = {}
-    for source in [*sources, *(Source(p, relative(p, root)) for p in others)]:
+    names = {source.path: source.name for source in sources}
+    for path in others:
+        if path not in names:
+            names[path] = _inside(path, root, folders) or path.as_posix()
+    for source in [*sources, *(Source(p, names[p]) for p in others)]:
         if stems.setdefault(source.stem, source.name) != source.name:
             raise SettingsError(
                 f"{source.name} and {stems[source.stem]} would share the catalog "

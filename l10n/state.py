@@ -15,9 +15,11 @@ hashed again (a write in the same clock tick would not change its time).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -39,6 +41,29 @@ def digest_bytes(data: bytes) -> str:
 def fingerprint(*parts: object) -> str:
     """One digest of several values (strings, numbers, digests), in order."""
     return digest_bytes(json.dumps([str(p) for p in parts], ensure_ascii=False).encode("utf-8"))
+
+
+def stable(value: object) -> object:
+    """A value as JSON-able data that is the same in every process: sets sorted (their
+    order follows string hashing, which differs from process to process)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: stable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return sorted([str(k), stable(v)] for k, v in value.items())
+    if isinstance(value, (set, frozenset)):
+        return sorted((stable(v) for v in value), key=repr)
+    if isinstance(value, (list, tuple)):
+        return [stable(v) for v in value]
+    if isinstance(value, re.Pattern):
+        return [value.pattern, value.flags]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return repr(value)
+
+
+def settings_fingerprint(settings: object) -> str:
+    """The digest of a settings value, the same in every process."""
+    return digest_bytes(json.dumps(stable(settings), ensure_ascii=False).encode("utf-8"))
 
 
 def tool_fingerprint() -> str:

@@ -33,7 +33,14 @@ from ..project import (
 from ..render import renderer
 from ..script import convert, is_traditional
 from ..settings import Settings, require_language
-from ..state import State, digest_bytes, fingerprint, load_state, tool_fingerprint
+from ..state import (
+    State,
+    digest_bytes,
+    fingerprint,
+    load_state,
+    settings_fingerprint,
+    tool_fingerprint,
+)
 from . import StageOptions
 
 
@@ -215,7 +222,7 @@ def build_sources(
         renderer(name, options)  # an unknown format or layout, before any work
     base = fingerprint(
         tool_fingerprint(),
-        repr(settings),
+        settings_fingerprint(settings),
         options.formats,
         options.out_dir,
         options.layout,

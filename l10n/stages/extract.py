@@ -39,7 +39,16 @@ from ..project import (
     template_path,
 )
 from ..settings import Settings
-from ..state import MISSING, State, Step, digest_bytes, fingerprint, load_state, tool_fingerprint
+from ..state import (
+    MISSING,
+    State,
+    Step,
+    digest_bytes,
+    fingerprint,
+    load_state,
+    settings_fingerprint,
+    tool_fingerprint,
+)
 from . import StageOptions
 
 
@@ -206,7 +215,7 @@ class Planned:
 def plan_extraction(
     sources: Sequence[Source], settings: Settings, options: ExtractOptions, state: State
 ) -> Planned:
-    base = fingerprint(tool_fingerprint(), repr(settings), options.fuzzy_matching)
+    base = fingerprint(tool_fingerprint(), settings_fingerprint(settings), options.fuzzy_matching)
     inputs, current = [], []
     for source in sources:
         inputs.append(fingerprint(base, state.digest(source.path)))

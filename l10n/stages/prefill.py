@@ -20,7 +20,7 @@ from ..files import decode_utf8, discard, stage
 from ..parallel import batched
 from ..project import CatalogPlan, OnDisk, relative
 from ..settings import Settings
-from ..state import State, digest_bytes, fingerprint, tool_fingerprint
+from ..state import State, digest_bytes, fingerprint, settings_fingerprint, tool_fingerprint
 from .extract import Extracted, StagedFile, discard_all
 from .translate import Outcome, Providers, TranslateOptions, effective, translate_plans
 
@@ -39,7 +39,7 @@ class Prefill:
         self.options = options
         self.state = state
         self.providers = Providers()
-        self.base = fingerprint(tool_fingerprint(), repr(self.settings))
+        self.base = fingerprint(tool_fingerprint(), settings_fingerprint(self.settings))
         self._chains: dict[str, str] = {}
         self.records: list[tuple[str, str, dict]] = []  # (key, catalog digest, notes)
 
