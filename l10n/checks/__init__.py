@@ -1,7 +1,7 @@
 """Checks: functions that return findings; the gate and the reports that present them."""
 
 from .alignment import CatalogFile, SourceSet, check_alignment
-from .consistency import check_consistency
+from .consistency import Consistency, check_consistency, reviewed_entries
 from .content import CHECKS, Context, check_entry
 from .findings import Finding, Severity
 from .gate import ALIGNMENT_CODES, CONSISTENCY_CODES, THRESHOLD_CODES, Gate, known_codes
@@ -17,6 +17,7 @@ __all__ = [
     "THRESHOLD_CODES",
     "CatalogFile",
     "Checked",
+    "Consistency",
     "Context",
     "Finding",
     "Gate",
@@ -29,4 +30,5 @@ __all__ = [
     "merge_glossaries",
     "read_glossary",
     "read_tbx",
+    "reviewed_entries",
 ]

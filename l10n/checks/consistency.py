@@ -38,35 +38,68 @@ class _Place(NamedTuple):
     translation: str  # surrounding whitespace removed
 
 
+class Reviewed(NamedTuple):
+    """A reviewed entry, as far as consistency needs it."""
+
+    language: str
+    context: str | None
+    source: str
+    place: _Place
+    segment: str
+
+
 def _key(entry: polib.POEntry) -> tuple[str | None, str]:
     return (entry.msgctxt, entry.msgid)
 
 
-def check_consistency(catalogs: Iterable[tuple[str, str, polib.POFile]]) -> list[Finding]:
-    """`inconsistent` findings for (path, language, catalog) triples, in the order given."""
-    first: dict[tuple[str, str | None, str], _Place] = {}
-    findings = []
-    for path, language, catalog in catalogs:
-        for entry in catalog:
-            if not entry.msgid or status(entry) is not EntryStatus.REVIEWED:
-                continue
-            translation = entry.msgstr.strip()
-            if not translation or INCONSISTENT in ignored(entry):
-                continue
-            here = _Place(path, entry.linenum, translation)
-            there = first.setdefault((language, *_key(entry)), here)
-            if there.translation != translation:
-                findings.append(
+def reviewed_entries(path: str, language: str, catalog: polib.POFile) -> list[Reviewed]:
+    """The entries of one catalog that take part in the comparison, in order."""
+    found = []
+    for entry in catalog:
+        if not entry.msgid or status(entry) is not EntryStatus.REVIEWED:
+            continue
+        translation = entry.msgstr.strip()
+        if not translation or INCONSISTENT in ignored(entry):
+            continue
+        place = _Place(path, entry.linenum, translation)
+        found.append(Reviewed(language, *_key(entry), place, segment_id(entry)))
+    return found
+
+
+class Consistency:
+    """The comparison, fed catalog by catalog (each in its order): the first reviewed
+    translation of a text per language is the reference; each differing one a finding.
+    Holds one reference per distinct text, not the catalogs."""
+
+    def __init__(self) -> None:
+        self._first: dict[tuple[str, str | None, str], _Place] = {}
+
+    def findings(self, entries: Iterable[Reviewed]) -> list[Finding]:
+        found = []
+        for entry in entries:
+            key = (entry.language, entry.context, entry.source)
+            there = self._first.setdefault(key, entry.place)
+            if there.translation != entry.place.translation:
+                found.append(
                     Finding(
                         INCONSISTENT,
                         Severity.WARNING,
-                        path,
-                        _message(here, there),
-                        entry.linenum,
-                        segment_id(entry),
+                        entry.place.path,
+                        _message(entry.place, there),
+                        entry.place.line,
+                        entry.segment,
                     )
                 )
-    return findings
+        return found
+
+
+def check_consistency(catalogs: Iterable[tuple[str, str, polib.POFile]]) -> list[Finding]:
+    """`inconsistent` findings for (path, language, catalog) triples, in the order given."""
+    return Consistency().findings(
+        entry
+        for path, language, catalog in catalogs
+        for entry in reviewed_entries(path, language, catalog)
+    )
 
 
 def _message(here: _Place, there: _Place) -> str:

@@ -15,6 +15,12 @@ from ..render import LAYOUTS, RENDERERS
 from .output import Progress, echo_lines, error, exit_with, files_of, project_settings, warn
 
 SOURCES = typer.Argument(None, help="Sources (default: [tool.l10n] sources).")
+JOBS = typer.Option(
+    None, "--jobs", "-j", min=1, help="Processes for per-article work (default: usable cores)."
+)
+FORCE = typer.Option(
+    False, "--force", help="Redo every source, even those .l10n/state.json shows current."
+)
 
 
 class Output(StrEnum):
@@ -63,12 +69,16 @@ def extract(
     no_fuzzy_matching: bool = typer.Option(
         False, "--no-fuzzy-matching", help="Do not carry translations over to changed sources."
     ),
+    jobs: int = JOBS,
+    force: bool = FORCE,
 ) -> None:
     """Write locales/<doc>.pot and update each language's PO catalog."""
     from ..stages.extract import ExtractOptions
     from ..stages.extract import extract as run_extract
 
-    options = ExtractOptions(files_of(files), fuzzy_matching=not no_fuzzy_matching)
+    options = ExtractOptions(
+        files_of(files), jobs=jobs, force=force, fuzzy_matching=not no_fuzzy_matching
+    )
     echo_lines(run_extract(project_settings(), options).lines())
 
 
@@ -98,6 +108,8 @@ def build(
     source_script: str = typer.Option(
         None, "--source-script", help="Show the source converted: hans or hant."
     ),
+    jobs: int = JOBS,
+    force: bool = FORCE,
 ) -> None:
     """Build bilingual editions (source beside translation) from the catalogs."""
     from ..stages.build import BuildOptions
@@ -105,6 +117,8 @@ def build(
 
     options = BuildOptions(
         files_of(files),
+        jobs=jobs,
+        force=force,
         languages=tuple(lang) if lang else None,
         formats=None
         if formats is None
@@ -162,12 +176,14 @@ def translate(
     exit_with(result.exit_code)
 
 
-def run() -> None:
-    """Run every stage for the configured sources: extract, translate, build."""
+def run(jobs: int = JOBS, force: bool = FORCE) -> None:
+    """Run every stage for the configured sources: extract, translate, build. Sources whose
+    inputs and outputs are as `.l10n/state.json` recorded are skipped."""
     from ..stages.run import RunOptions
     from ..stages.run import run as run_all
 
-    result = run_all(project_settings(), RunOptions(progress=Progress()))
+    options = RunOptions(jobs=jobs, force=force, progress=Progress())
+    result = run_all(project_settings(), options)
     for warning in result.warnings:
         warn(warning)
     echo_lines(result.lines())

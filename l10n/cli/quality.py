@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .commands import SOURCES, Output
+from .commands import JOBS, SOURCES, Output
 from .output import echo_lines, exit_with, files_of, project_settings, warn
 
 
@@ -39,6 +39,7 @@ def check(
     ),
     select: list[str] = typer.Option(None, "--select", help="Only these check codes."),
     ignore: list[str] = typer.Option(None, "--ignore", help="Skip these check codes."),
+    jobs: int = JOBS,
 ) -> None:
     """Check sources, templates and catalogs: alignment, zh→en content, consistency, thresholds.
 
@@ -49,6 +50,7 @@ def check(
 
     options = CheckOptions(
         files_of(files),
+        jobs=jobs,
         min_reviewed=min_reviewed,
         max_fuzzy=max_fuzzy,
         fail_on=fail_on.value if fail_on else None,
