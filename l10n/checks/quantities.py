@@ -15,7 +15,8 @@ from decimal import Decimal
 from functools import partial
 
 from ..script import detect_script, is_traditional
-from .amounts import Quantity, chinese_quantities, hour, large, plain, share, tenths, year
+from .amounts import Quantity, hour, large, plain, share, tenths, year
+from .characters import chinese_quantities
 from .numerals import (
     CONVERSIONS,
     FULL_WIDTH,
