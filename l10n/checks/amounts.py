@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .mentions import Reading
-from .numerals import grouped, ordinal, rounded, scaled, show, spelled, tag
+from .numerals import METRIC, grouped, ordinal, rounded, scaled, show, spelled, tag
 
 # The other Western year a span may be written as: 113學年度 is 2024-25, 民國90年代 the 2000s.
 _YEAR_SPANS: dict[str, Callable[[Decimal], Decimal]] = {
@@ -28,7 +28,9 @@ PERIODS = _MORNING + _EVENING
 class Quantity:
     """A number of the source: as written, what it means in a reader's terms, the readings
     a translation's number may have to keep it, and how a translation would write it;
-    `context` is where it stands (`8月1日 = August 1`) when that tells occurrences apart."""
+    `context` is where it stands (`8月1日 = August 1`) when that tells occurrences apart;
+    `near`, values a translation may round, converted to another unit (700億斤: 35 million
+    tonnes)."""
 
     label: str
     meaning: str
@@ -36,6 +38,7 @@ class Quantity:
     expected: tuple[str, ...]
     required: bool = True
     context: str = field(default="", compare=False)
+    near: frozenset[Decimal] = field(default=frozenset(), compare=False)
 
     @property
     def plain(self) -> bool:
@@ -141,3 +144,28 @@ def share(label: str, number: Decimal, whole: Decimal) -> list[Quantity]:
         Quantity(label, words[0], frozenset(accepted), words),
         plain(whole, number, required=False),
     ]
+
+
+def converted(quantity: Quantity, after: str) -> Quantity:
+    """A quantity with the metric values its unit converts to (`after` is the text after
+    it): 700億斤 may be 35 million tonnes, 17.9億畝 about 119 million hectares."""
+    for unit, factors in METRIC:
+        if after.startswith(unit):
+            values = [n for n in quantity.accepted if isinstance(n, Decimal) and n > 0]
+            return replace(quantity, near=frozenset(n * f for n in values for f in factors))
+    return quantity
+
+
+def points(number: Decimal, label: str, basis: bool) -> Quantity:
+    """Rate points: 0.25厘 or 0.25個百分點 is 0.25 percentage point, 25 basis points;
+    10個基點 is 10 basis points, 0.1 percentage point."""
+    point, bps = (number / 100, number) if basis else (number, number * 100)
+    ways = (f"{show(point)} percentage point", f"{show(bps)} basis points")
+    accepted = frozenset({point, bps, tag("%", point)})
+    return Quantity(label, ways[basis], accepted, ways if not basis else ways[::-1])
+
+
+def coins(number: Decimal, label: str) -> Quantity:
+    """Tenths of a currency unit: 8角 or 8毛 is 80 cents, 0.8 of a dollar or yuan."""
+    ways = (f"{show(number * 10)} cents", show(number / 10))
+    return Quantity(label, ways[0], frozenset({number, number * 10, number / 10}), ways)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .mentions import Mention, mentions
 from .quantities import Quantity, quantities
@@ -26,10 +27,24 @@ class Comparison:
     extra: tuple[Mention, ...]
 
 
+def _close(value: Decimal, near: frozenset[Decimal]) -> bool:
+    """A converted value as a translation rounds it: within half a per cent."""
+    return any(abs(value - n) <= n / 200 for n in near)
+
+
+def reads_as(quantity: Quantity, mention: Mention) -> bool:
+    """Whether a number of the translation may stand for the source's number."""
+    if quantity.accepted & mention.readings:
+        return True
+    return bool(quantity.near) and any(
+        _close(r, quantity.near) for r in mention.readings if isinstance(r, Decimal)
+    )
+
+
 def _matching(required: list[Quantity], found: list[Mention]) -> dict[int, int]:
     """A maximum matching, mention index → quantity index (augmenting paths)."""
     edges = [
-        [m for m, mention in enumerate(found) if quantity.accepted & mention.readings]
+        [m for m, mention in enumerate(found) if reads_as(quantity, mention)]
         for quantity in required
     ]
     owner: dict[int, int] = {}
@@ -61,7 +76,7 @@ def compare(source: str, target: str, script: str = "") -> Comparison:
         mention
         for m, mention in enumerate(found)
         if m not in owner and (mention.digits or mention.counted) and not mention.name
-        if not mention.readings & allowed
+        if not mention.readings & allowed and not any(reads_as(q, mention) for q in stated)
     )
     missing = tuple(q for n, q in enumerate(required) if n not in kept)
     return Comparison(tuple(required), missing, extra)

@@ -270,6 +270,22 @@ CONVERSIONS = {
 }
 
 
+# Units a translation converts into metric ones, rounding: 斤 is half a kilogram (a tonne is
+# 2,000 斤), 畝 a fifteenth of a hectare. Longer names first.
+METRIC = (
+    ("公斤", (Decimal("0.001"),)),
+    ("千克", (Decimal("0.001"),)),
+    ("斤", (Decimal("0.5"), Decimal("0.0005"))),
+    ("畝", (Decimal(1) / 15,)),
+    ("亩", (Decimal(1) / 15,)),
+)
+# Rate points: 0.25厘 (Hong Kong) and 0.25個百分點 are 25 basis points; 10個基點 is 0.1 point.
+RATE_POINTS = ("厘", "釐", "個百分點", "个百分点", "百分點", "百分点")
+BASIS_POINTS = ("個基點", "个基点", "基點", "基点")
+# Subunits of a currency: 8角 or 8毛 is 80 cents, 0.8 of the unit.
+TENTH_COINS = "角毛"
+
+
 def ordinal(number: Decimal) -> str:
     """14 → `14th`, 22 → `22nd`."""
     whole = int(number)
