@@ -34,6 +34,25 @@ _HOUR_NOT = "間间期代候刻尚光機机段空常事差"
 _HOUR_SURE = "半正許许整分"
 _NOT_TENTHS = "員员為为功立本果交長长就績绩不"
 _ONE_AS_WORD = frozenset("同唯統统單单每逐")
+# 上一期, 下一屆, 這一次: the previous, the next, this one; not after a verb (剩下一名: one left).
+_POINTING = frozenset("上下這这那此該该另")
+_VERB_BEFORE = frozenset("加剩留創创寫写拿定落錄录接記记立打考選选排撥拨")
+# 每兩年舉辦一次: 一次 is how often, said by `every two years` or `biennial`.
+_ONCE = "次回屆届趟度"
+# A day the clause names, which a one-day duration (停課一天) may be left to: tomorrow.
+_NAMED_DAYS = (
+    "今天",
+    "明天",
+    "後天",
+    "后天",
+    "今日",
+    "明日",
+    "翌日",
+    "當天",
+    "当天",
+    "當日",
+    "当日",
+)
 _WEEKDAY = ("星期", "禮拜", "礼拜", "週", "周")
 
 
@@ -79,6 +98,20 @@ def _inside(text: str, at: int, idiom: str) -> bool:
     return 0 <= found <= at < found + len(idiom)
 
 
+def _one_as_word(text: str, start: int, unit: str, clause: str) -> bool:
+    """一 that is no count: 同一年 (the same year), 唯一 (only), 每一 (every), 上一期 (the
+    previous), 每兩年一次 (how often), 一起 (together), 明天停課一天 (the day named)."""
+    before = text[max(0, start - 2) : start]
+    if before[-1:] in _ONE_AS_WORD or unit == "起":
+        return True
+    if before[-1:] in _POINTING and before[:1] not in _VERB_BEFORE:
+        return True
+    if unit in _ONCE and "每" in clause:
+        return True
+    sentence = re.split("[。；;!?！？]", text[:start])[-1]
+    return unit in "天日" and any(day in sentence for day in _NAMED_DAYS)
+
+
 def _count(
     text: str, start: int, end: int, run: str, number: Decimal, after: str
 ) -> Quantity | None:
@@ -87,13 +120,16 @@ def _count(
     if after[:1] == "旬" and 1 <= number <= 10:  # 七旬老翁: a man in his seventies
         decade = number * 10
         return Quantity(run + "旬", f"{show(decade)}s", frozenset({decade}), (f"{show(decade)}s",))
+    if after.startswith("甲子"):  # 一甲子: sixty years, a 60th anniversary
+        years = number * 60
+        return Quantity(run + "甲子", f"{show(years)} years", frozenset({years}), (show(years),))
     if unit not in MEASURE_WORDS or number >= 100:
         return None
     if any(_inside(text, start, idiom) for idiom in COUNT_IDIOMS):
         return None
-    if run == "一" and text[max(0, start - 1) : start] in _ONE_AS_WORD:
-        return None  # 同一年: the same year; 唯一: only; 每一: every
     clause = re.split("[，。；：,;:]", text[:start])[-1]
+    if run == "一" and _one_as_word(text, start, unit, clause):
+        return None
     if unit == "人" and (clause.endswith(("們", "们")) or re.search("[與与和及、].", clause)):
         return None  # 甲與乙兩人, 他們兩人: the two named, often left unsaid
     label = run + after[: after.index(unit) + 1]

@@ -238,7 +238,7 @@ def spelled(number: Decimal, ordinal: bool = False) -> str:
 # Measure words after a count of people or things (三名, 兩架, 五宗), and time units.
 MEASURE_WORDS = frozenset(
     "名人個个位宗架輛辆間间所項项次屆届年天日月週周歲岁家件隻只條条座艘枚頭头場场輪轮期號号"
-    "層层台本篇份張张批支種种類类票班餐粒顆颗棵株組组隊队款套封盞盏趟遍處处口"
+    "層层台本篇份張张批支種种類类票班餐粒顆颗棵株組组隊队款套封盞盏趟遍處处口起"
 )
 # Runs before a measure word that are idioms, not counts (一年一度: annual).
 COUNT_IDIOMS = (
@@ -255,6 +255,7 @@ COUNT_IDIOMS = (
     "一個人",
     "一人一",
     "一頭霧",
+    "三起三落",
 )
 # Other units a translation may convert to: 1.5小時 is 90 minutes, 一週 seven days.
 CONVERSIONS = {
