@@ -88,7 +88,7 @@ def _hour_at(text: str, start: int, number: Decimal, after: str) -> bool:
 
 # Before X倍, a verb of increase: 增加兩倍 is read as 2 or 3 times; otherwise X times.
 _INCREASE = re.compile(
-    "(?:增加|增長|增长|成長|成长|提高|提升|上升|上漲|上涨|增|漲|涨|升|多|翻)了?(?:近|約|约)?$"
+    "(?:增加|增長|增长|成長|成长|提高|提升|上升|上漲|上涨|增|漲|涨|升|多|翻)了?(?:近|約|约|逾|超過|超过|多達|多达|達|达)?$"
 )
 
 

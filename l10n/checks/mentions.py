@@ -92,6 +92,7 @@ def _words(text: str, tokens: list[Token], at: int) -> tuple[Mention | None, int
     word = tokens[at].word
     raw = tokens[at].text
     found = word_number(tokens, at)
+    multiplying = False
     if found is not None:
         number, end = found
         readings: set[Reading] = {number}
@@ -99,10 +100,14 @@ def _words(text: str, tokens: list[Token], at: int) -> tuple[Mention | None, int
         return Mention(raw, frozenset({Decimal(SMALL_WORDS[word[:-4]])}), False), at + 1
     elif word in MONTH_WORDS and (raw[0].isupper() and (raw.isalpha())) and word != "a":
         return Mention(raw, frozenset({month(Decimal(MONTH_WORDS[word]))}), False), at + 1
-    elif word == "clock" and (at == 0 or tokens[at - 1].word != "the"):
-        return None, at + 1  # only round the clock: 24 hours
+    elif word == "clock" and _words_before(tokens, at, 2) not in (
+        ["round", "the"],
+        ["around", "the"],
+    ):
+        return None, at + 1  # only round the clock, round-the-clock: 24 hours
     elif word in LONE_WORDS:
         number, end, readings = LONE_WORDS[word], at + 1, {LONE_WORDS[word]}
+        multiplying = word in _MULTIPLYING
         if word == "half" and word_at(tokens, end) in ("a", "an"):
             size = MULTIPLIER_WORDS.get(word_at(tokens, end + 1))
             if size:
@@ -115,10 +120,22 @@ def _words(text: str, tokens: list[Token], at: int) -> tuple[Mention | None, int
         end += 1
     hyphen = end < len(tokens) and tokens[end].text in "-‐"
     fraction = word_at(tokens, end + 1) if hyphen else following
+    share = False
     if fraction in FRACTION_WORDS:
-        readings.add(rounded(number / FRACTION_WORDS[fraction]))
-        if word not in ("a", "an") or fraction in ("half", "quarter"):  # a third term
+        ratio = rounded(number / FRACTION_WORDS[fraction])
+        readings.add(ratio)
+        after = word_at(tokens, end + (2 if hyphen else 1))
+        share = (  # not the first three quarters of the year
+            after == "of"
+            and fraction not in ("half", "halves")
+            and word not in ORDINAL_WORDS
+            and word_at(tokens, at - 1) not in _PERIOD_BEFORE
+            and word_at(tokens, end + (3 if hyphen else 2)) not in ("a", "an")
+        )
+        if word not in ("a", "an") or fraction in ("half", "quarter") or share:  # a third term
             end += 2 if hyphen else 1
+        if share:  # a third of them, two-thirds of: the share alone
+            readings = {ratio}
     half = half_after(tokens, end)
     if half is not None:
         readings.add(number + Decimal("0.5"))
@@ -129,26 +146,63 @@ def _words(text: str, tokens: list[Token], at: int) -> tuple[Mention | None, int
             end += 1
     readings, end = qualified(text, tokens, at, end, readings)
     written = text[tokens[at].start : tokens[end - 1].end]
-    counted = found is not None and _counted(text, tokens, at, number)
+    counted = (found is not None and _counted(text, tokens, at, number)) or share or multiplying
     name = counted and _titled(text, tokens[at])
     return Mention(written, frozenset(readings), False, name, counted), end
 
 
-# Words before a count that make it a way of speaking: `the two sides` (雙方, 中美).
+# Words before a count that make it a way of speaking: `the two sides` (雙方, 中美), when
+# the parties named follow.
 _SPOKEN_BEFORE = re.compile(r"(?:\b(?:the|these|those|all|its|their|our|both)\s+)$", re.I)
+_PARTIES = frozenset(
+    "sides countries nations leaders governments parties presidents premiers ministers mayors "
+    "economies powers regions cities places territories companies firms banks teams militaries "
+    "armies forces men women candidates players governments".split()
+)
+_AFTER_PARTIES = frozenset(
+    "met said agreed held signed spoke will would have had are were also both of and in at on "
+    "to later then".split()
+)
+# Multiplying words a translation adds only when the source has the multiple: twice, tripled.
+_MULTIPLYING = frozenset(
+    "twice double doubled doubling doubles thrice triple tripled tripling triples treble "
+    "trebled quadruple quadrupled quadrupling".split()
+)
+# Words before `three quarters` that make them periods: the first three quarters.
+_PERIOD_BEFORE = ORDINAL_WORDS | {"last", "past", "next", "previous", "latest", "final"}
+# What `second` ranks when it counts: the second quarter, the second round (not 30 seconds).
+_RANKED = frozenset(
+    "quarter round phase stage leg wave batch session semester reading tier set game "
+    "match innings".split()
+)
+
+
+def _parties(tokens: list[Token], at: int) -> bool:
+    """After `the two`: the parties named before (sides, leaders), or a verb (`the two met`),
+    so `two` is a way of speaking; not `the two suspects`."""
+    word = word_at(tokens, at)
+    return word in _PARTIES or word in _AFTER_PARTIES or word.endswith("ed") or not word
+
+
+def _words_before(tokens: list[Token], at: int, count: int) -> list[str]:
+    """The `count` words before `at`, hyphens skipped: round-the-clock → [round, the]."""
+    words = [t.word for t in tokens[max(0, at - 2 * count) : at] if t.word]
+    return words[-count:]
 
 
 def _counted(text: str, tokens: list[Token], at: int, number: Decimal) -> bool:
     """A count in words that a translation adds only when the source has it: `three`,
     `fourteenth`; not one (`one of`, `no one`), first or second (`at first`, 30 seconds)."""
     word = tokens[at].word
-    if word not in SMALL_WORDS or word in ("first", "second") or number < 2:
-        return False
+    following = word_at(tokens, at + 2 if word_at(tokens, at + 1) == "" else at + 1)
     if word in ORDINAL_WORDS and word_at(tokens, at - 1) in ("a", "an") and at:
         return False  # a third: a share, or another (a third term)
-    return not (
-        number == 2 and _SPOKEN_BEFORE.search(text[max(0, tokens[at].start - 8) : tokens[at].start])
-    )
+    if word == "second":
+        return following in _RANKED
+    if word not in SMALL_WORDS or word == "first" or number < 2:
+        return False
+    spoken = _SPOKEN_BEFORE.search(text[max(0, tokens[at].start - 8) : tokens[at].start])
+    return not (number == 2 and spoken and _parties(tokens, at + 1))
 
 
 def _titled(text: str, token: Token) -> bool:
@@ -157,6 +211,24 @@ def _titled(text: str, token: Token) -> bool:
         return False
     before = text[: token.start].rstrip(" \"'“‘(")
     return bool(before) and before[-1] not in ".!?:;"
+
+
+# Units of a duration written `year-long`: one of them (為期一年).
+_LONG = frozenset("hour day night week month season year".split())
+
+
+def _phrase(text: str, tokens: list[Token], at: int) -> tuple[Mention, int] | None:
+    """A number said by a phrase, and where it ends: `every other` (day) is every two, a
+    `year-long` one year."""
+    word, following = tokens[at].word, word_at(tokens, at + 1)
+    if word == "every" and following == "other":
+        number, end = 2, at + 2
+    elif word in _LONG and following == "" and word_at(tokens, at + 2) == "long":
+        number, end = 1, at + 3
+    else:
+        return None
+    written = text[tokens[at].start : tokens[end - 1].end]
+    return Mention(written, frozenset({Decimal(number)}), False), end
 
 
 def mentions(target: str) -> list[Mention]:
@@ -170,6 +242,9 @@ def mentions(target: str) -> list[Mention]:
         if kind == "num":
             mention, at = _digits(text, tokens, at)
             found.append(mention)
+        elif phrase := _phrase(text, tokens, at):
+            found.append(phrase[0])
+            at = phrase[1]
         elif kind == "word" and (tokens[at].word in _STARTS or tokens[at].word.endswith("fold")):
             mention, at = _words(text, tokens, at)
             if mention is not None:
