@@ -19,6 +19,8 @@ _YEAR_SPANS: dict[str, Callable[[Decimal], Decimal]] = {
     "学年": lambda year: year + 1,
     "年代": lambda year: year // 10 * 10,
 }
+# After an ROC year's 年, what makes it plainly a date: 113年底, 113年初, 113年3月, 113年起.
+_SURELY_A_YEAR = ("底", "初", "中", "度", "起", "月", "上半", "下半", "第", "全年")
 _MORNING = ("上午", "早上", "凌晨", "清晨", "早晨")
 _EVENING = ("下午", "晚上", "晚間", "晚间", "傍晚", "夜間", "夜间", "午後", "今晚", "昨晚")
 PERIODS = _MORNING + _EVENING
@@ -77,17 +79,24 @@ def year(
     traditional: Callable[[], bool],
     span: str,
     written: str = "",
+    following: str = "",
 ) -> Quantity:
-    """A year: `民國114年` and, in Traditional text, `114年` are ROC years (+1911);
+    """A year: `民國114年` and, in Traditional text, `114年` are ROC years (+1911), kept as
+    they are only when the translation says so (ROC 114);
     `98年` may be 1998 (or ROC 98, 2009); `span` is what follows the number (年, 學年…);
-    `written` the number as the source writes it."""
+    `written` the number as the source writes it, `following` the text after the span."""
     if roc or (100 <= number <= 199 and number % 1 == 0 and traditional()):
         western = number + 1911
+        spanned = _YEAR_SPANS.get(span, lambda year: year)(western)
+        # Plainly a year (民國, 學年, 113年底, 113年3月): kept as it is only when the translation
+        # marks it (ROC 113, a case number 113-Su-1523); else (120年歷史) it may be years.
+        sure = roc or span in ("學年", "学年") or following.startswith(_SURELY_A_YEAR)
+        kept = tag("roc:", number) if sure else number
         return Quantity(
             label,
             show(western),
-            frozenset({number, western, _YEAR_SPANS.get(span, lambda year: year)(western)}),
-            (show(western), show(number)),
+            frozenset({kept, tag("roc:", number), western, spanned}),
+            (show(western), f"ROC {show(number)}" if sure else show(number)),
         )
     if 10 <= number <= 99 and number % 1 == 0:
         more = {1900 + number, 2000 + number}

@@ -230,7 +230,8 @@ def _stated(
         roc = "民國" in before or "民国" in before
         if roc or (100 <= number <= 199 and traditional()):
             label = ("民國" if roc else "") + run + span
-            return [year(number, label, roc, traditional, span)]
+            following = text[end + len(span) : end + len(span) + 2]
+            return [year(number, label, roc, traditional, span, following=following)]
         if len(run) == 4 and all(ch in DIGITS for ch in run):
             return [Quantity(run + "年", show(number), frozenset({number}), (show(number),))]
     if approximate or before.endswith(_WEEKDAY):

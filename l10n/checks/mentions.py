@@ -31,6 +31,7 @@ from .numerals import (
     SMALL_WORDS,
     month,
     rounded,
+    tag,
     value,
 )
 
@@ -54,6 +55,10 @@ class Mention:
 
 # Words that may start a number (`fold` words aside): others are skipped at once.
 _STARTS = frozenset({*SMALL_WORDS, *LONE_WORDS, *MONTH_WORDS})
+
+
+# Words that mark a year as the Republic of China's (ROC 113, Minguo 113).
+_ROC_BEFORE = re.compile(r"\b(?:ROC|R\.O\.C\.|Minguo|Republic(?: of China)?)(?: year)?\s*$")
 
 
 def _digits(text: str, tokens: list[Token], at: int) -> tuple[Mention, int]:
@@ -82,6 +87,10 @@ def _digits(text: str, tokens: list[Token], at: int) -> tuple[Mention, int]:
     half = half_after(tokens, end)
     if half is not None:
         readings.add(number + Decimal("0.5"))
+    if _ROC_BEFORE.search(text[max(0, token.start - 30) : token.start]) or re.match(
+        r"-[A-Za-z]", text[token.end : token.end + 2]
+    ):
+        readings.add(tag("roc:", number))  # ROC 113, a case number 113-Su-1523
     readings, end = qualified(text, tokens, at, end, readings)
     written = text[token.start : tokens[end - 1].end]
     name = is_name(text, token.start)

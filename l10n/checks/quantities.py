@@ -102,7 +102,8 @@ def _digit_quantity(
         suffix = _YEAR_AFTER.match(after)
         label = ("民國" if roc else "") + label + (suffix.group() if suffix else "")
         span = suffix.group() if suffix else ""
-        return year(number, label, roc, traditional, span, written)
+        following = text[end + len(span) : end + len(span) + 2]
+        return year(number, label, roc, traditional, span, written, following)
     if (after.startswith("月") or start in months) and 1 <= number <= 12:
         name = MONTHS[int(number) - 1].title()
         accepted = frozenset({number, month(number)})
