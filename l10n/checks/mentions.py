@@ -108,7 +108,8 @@ def _words(text: str, tokens: list[Token], at: int) -> tuple[Mention | None, int
     elif word.endswith("fold") and word[:-4] in SMALL_WORDS:
         return Mention(raw, frozenset({Decimal(SMALL_WORDS[word[:-4]])}), False), at + 1
     elif word in MONTH_WORDS and (raw[0].isupper() and (raw.isalpha())) and word != "a":
-        return Mention(raw, frozenset({month(Decimal(MONTH_WORDS[word]))}), False), at + 1
+        readings = frozenset({month(Decimal(MONTH_WORDS[word]))})
+        return Mention(raw, readings, False, counted=True), at + 1
     elif word == "clock" and _words_before(tokens, at, 2) not in (
         ["round", "the"],
         ["around", "the"],
