@@ -148,7 +148,7 @@ def share(label: str, number: Decimal, whole: Decimal) -> list[Quantity]:
     ratio, percent = rounded(number / whole), 100 * number / whole
     shares = {rounded(percent), percent.quantize(Decimal(1)), percent.quantize(Decimal("0.1"))}
     accepted = {ratio, *shares, *(tag("%", share.normalize()) for share in shares)}
-    words = (f"{show(number)}/{show(whole)}", f"{show(rounded(percent))}%")
+    words = (f"{show(number)}/{show(whole)}", f"{show(percent.quantize(Decimal('0.1')))}%")
     return [
         Quantity(label, words[0], frozenset(accepted), words),
         plain(whole, number, required=False),
