@@ -301,12 +301,12 @@ def _halves(text: str) -> list[Quantity]:
     pair = [plain(Decimal(2), required=False)] if re.search("[雙双倆俩]", text) else []
     if "半" not in text:
         return pair
-    more = {Decimal(30)}
+    more: set[Reading] = {Decimal(30)}
     found = [*pair]
     for m in re.finditer("半", text):
         if m.start() and text[m.start() - 1] in "成":
             continue  # 兩成半: 25 %, read with its tenths
-        more.add(Decimal(50))
+        more |= {Decimal(50), tag("%", Decimal(50))}  # 減半: cut by 50%
         units = [unit for unit in HALF_UNITS if text.startswith(unit, m.end())]
         for unit in units:
             more |= {Decimal(v) for v in HALF_UNITS[unit]}
