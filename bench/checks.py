@@ -1,9 +1,10 @@
 """The numbers checks measured on sentence pairs: false alarms on correct translations,
 recall and precision on injected errors, per check code, against the goals.
 
-Reads tests/data/number_pairs.json (or the file named as the first argument): "pass" pairs are correct human-style translations
-(any finding is a false alarm), "fail" pairs each carry one injected error and the codes
-it must raise. Every pair counts, known gaps (xfail) included. Per code:
+Reads tests/data/number_pairs.json (or the file named as the first argument): "pass" pairs
+are correct human-style translations (any finding is a false alarm), "fail" pairs each carry
+one injected error and the codes it must raise. Every pair counts, known gaps (xfail)
+included. Per code:
 - false alarms: correct pairs it flags, as a share of all correct pairs;
 - recall: broken pairs expecting it that it flags;
 - precision: of all the pairs it flags, those where it is expected.

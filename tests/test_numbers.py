@@ -121,7 +121,7 @@ def test_english_numbers_read_as_values(text, number):
     [
         ("1,063億元", "106.3 billion", ("106.3 billion", "106,300,000,000")),
         ("3.5萬人", "35,000", ("35 thousand", "35,000")),
-        ("民國114年", "2025", ("2025", "114")),
+        ("民國114年", "2025", ("2025", "ROC 114")),
         ("近3成", "30%", ("30%", "3 in 10")),
         ("8.6‰", "8.6 per thousand", ("8.6 per thousand", "0.86%")),
         ("15時", "15:00", ("15:00", "3 p.m.")),
@@ -196,3 +196,49 @@ def test_currency_codes_read_as_amounts():
     (mention,) = mentions("RMB10m")
     assert Decimal(10_000_000) in mention.readings and not mention.name
     assert mentions("G20")[0].name
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("open round-the-clock", Decimal(24)),
+        ("held every other year", Decimal(2)),
+        ("a year-long project", Decimal(1)),
+        ("sales doubling", Decimal(2)),
+        ("a quarter of residents", Decimal("0.25")),
+    ],
+)
+def test_phrases_read_as_numbers(text, number):
+    assert any(number in mention.readings for mention in mentions(text))
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "missing"),
+    [
+        ("減息0.25厘。", "Rates were cut by 25 basis points.", []),
+        ("每支上調8角。", "It rises by 80 cents a stick.", []),
+        ("產量達700億斤。", "Output reached 35 million tonnes.", []),
+        ("113年底人口減少。", "The population fell by the end of 113.", ["113年"]),
+        ("113年底人口減少。", "The population fell by the end of ROC year 113.", []),
+        ("該校已有120年歷史。", "The school is 120 years old.", []),
+        ("上一期持平。", "Unchanged from the previous period.", []),
+        ("每兩年舉辦一次。", "It is held every other year.", []),
+    ],
+)
+def test_units_and_words_a_translation_absorbs(source, translation, missing):
+    assert [q.label for q in compare(source, translation, "zh-TW").missing] == missing
+
+
+def test_messages_name_a_month_a_share_and_an_roc_year():
+    comparison = compare("今年1至10月產量增長。", "Output rose from January to November.", "zh-CN")
+    assert extra_messages(comparison) == [
+        "month November is in the translation but not in the source (the source has 10月 = October)"
+    ]
+    comparison = compare("三分之一的省份", "a quarter of the provinces", "zh-CN")
+    assert missing_messages(comparison) == [
+        "三分之一 = 1/3: expected 1/3 or 33.3% in the translation"
+    ]
+    comparison = compare("民國113年", "in 113", "zh-TW")
+    assert missing_messages(comparison) == [
+        "民國113年 = 2024: expected 2024 or ROC 113 in the translation"
+    ]

@@ -1,37 +1,17 @@
 """A number of the source as a translation may write it: the `Quantity` and its kinds
-(a plain number, a large one with its English scale, a year that may be ROC, a clock hour),
-and the quantities a source writes in Chinese characters (三名, 第十四屆, 下午三時, 三成).
+(a plain number, a large one with its English scale, tenths, a share, a year that may be
+ROC, a clock hour, a count in words).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .mentions import Reading
-from .numerals import (
-    CHINESE_NUMERAL,
-    CONVERSIONS,
-    COUNT_IDIOMS,
-    DIGITS,
-    HALF_NAMES,
-    HALF_UNITS,
-    MEASURE_WORDS,
-    MONTHS,
-    NUMERAL_CHARS,
-    SCALES,
-    chinese_value,
-    grouped,
-    month,
-    ordinal,
-    rounded,
-    scaled,
-    show,
-    spelled,
-    tag,
-)
+from .numerals import METRIC, grouped, ordinal, rounded, scaled, show, spelled, tag
 
 # The other Western year a span may be written as: 113學年度 is 2024-25, 民國90年代 the 2000s.
 _YEAR_SPANS: dict[str, Callable[[Decimal], Decimal]] = {
@@ -39,6 +19,8 @@ _YEAR_SPANS: dict[str, Callable[[Decimal], Decimal]] = {
     "学年": lambda year: year + 1,
     "年代": lambda year: year // 10 * 10,
 }
+# After an ROC year's 年, what makes it plainly a date: 113年底, 113年初, 113年3月, 113年起.
+_SURELY_A_YEAR = ("底", "初", "中", "度", "起", "月", "上半", "下半", "第", "全年")
 _MORNING = ("上午", "早上", "凌晨", "清晨", "早晨")
 _EVENING = ("下午", "晚上", "晚間", "晚间", "傍晚", "夜間", "夜间", "午後", "今晚", "昨晚")
 PERIODS = _MORNING + _EVENING
@@ -48,7 +30,9 @@ PERIODS = _MORNING + _EVENING
 class Quantity:
     """A number of the source: as written, what it means in a reader's terms, the readings
     a translation's number may have to keep it, and how a translation would write it;
-    `context` is where it stands (`8月1日 = August 1`) when that tells occurrences apart."""
+    `context` is where it stands (`8月1日 = August 1`) when that tells occurrences apart;
+    `near`, values a translation may round, converted to another unit (700億斤: 35 million
+    tonnes)."""
 
     label: str
     meaning: str
@@ -56,6 +40,7 @@ class Quantity:
     expected: tuple[str, ...]
     required: bool = True
     context: str = field(default="", compare=False)
+    near: frozenset[Decimal] = field(default=frozenset(), compare=False)
 
     @property
     def plain(self) -> bool:
@@ -94,17 +79,24 @@ def year(
     traditional: Callable[[], bool],
     span: str,
     written: str = "",
+    following: str = "",
 ) -> Quantity:
-    """A year: `民國114年` and, in Traditional text, `114年` are ROC years (+1911);
+    """A year: `民國114年` and, in Traditional text, `114年` are ROC years (+1911), kept as
+    they are only when the translation says so (ROC 114);
     `98年` may be 1998 (or ROC 98, 2009); `span` is what follows the number (年, 學年…);
-    `written` the number as the source writes it."""
+    `written` the number as the source writes it, `following` the text after the span."""
     if roc or (100 <= number <= 199 and number % 1 == 0 and traditional()):
         western = number + 1911
+        spanned = _YEAR_SPANS.get(span, lambda year: year)(western)
+        # Plainly a year (民國, 學年, 113年底, 113年3月): kept as it is only when the translation
+        # marks it (ROC 113, a case number 113-Su-1523); else (120年歷史) it may be years.
+        sure = roc or span in ("學年", "学年") or following.startswith(_SURELY_A_YEAR)
+        kept = tag("roc:", number) if sure else number
         return Quantity(
             label,
             show(western),
-            frozenset({number, western, _YEAR_SPANS.get(span, lambda year: year)(western)}),
-            (show(western), show(number)),
+            frozenset({kept, tag("roc:", number), western, spanned}),
+            (show(western), f"ROC {show(number)}" if sure else show(number)),
         )
     if 10 <= number <= 99 and number % 1 == 0:
         more = {1900 + number, 2000 + number}
@@ -144,32 +136,10 @@ def hour(number: Decimal, label: str, before: str) -> Quantity:
     return Quantity(label, f"{shown} o'clock", accepted, ways)
 
 
-def _words(number: Decimal, nth: bool = False) -> tuple[str, ...]:
+def words(number: Decimal, nth: bool = False) -> tuple[str, ...]:
     """How a translation writes a small count: `3`, `three`; `3rd`, `third`."""
     written = ordinal(number) if nth else show(number)
     return tuple(dict.fromkeys(w for w in (written, spelled(number, nth)) if w))
-
-
-_HOUR_NOT = "間间期代候刻尚光機机段空常事差"
-_HOUR_SURE = "半正許许整分"
-_NOT_TENTHS = "員员為为功立本果交長长就績绩不"
-_ONE_AS_WORD = frozenset("同唯統统單单每逐")
-_WEEKDAY = ("星期", "禮拜", "礼拜", "週", "周")
-
-
-def _fraction(text: str, start: int, run: str, number: Decimal) -> list[Quantity]:
-    """X分之Y: 三分之一 is a third (0.3333, 33.33 %); 百分之五 is 5 %."""
-    denominator = re.search(f"({CHINESE_NUMERAL.pattern})分之$", text[:start])
-    whole = chinese_value(denominator.group(1)) if denominator else None
-    if not whole or not denominator:
-        return []
-    label = f"{denominator.group()}{run}"
-    if whole == 100:
-        more = (tag("%", number), rounded(number / 100))
-        return [
-            Quantity(label, f"{show(number)}%", frozenset({number, *more}), (f"{show(number)}%",))
-        ]
-    return share(label, number, whole)
 
 
 def share(label: str, number: Decimal, whole: Decimal) -> list[Quantity]:
@@ -178,242 +148,33 @@ def share(label: str, number: Decimal, whole: Decimal) -> list[Quantity]:
     ratio, percent = rounded(number / whole), 100 * number / whole
     shares = {rounded(percent), percent.quantize(Decimal(1)), percent.quantize(Decimal("0.1"))}
     accepted = {ratio, *shares, *(tag("%", share.normalize()) for share in shares)}
-    words = (f"{show(number)}/{show(whole)}", f"{show(rounded(percent))}%")
+    words = (f"{show(number)}/{show(whole)}", f"{show(percent.quantize(Decimal('0.1')))}%")
     return [
         Quantity(label, words[0], frozenset(accepted), words),
         plain(whole, number, required=False),
     ]
 
 
-def _starts(text: str, chars: Iterable[str]) -> bool:
-    """Whether the text starts with one of the characters (an empty text does not)."""
-    return bool(text) and text[0] in chars
+def converted(quantity: Quantity, after: str) -> Quantity:
+    """A quantity with the metric values its unit converts to (`after` is the text after
+    it): 700億斤 may be 35 million tonnes, 17.9億畝 about 119 million hectares."""
+    for unit, factors in METRIC:
+        if after.startswith(unit):
+            values = [n for n in quantity.accepted if isinstance(n, Decimal) and n > 0]
+            return replace(quantity, near=frozenset(n * f for n in values for f in factors))
+    return quantity
 
 
-def _hour_at(text: str, start: int, number: Decimal, after: str) -> bool:
-    """三時, 下午三點: a clock hour, not 一時 (for a while) or 兩點 (two points)."""
-    if number > 24 or not _starts(after, "時时點点") or _starts(after[1:], _HOUR_NOT):
-        return False
-    window = re.split("[，。；,;、]", text[max(0, start - 8) : start])[-1]
-    if any(period in window for period in PERIODS) or _starts(after[1:], _HOUR_SURE):
-        return True
-    return _starts(after, "時时") and number >= 2
+def points(number: Decimal, label: str, basis: bool) -> Quantity:
+    """Rate points: 0.25厘 or 0.25個百分點 is 0.25 percentage point, 25 basis points;
+    10個基點 is 10 basis points, 0.1 percentage point."""
+    point, bps = (number / 100, number) if basis else (number, number * 100)
+    ways = (f"{show(point)} percentage point", f"{show(bps)} basis points")
+    accepted = frozenset({point, bps, tag("%", point)})
+    return Quantity(label, ways[basis], accepted, ways if not basis else ways[::-1])
 
 
-# Before X倍, a verb of increase: 增加兩倍 is read as 2 or 3 times; otherwise X times.
-_INCREASE = re.compile(
-    "(?:增加|增長|增长|成長|成长|提高|提升|上升|上漲|上涨|增|漲|涨|升|多|翻)了?(?:近|約|约)?$"
-)
-
-
-def _inside(text: str, at: int, idiom: str) -> bool:
-    """Whether the character at `at` is part of `idiom` where it stands (三番兩次)."""
-    found = text.find(idiom, max(0, at - len(idiom) + 1))
-    return 0 <= found <= at < found + len(idiom)
-
-
-def _count(
-    text: str, start: int, end: int, run: str, number: Decimal, after: str
-) -> Quantity | None:
-    """三名, 兩架, 五年, 十月一日: a count with its measure word, a month or a day."""
-    unit = after[1:2] if _starts(after, "多餘余") else after[:1]
-    if after[:1] == "旬" and 1 <= number <= 10:  # 七旬老翁: a man in his seventies
-        decade = number * 10
-        return Quantity(run + "旬", f"{show(decade)}s", frozenset({decade}), (f"{show(decade)}s",))
-    if unit not in MEASURE_WORDS or number >= 100:
-        return None
-    if any(_inside(text, start, idiom) for idiom in COUNT_IDIOMS):
-        return None
-    if run == "一" and text[max(0, start - 1) : start] in _ONE_AS_WORD:
-        return None  # 同一年: the same year; 唯一: only; 每一: every
-    clause = re.split("[，。；：,;:]", text[:start])[-1]
-    if unit == "人" and (clause.endswith(("們", "们")) or re.search("[與与和及、].", clause)):
-        return None  # 甲與乙兩人, 他們兩人: the two named, often left unsaid
-    label = run + after[: after.index(unit) + 1]
-    if unit in "周週" and after[1:2] == "年":
-        label += "年"  # 八十周年: the 80th anniversary
-    if unit == "月" and 1 <= number <= 12 and after[:1] == "月":
-        name = MONTHS[int(number) - 1].title()
-        return Quantity(label, name, frozenset({number, month(number)}), (name, show(number)))
-    accepted: set[Reading] = {number}
-    if len(run) == 2 and all(ch in DIGITS for ch in run):  # 三四名: three or four
-        accepted |= {Decimal(DIGITS[ch]) for ch in run}
-    half = text[end + len(label) - len(run) : end + len(label) - len(run) + 2]
-    if "半" in half:  # 一年半, 兩個半月
-        accepted.add(number + Decimal("0.5"))
-    rest = text[end : end + 4]
-    for name, factor in CONVERSIONS.items():
-        if rest.startswith(name) or rest.startswith(name, 1):
-            accepted |= {n * factor for n in accepted if isinstance(n, Decimal)}
-    if unit in "天日" and number % 7 == 0:
-        accepted.add(number / 7)  # 七天: a week, 十四天: two weeks
-    months = rest.startswith(("個月", "个月")) or (label[-1:] in "個个" and rest[:1] == "月")
-    if months and number % 12 == 0:
-        accepted.add(number / 12)  # 十二個月: a year
-    day = re.search(f"(\\d{{1,2}}|{CHINESE_NUMERAL.pattern})月$", text[:start])
-    if unit in "日號号" and day:
-        named = chinese_value(day.group(1)) if not day.group(1).isdigit() else Decimal(day.group(1))
-        if named and 1 <= named <= 12 and number <= 31:
-            context = f"{day.group()}{label} = {MONTHS[int(named) - 1].title()} {show(number)}"
-            return Quantity(
-                label, show(number), frozenset(accepted), (show(number),), True, context
-            )
-    return Quantity(label, show(number), frozenset(accepted), _words(number))
-
-
-def _stated(
-    text: str, match: re.Match, number: Decimal, traditional: Callable[[], bool]
-) -> list[Quantity] | None:
-    """A Chinese numeral that is plainly a quantity, with what a translation may write."""
-    start, end, run = match.start(), match.end(), match.group()
-    after, before = text[end : end + 3], text[max(0, start - 4) : start]
-    approximate = bool(before) and before[-1] in "數数幾几"
-    if before.endswith("分之"):
-        return _fraction(text, start, run, number)
-    if before.endswith("第"):
-        if number == 1 or (run == "二" and _starts(after, "天日")):
-            return None
-        unit = after[:1] if after[:1] in MEASURE_WORDS else ""
-        meaning = ordinal(number)
-        return [Quantity(f"第{run}{unit}", meaning, frozenset({number}), _words(number, True))]
-    if _hour_at(text, start, number, after):
-        found = [hour(number, run + after[0], text[max(0, start - 10) : start])]
-        if after[1:2] == "半":  # 八時半: half past eight, 8:30
-            half = frozenset({Decimal(30), Decimal("0.5")})
-            found.append(Quantity(run + after[:2], "half past", half, (":30", "half past")))
-        return found
-    if after[:1] == "分" and before.endswith(tuple("時时點点")) and after[1:2] != "之":
-        return [plain(number, label=run + "分")]
-    if (
-        after[:1] == "成"
-        and not _starts(after[1:], _NOT_TENTHS)
-        and number <= 10
-        and not approximate
-    ):
-        tenth = Decimal(DIGITS.get(after[1:2], 0)) / 10 + (
-            Decimal("0.5") if after[1:2] == "半" else 0
-        )
-        return [tenths(text[start : end + 1 + bool(tenth)], number + tenth)]
-    if after[:1] == "倍" and not approximate:
-        if not _INCREASE.search(before):  # 是去年的兩倍: twice, up 100 %
-            accepted = {number, 100 * (number - 1), tag("%", 100 * (number - 1))}
-            label = f"{show(number)} times"
-            return [Quantity(run + "倍", label, frozenset(accepted), (label,))]
-        accepted = {number + 1, 100 * number, tag("%", 100 * number)}  # 增加兩倍: read either way
-        if number != 1:
-            accepted.add(number)
-        times = show(number + 1) if number == 1 else f"{show(number)} or {show(number + 1)}"
-        return [Quantity(run + "倍", f"{times} times", frozenset(accepted), (f"{times} times",))]
-    if re.search("翻了?$", before) and after[:1] == "番":
-        times = 2 ** int(number)
-        accepted = {
-            Decimal(times),
-            Decimal(100 * (times - 1)),
-            tag("%", Decimal(100 * (times - 1))),
-        }
-        return [
-            Quantity(
-                f"翻{run}番" if before.endswith("翻") else f"翻了{run}番",
-                f"{times} times",
-                frozenset(accepted),
-                (f"{times} times",),
-            )
-        ]
-    if run == "一" and after[:1] == "半" and after[1:2] not in MEASURE_WORDS:
-        half = frozenset({Decimal("0.5"), Decimal(50), tag("%", Decimal(50))})
-        return [Quantity("一半", "half", half, ("half", "50%"))]
-    span = next((s for s in ("學年", "学年", "年代", "年") if after.startswith(s)), "")
-    if span and number % 1 == 0:
-        roc = "民國" in before or "民国" in before
-        if roc or (100 <= number <= 199 and traditional()):
-            label = ("民國" if roc else "") + run + span
-            return [year(number, label, roc, traditional, span)]
-        if len(run) == 4 and all(ch in DIGITS for ch in run):
-            return [Quantity(run + "年", show(number), frozenset({number}), (show(number),))]
-    if approximate or before.endswith(_WEEKDAY):
-        return None
-    counted = _count(text, start, end, run, number, after)
-    return [counted] if counted else None
-
-
-def _allowed(run: str, number: Decimal, before: str, after: str) -> Quantity:
-    """A numeral that is not plainly a quantity: required only when large (三十五萬, 十四),
-    else a translation may write its value (十九大, 一些)."""
-    spelled_out = all(ch in DIGITS for ch in run)  # 一三五七: each digit may be written
-    digits = {Decimal(DIGITS[ch]) for ch in run} if spelled_out else set()
-    if not spelled_out and re.search("[一二兩两三四五六七八九]{2}", run):  # 十四五: 14th, five
-        parts = chinese_value(run[:-1])
-        return plain(Decimal(DIGITS[run[-1]]), *([parts] if parts else []), required=False)
-    more: set[Reading] = {*digits, month(number)} if 1 <= number <= 12 else set(digits)
-    if len(run) >= 3 and all(ch in SCALES for ch in run):  # 十百千萬工程: each may be written
-        more |= {Decimal(SCALES[ch]) for ch in run if ch in SCALES}
-    if 12 < number <= 24 and _starts(after, "時时點点"):
-        more.add(number - 12)
-    if after[:1] == "成":
-        more |= {number * 10, tag("%", number * 10)}
-    required = (
-        (
-            (run[0] in DIGITS and run[0] not in "零〇○")
-            or (
-                (len(run) == 2 or (run[0] == "十" and len(run) > 2))  # 十萬, 十二萬
-                and not _starts(after, "大長长假黃黄國国")
-            )
-        )
-        and any(ch in SCALES for ch in run)
-        and number >= 10
-        and (before[-1:] or " ") not in "數数幾几"
-    )
-    return large(run, number, *more, required=required)
-
-
-def chinese_quantities(
-    text: str, taken: list[tuple[int, int]], traditional: Callable[[], bool]
-) -> list[Quantity]:
-    """The numbers a source writes in Chinese characters: required when plainly a quantity
-    (三名, 第十四屆, 下午三時, 三成, 三分之一, 一倍), else only allowed."""
-    found: list[Quantity] = []
-    covered = 0
-    for match in CHINESE_NUMERAL.finditer(text):
-        start, run = match.start(), match.group()
-        if start < covered or any(a <= start < b for a, b in taken):
-            continue
-        number = chinese_value(run)
-        after = text[match.end() : match.end() + 3]
-        if number is None or after.startswith("分之"):
-            continue  # the denominator of a fraction is read with its numerator
-        stated = _stated(text, match, number, traditional)
-        if stated is None:
-            stated = [_allowed(run, number, text[max(0, start - 3) : start], after)]
-        found += stated
-        if after[:1] == "成" and _starts(after[1:], DIGITS):
-            covered = match.end() + 2  # 三成五: the 五 is read with the 三
-    found += _halves(text)
-    return found
-
-
-def _halves(text: str) -> list[Quantity]:
-    """半: half, 30 minutes, 50 %; 半年 six months; 半數 (half of them) is required;
-    雙 and 倆 allow two (雙方: the two sides, 雙向: two-way)."""
-    pair = [plain(Decimal(2), required=False)] if re.search("[雙双倆俩]", text) else []
-    if "半" not in text:
-        return pair
-    more = {Decimal(30)}
-    found = [*pair]
-    for m in re.finditer("半", text):
-        if m.start() and text[m.start() - 1] in "成":
-            continue  # 兩成半: 25 %, read with its tenths
-        more.add(Decimal(50))
-        units = [unit for unit in HALF_UNITS if text.startswith(unit, m.end())]
-        for unit in units:
-            more |= {Decimal(v) for v in HALF_UNITS[unit]}
-        alone = not re.search(f"[上下前後后大多個个{NUMERAL_CHARS}]$", text[: m.start()])
-        if units and alone:  # 半小時, 半年: half an hour, six months
-            accepted = frozenset({Decimal("0.5"), *(Decimal(v) for v in HALF_UNITS[units[0]])})
-            name = HALF_NAMES.get(units[0], "an hour")
-            found.append(Quantity(f"半{units[0]}", f"half {name}", accepted, ("half",)))
-    found.append(plain(Decimal("0.5"), *more, required=False))
-    for m in re.finditer("半數|半数", text):
-        if not re.search("[過过超逾]$", text[: m.start()]) and not text.startswith("以上", m.end()):
-            half = frozenset({Decimal("0.5"), Decimal(50), tag("%", Decimal(50))})
-            found.append(Quantity(m.group(), "half", half, ("half", "50%")))
-    return found
+def coins(number: Decimal, label: str) -> Quantity:
+    """Tenths of a currency unit: 8角 or 8毛 is 80 cents, 0.8 of a dollar or yuan."""
+    ways = (f"{show(number * 10)} cents", show(number / 10))
+    return Quantity(label, ways[0], frozenset({number, number * 10, number / 10}), ways)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .mentions import Mention, mentions
 from .quantities import Quantity, quantities
@@ -26,10 +27,35 @@ class Comparison:
     extra: tuple[Mention, ...]
 
 
+def _close(value: Decimal, near: frozenset[Decimal]) -> bool:
+    """A converted value as a translation rounds it: within half a per cent."""
+    return any(abs(value - n) <= n / 200 for n in near)
+
+
+def reads_as(quantity: Quantity, mention: Mention) -> bool:
+    """Whether a number of the translation may stand for the source's number."""
+    if quantity.accepted & mention.readings:
+        return True
+    return bool(quantity.near) and any(
+        _close(r, quantity.near) for r in mention.readings if isinstance(r, Decimal)
+    )
+
+
 def _matching(required: list[Quantity], found: list[Mention]) -> dict[int, int]:
-    """A maximum matching, mention index → quantity index (augmenting paths)."""
+    """A maximum matching, mention index → quantity index (augmenting paths); a quantity
+    takes a mention of its own kind first (a month name, a percentage), then digits, then
+    counts in words, then words such as `a`, so that the number left over is the one a
+    reader would call extra."""
+
+    def rank(quantity: Quantity, m: int) -> tuple[bool, bool, bool]:
+        marked = any(isinstance(r, str) for r in quantity.accepted & found[m].readings)
+        return (not marked, not found[m].digits, not found[m].counted)
+
     edges = [
-        [m for m, mention in enumerate(found) if quantity.accepted & mention.readings]
+        sorted(
+            (m for m, mention in enumerate(found) if reads_as(quantity, mention)),
+            key=lambda m, q=quantity: rank(q, m),
+        )
         for quantity in required
     ]
     owner: dict[int, int] = {}
@@ -48,6 +74,28 @@ def _matching(required: list[Quantity], found: list[Mention]) -> dict[int, int]:
     return owner
 
 
+def _months(readings: frozenset) -> bool:
+    return all(isinstance(r, str) and r.startswith("month:") for r in readings)
+
+
+def _allowed(
+    mention: Mention, free: list[Quantity], loose: list[Quantity], stated: list[Quantity]
+) -> bool:
+    """Whether a number of the translation that stands for no required one may still be
+    there: a required number's other reading, or a number the source only allows (雙方:
+    two). A month name only counts when the source names months; a share in per cent
+    (6%) only when a number the source allows is a share too (半: 50%)."""
+    if _months(mention.readings) and not any(
+        _months(frozenset({r})) for q in stated for r in q.accepted
+    ):
+        return True
+    if any(reads_as(q, mention) for q in free):
+        return True
+    percent = {r for r in mention.readings if isinstance(r, str) and r.startswith("%")}
+    readings = percent or mention.readings
+    return any(q.accepted & readings or (not percent and reads_as(q, mention)) for q in loose)
+
+
 def compare(source: str, target: str, script: str = "") -> Comparison:
     """The source's numbers against the translation's; `script` is the source's
     language tag when known (zh-Hant: a bare `114年` is an ROC year)."""
@@ -56,12 +104,16 @@ def compare(source: str, target: str, script: str = "") -> Comparison:
     found = mentions(target)
     owner = _matching(required, found)
     kept = set(owner.values())
-    allowed = frozenset().union(*(q.accepted for q in stated))
+    # A number the translation writes once more than the source is extra (5 to 11 for
+    # 11月5日至10日): what is left to allow it is the source's numbers not yet written.
+    free = [q for n, q in enumerate(required) if n not in kept]
+    loose = [q for q in stated if not q.required]
     extra = tuple(
         mention
         for m, mention in enumerate(found)
         if m not in owner and (mention.digits or mention.counted) and not mention.name
-        if not mention.readings & allowed
+        if not _allowed(mention, free, loose, stated)
+        if not (m - 1 in owner and reads_as(required[owner[m - 1]], mention))  # 2024-25
     )
     missing = tuple(q for n, q in enumerate(required) if n not in kept)
     return Comparison(tuple(required), missing, extra)
@@ -113,6 +165,10 @@ def missing_messages(comparison: Comparison) -> list[str]:
 _CLOCK = re.compile(r"\d\s*(?:[ap]\.m\.|[ap]m\b)|\b(?:noon|midnight)\b", re.I)
 
 
+def _kind(text: str, readings: frozenset) -> str:
+    return "time" if _CLOCK.search(text) else "month" if _months(readings) else "number"
+
+
 def extra_messages(comparison: Comparison) -> list[str]:
     """One message per distinct extra number, with the source's unmatched ones."""
     hint = ", ".join(
@@ -121,7 +177,9 @@ def extra_messages(comparison: Comparison) -> list[str]:
         )
     )
     return [
-        f"{'time' if _CLOCK.search(text) else 'number'} {text} is in the translation"
+        f"{_kind(text, readings)} {text} is in the translation"
         f"{_times(count)} but not in the source" + (f" (the source has {hint})" if hint else "")
-        for text, count in Counter(m.text for m in comparison.extra).items()
+        for (text, readings), count in Counter(
+            (m.text, m.readings) for m in comparison.extra
+        ).items()
     ]

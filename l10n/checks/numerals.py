@@ -83,15 +83,24 @@ LONE_WORDS: dict[str, Decimal] = {
     "both": Decimal(2),
     "double": Decimal(2),
     "doubled": Decimal(2),
+    "doubling": Decimal(2),
+    "doubles": Decimal(2),
+    "biennial": Decimal(2),  # every two years
+    "biennially": Decimal(2),
+    "fortnightly": Decimal(2),
     "pair": Decimal(2),
     "couple": Decimal(2),
     "thrice": Decimal(3),
     "triple": Decimal(3),
     "tripled": Decimal(3),
+    "tripling": Decimal(3),
+    "triples": Decimal(3),
     "treble": Decimal(3),
     "trebled": Decimal(3),
     "quadruple": Decimal(4),
     "quadrupled": Decimal(4),
+    "quadrupling": Decimal(4),
+    "halving": Decimal("0.5"),
     "halved": Decimal("0.5"),
     "dozen": Decimal(12),
     "week": Decimal(1),  # week-long, for 七天
@@ -238,7 +247,7 @@ def spelled(number: Decimal, ordinal: bool = False) -> str:
 # Measure words after a count of people or things (三名, 兩架, 五宗), and time units.
 MEASURE_WORDS = frozenset(
     "名人個个位宗架輛辆間间所項项次屆届年天日月週周歲岁家件隻只條条座艘枚頭头場场輪轮期號号"
-    "層层台本篇份張张批支種种類类票班餐粒顆颗棵株組组隊队款套封盞盏趟遍處处口"
+    "層层台本篇份張张批支種种類类票班餐粒顆颗棵株組组隊队款套封盞盏趟遍處处口起"
 )
 # Runs before a measure word that are idioms, not counts (一年一度: annual).
 COUNT_IDIOMS = (
@@ -255,6 +264,7 @@ COUNT_IDIOMS = (
     "一個人",
     "一人一",
     "一頭霧",
+    "三起三落",
 )
 # Other units a translation may convert to: 1.5小時 is 90 minutes, 一週 seven days.
 CONVERSIONS = {
@@ -268,6 +278,22 @@ CONVERSIONS = {
     "個月": 30,
     "个月": 30,
 }
+
+
+# Units a translation converts into metric ones, rounding: 斤 is half a kilogram (a tonne is
+# 2,000 斤), 畝 a fifteenth of a hectare. Longer names first.
+METRIC = (
+    ("公斤", (Decimal("0.001"),)),
+    ("千克", (Decimal("0.001"),)),
+    ("斤", (Decimal("0.5"), Decimal("0.0005"))),
+    ("畝", (Decimal(1) / 15,)),
+    ("亩", (Decimal(1) / 15,)),
+)
+# Rate points: 0.25厘 (Hong Kong) and 0.25個百分點 are 25 basis points; 10個基點 is 0.1 point.
+RATE_POINTS = ("厘", "釐", "個百分點", "个百分点", "百分點", "百分点")
+BASIS_POINTS = ("個基點", "个基点", "基點", "基点")
+# Subunits of a currency: 8角 or 8毛 is 80 cents, 0.8 of the unit.
+TENTH_COINS = "角毛"
 
 
 def ordinal(number: Decimal) -> str:

@@ -15,12 +15,27 @@ from decimal import Decimal
 from functools import partial
 
 from ..script import detect_script, is_traditional
-from .amounts import Quantity, chinese_quantities, hour, large, plain, share, tenths, year
+from .amounts import (
+    Quantity,
+    coins,
+    converted,
+    hour,
+    large,
+    plain,
+    points,
+    share,
+    tenths,
+    year,
+)
+from .characters import chinese_quantities
 from .numerals import (
+    BASIS_POINTS,
     CONVERSIONS,
     FULL_WIDTH,
     MONTHS,
+    RATE_POINTS,
     SCALES_TRILLION,
+    TENTH_COINS,
     chinese_value,
     month,
     rounded,
@@ -87,7 +102,8 @@ def _digit_quantity(
         suffix = _YEAR_AFTER.match(after)
         label = ("民國" if roc else "") + label + (suffix.group() if suffix else "")
         span = suffix.group() if suffix else ""
-        return year(number, label, roc, traditional, span, written)
+        following = text[end + len(span) : end + len(span) + 2]
+        return year(number, label, roc, traditional, span, written, following)
     if (after.startswith("月") or start in months) and 1 <= number <= 12:
         name = MONTHS[int(number) - 1].title()
         accepted = frozenset({number, month(number)})
@@ -127,6 +143,12 @@ def _digit_quantity(
         )
     if after.startswith("倍"):
         return plain(number, number + 1, number * 100, label=written)
+    unit = text[end : end + 4]
+    rate = next((p for p in RATE_POINTS + BASIS_POINTS if unit.startswith(p)), "")
+    if rate and not unit.startswith(("厘米", "釐米")):
+        return points(number, written + rate, rate in BASIS_POINTS)
+    if after[:1] in TENTH_COINS and after[:2] != "毛利":
+        return coins(number, written + after[0])
     context = written + after[:1] if _HAN_AFTER.match(after) else ""  # 1人
     more = [number * factor for unit, factor in CONVERSIONS.items() if after.startswith(unit)]
     stated = plain(number, *more, *([-number] if negative else []), label=written)
@@ -154,6 +176,9 @@ def _joined(text: str, match: re.Match, following: re.Match | None) -> tuple[Dec
         return number * 10 + second, label
     if between == "分之" and number:
         return rounded(second / number), label
+    coin = text[following.end() : following.end() + 1]
+    if between in ("元", "塊", "块") and len(following.group()) == 1 and coin in TENTH_COINS:
+        return number + second / 10, label + coin  # 1元5角: 1.50
     return None
 
 
@@ -210,6 +235,7 @@ def _digit_quantities(
         else:
             found.append(_digit_quantity(text, start, end, number, dates, traditional))
         spans.append((start, stop))
+        found[-1] = converted(found[-1], text[stop : stop + 2])
     return found, spans
 
 
