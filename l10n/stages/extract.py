@@ -253,8 +253,11 @@ def discard_all(extracted: Sequence[Extracted]) -> None:
     discard([(f.temporary, f.path) for e in extracted for f in e.files if f.temporary])
 
 
-def commit(extracted: Sequence[Extracted], settings: Settings, state: State) -> list[Written]:
-    """Put every staged file in place, as a unit, and record each extraction in the state.
+def commit(
+    extracted: Sequence[Extracted], settings: Settings, state: State, *, record: bool = True
+) -> list[Written]:
+    """Put every staged file in place, as a unit, and record each extraction in the state
+    (with `record`; else only the files' digests).
     A file that someone else changed since it was read (a translator's save during a long
     run) is never overwritten: CatalogError, and nothing is written."""
     root = settings.root
@@ -278,7 +281,7 @@ def commit(extracted: Sequence[Extracted], settings: Settings, state: State) -> 
             written.append(Written(file.path, file.temporary is not None))
             if not item.fresh:
                 state.note(file.path, file.digest)
-        if not item.fresh:
+        if not item.fresh and record:
             state.record(
                 extract_key(item.source),
                 item.inputs,

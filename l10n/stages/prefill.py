@@ -13,15 +13,23 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..catalog import dump_catalog, read_catalog
-from ..catalog.header import ensure_language
+from ..catalog.header import ensure_language, source_language_of
 from ..catalog.status import pending
 from ..errors import CatalogError, NoModelError
 from ..files import decode_utf8, discard, stage
 from ..parallel import batched
-from ..project import CatalogPlan, OnDisk, relative
+from ..project import CatalogPlan, OnDisk, Written, catalog_path, discover, lock, relative
 from ..settings import Settings
-from ..state import State, digest_bytes, fingerprint, settings_fingerprint, tool_fingerprint
-from .extract import Extracted, StagedFile, discard_all
+from ..state import (
+    MISSING,
+    State,
+    digest_bytes,
+    fingerprint,
+    load_state,
+    settings_fingerprint,
+    tool_fingerprint,
+)
+from .extract import Extracted, StagedFile, commit, discard_all
 from .translate import Outcome, Providers, TranslateOptions, effective, translate_plans
 
 BATCH = 64  # catalogs read and filled at a time: memory does not grow with the corpus
@@ -43,19 +51,24 @@ class Prefill:
         self._chains: dict[str, str] = {}
         self.records: list[tuple[str, str, dict]] = []  # (key, catalog digest, notes)
 
-    def chain(self, language: str) -> str:
-        if language not in self._chains:
-            self._chains[language] = self.providers.state(self.settings, language)
-        return self._chains[language]
+    def chain(self, language: str, source_language: str) -> str:
+        """The state of the providers into `language` for catalogs of `source_language`."""
+        key = f"{source_language}→{language}"
+        if key not in self._chains:
+            for_source = replace(self.settings, source_language=source_language)
+            self._chains[key] = self.providers.state(for_source, language)
+        return self._chains[key]
 
-    def _current(self, extracted: Extracted, file: StagedFile) -> bool:
-        """Whether the catalog was offered as it is now to the providers as they are now."""
+    def _current(self, extracted: Extracted, file: StagedFile) -> tuple[str, int] | None:
+        """(its source language, the entries left empty) when the catalog, as it is now,
+        was offered to the providers as they are now; None when it was not."""
         step = self.state.step(translate_key(extracted, file))
-        return (
-            step is not None
-            and step.inputs == fingerprint(self.base, file.digest)
-            and step.notes.get("providers") == self.chain(file.language)
-        )
+        if step is None or step.inputs != fingerprint(self.base, file.digest):
+            return None
+        source = str(step.notes.get("source", ""))
+        if step.notes.get("providers") != self.chain(file.language, source):
+            return None
+        return source, int(step.notes.get("pending", 0))
 
     def run(
         self, extracted: list[Extracted]
@@ -67,12 +80,14 @@ class Prefill:
             for j, file in enumerate(item.files):
                 if not (file.language and file.pending):
                     continue
-                if self._current(item, file):
-                    left[file.language] = left.get(file.language, 0) + file.pending
+                current = self._current(item, file)
+                if current is not None:
+                    pair = (file.language, current[0])
+                    left[pair] = left.get(pair, 0) + current[1]
                 else:
                     wanted.append((i, j))
         outcomes: list[Outcome] = []
-        texts: dict[str, set[str]] = {}
+        texts: dict[tuple[str, str], set[str]] = {}
         items = list(extracted)
         try:
             for batch in batched(wanted, BATCH):
@@ -80,30 +95,40 @@ class Prefill:
                 outcomes += translate_plans(plans, self.settings, self.options, self.providers)[0]
                 for (i, j), plan in zip(batch, plans, strict=True):
                     items[i] = self._restaged(items[i], j, plan)
-                    texts.setdefault(plan.language, set()).update(
+                    source = source_language_of(
+                        plan.catalog.metadata, self.settings.source_language
+                    )
+                    texts.setdefault((plan.language, source), set()).update(
                         e.msgid for e in pending(plan.catalog)
                     )
         except BaseException:
             discard_all(items)
             raise
-        for language, found in texts.items():
-            left[language] = left.get(language, 0) + len(found)
+        for pair, found in texts.items():
+            left[pair] = left.get(pair, 0) + len(found)
         return merge(outcomes), self._missing(left), items
 
-    def _missing(self, left: dict[str, int]) -> list[NoModelError]:
-        """For each language left with empty entries, why: a provider without a model."""
-        missing = []
-        for language, count in left.items():
-            for name in self.settings.providers if count else ():
+    def _missing(self, left: dict[tuple[str, str], int]) -> list[NoModelError]:
+        """For each language left with empty entries, why: a provider without a model (one
+        message per language, the first source language's)."""
+        missing: dict[str, NoModelError] = {}
+        counts: dict[str, int] = {}
+        for (language, source), count in left.items():
+            counts[language] = counts.get(language, 0) + count
+            for_source = replace(self.settings, source_language=source)
+            for name in self.settings.providers if count and language not in missing else ():
                 try:
-                    self.providers.get(name, self.settings, language)
+                    self.providers.get(name, for_source, language)
                 except NoModelError as err:
-                    segments = f"{count} segment{'s' if count != 1 else ''}"
-                    missing.append(
-                        NoModelError(f"{err}; {segments} of {language} left untranslated")
-                    )
+                    missing[language] = err
                     break
-        return missing
+        return [
+            NoModelError(
+                f"{err}; {counts[language]} segment{'s' if counts[language] != 1 else ''} "
+                f"of {language} left untranslated"
+            )
+            for language, err in missing.items()
+        ]
 
     def _plan(self, extracted: Extracted, file: StagedFile) -> CatalogPlan:
         label = relative(file.path, self.settings.root)
@@ -116,7 +141,12 @@ class Prefill:
         file = extracted.files[index]
         data = dump_catalog(plan.catalog).encode("utf-8")
         counted = file.counted(plan.catalog)
-        notes = {"pending": counted.pending, "providers": self.chain(file.language)}
+        source = source_language_of(plan.catalog.metadata, self.settings.source_language)
+        notes = {
+            "pending": counted.pending,
+            "source": source,
+            "providers": self.chain(file.language, source),
+        }
         digest = digest_bytes(data)
         self.records.append((translate_key(extracted, file), digest, notes))
         if data == plan.was.data:
@@ -164,3 +194,32 @@ def merge(outcomes: Sequence[Outcome]) -> list[Outcome]:
             provided=provided,
         )
     return list(merged.values())
+
+
+def translate_catalogs(
+    settings: Settings, options: TranslateOptions
+) -> tuple[list[Outcome], list[NoModelError], list[Written]]:
+    """`l10n translate` over the catalogs on disk, a batch at a time; a catalog offered as it
+    is to the providers as they are is skipped. Catalogs must exist already."""
+    state = load_state(settings.root, force=options.force)
+    sources = discover(settings, options.files)
+    with lock(settings):
+        items = []
+        for source in sources:
+            files = []
+            for language in settings.languages:
+                path = catalog_path(source, settings, language)
+                digest = state.digest(path)
+                if digest == MISSING:
+                    raise CatalogError(
+                        f"{relative(path, settings.root)}: no catalog; run `l10n extract` first"
+                    )
+                # pending unknown until it is read: 1 asks for it to be read unless current
+                files.append(StagedFile(path, None, digest, digest, language, pending=1))
+            items.append(Extracted(source, 0, tuple(files), "", fresh=True))
+        prefill = Prefill(settings, options, state)
+        outcomes, missing, items = prefill.run(items)
+        written = commit(items, settings, state, record=False)
+        prefill.record()
+    state.save()
+    return outcomes, missing, written if any(o.filled for o in outcomes) else []

@@ -324,7 +324,20 @@ def translate_plans(
 
 
 def translate(settings: Settings, options: TranslateOptions) -> TranslateResult:
-    """Fill the empty entries of the sources' catalogs; catalogs must exist already."""
+    """Fill the empty entries of the sources' catalogs; catalogs must exist already. Catalogs
+    offered before, unchanged, to the same providers are skipped (not with --force, and not
+    in a dry run or when machine output is redone: those read every catalog)."""
+    if not (options.dry_run or options.retranslate_machine):
+        from .prefill import translate_catalogs
+
+        outcomes, missing, written = translate_catalogs(settings, options)
+        return TranslateResult(
+            settings.root,
+            False,
+            tuple(outcomes),
+            tuple(written),
+            tuple(str(err) for err in missing),
+        )
     sources = discover(settings, options.files)
     with lock(settings):
         plans = []

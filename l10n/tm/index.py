@@ -10,7 +10,7 @@ that are gone are forgotten. Deleting the index and updating gives the same unit
 
 from __future__ import annotations
 
-import hashlib
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from ..errors import CatalogError, TMError
 from ..files import decode_utf8
 from ..project import matching, relative
 from ..settings import Settings
+from ..state import RACY_NS, digest_bytes
 from .keys import context_key
 from .store import Store, Unit
 from .tmx import read_tmx, same_language
@@ -100,20 +101,30 @@ class Updated:
 
 
 def update(store: Store, settings: Settings) -> Updated:
-    """Bring the index up to date with the truth files; returns what it read and forgot."""
-    known = store.digests()
+    """Bring the index up to date with the truth files; returns what it read and forgot.
+    A file whose size and time are as when it was last read is not read again (unless it
+    was read within `RACY_NS` of its last change)."""
+    known = store.stamps()
     seen, read = set(), []
     for path in truth_files(settings):
         label = relative(path, settings.root)
+        seen.add(label)
         try:
+            stat = path.stat()
+            was = known.get(label)
+            if was and (stat.st_size, stat.st_mtime_ns) == was[1:3] and was[2] < was[3] - RACY_NS:
+                continue
+            now = time.time_ns()
             data = path.read_bytes()
         except OSError as err:
             raise TMError(f"{label}: cannot read: {err.strerror}") from err
-        digest = hashlib.sha1(data).hexdigest()
-        seen.add(label)
-        if known.get(label) != digest:
-            store.replace_file(label, digest, units_of(path, data, settings))
-            read.append(label)
+        digest = digest_bytes(data)
+        stamp = (stat.st_size, stat.st_mtime_ns, now)
+        if was and was[0] == digest:
+            store.stamp(label, *stamp)
+            continue
+        store.replace_file(label, digest, units_of(path, data, settings), stamp)
+        read.append(label)
     gone = sorted(set(known) - seen)
     for label in gone:
         store.forget_file(label)

@@ -11,10 +11,12 @@ rebuilt from the units.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +34,7 @@ from .postings import (
     trigrams,
 )
 
-SCHEMA_VERSION = "5"  # bump when the tables or the keys change: the index is rebuilt
+SCHEMA_VERSION = "6"  # bump when the tables or the keys change: the index is rebuilt
 _COLUMNS = "source, target, source_language, target_language, file, line, context, key"
 PENDING_LIMIT = 4_000_000  # postings held in memory before they are written
 MAX_CHUNKS = 16  # rows of one trigram before they are merged into one
@@ -40,7 +42,14 @@ MAP_BYTES = 1 << 31  # read through a memory map: random reads of keys without s
 
 _SCHEMA = """
 create table if not exists meta(name text primary key, value text not null);
-create table if not exists files(path text primary key, digest text not null);
+create table if not exists files(
+    path text primary key,
+    digest text not null,
+    size integer not null default -1,
+    mtime_ns integer not null default -1,
+    seen_ns integer not null default -1,
+    units text not null default ''
+);
 create table if not exists units(
     id integer primary key autoincrement,
     file text not null,
@@ -93,11 +102,42 @@ class Store:
     def digests(self) -> dict[str, str]:
         return dict(self.db.execute("select path, digest from files"))
 
+    def stamps(self) -> dict[str, tuple[str, int, int, int]]:
+        """Each file's (digest, size, modification time, time it was read), in nanoseconds."""
+        rows = self.db.execute("select path, digest, size, mtime_ns, seen_ns from files")
+        return {path: (digest, size, mtime, seen) for path, digest, size, mtime, seen in rows}
+
+    def stamp(self, path: str, size: int, mtime_ns: int, seen_ns: int) -> None:
+        """Note that a file read again is unchanged, as of `seen_ns`."""
+        self.db.execute(
+            "update files set size = ?, mtime_ns = ?, seen_ns = ? where path = ?",
+            (size, mtime_ns, seen_ns, path),
+        )
+
+    def generation(self) -> int:
+        """A number that changes whenever the units change (not their lines or files)."""
+        return self._meta("generation")
+
+    def _units_changed(self, path: str, units: str) -> None:
+        row = self.db.execute("select units from files where path = ?", (path,)).fetchone()
+        if (row[0] if row else _NO_UNITS) != units:
+            self._set_meta("generation", self._meta("generation") + 1)
+
     # --- writing ----------------------------------------------------------------------
 
-    def replace_file(self, path: str, digest: str, units: Iterable[Unit]) -> None:
-        """The units of one file, in place of what it gave before."""
-        self.forget_file(path)
+    def replace_file(
+        self,
+        path: str,
+        digest: str,
+        units: Iterable[Unit],
+        stamp: tuple[int, int, int] = (-1, -1, -1),
+    ) -> None:
+        """The units of one file, in place of what it gave before; `stamp` is the file's
+        (size, modification time, time it was read)."""
+        units = list(units)
+        contents = _units_digest(units)
+        self._units_changed(path, contents)
+        self._forget(path)
         grams: Counter[str] = Counter()
         for unit in units:
             normalised = key(unit.source)
@@ -124,7 +164,11 @@ class Store:
             )
             self._post(cursor.lastrowid, len(normalised), distinct)
         self._count(grams, 1)
-        self.db.execute("insert or replace into files(path, digest) values (?, ?)", (path, digest))
+        self.db.execute(
+            "insert or replace into files(path, digest, size, mtime_ns, seen_ns, units)"
+            " values (?, ?, ?, ?, ?, ?)",
+            (path, digest, *stamp, contents),
+        )
 
     def _post(self, unit_id: int, length: int, grams: Iterable[str]) -> None:
         value = posting(unit_id, length)
@@ -170,6 +214,11 @@ class Store:
         )
 
     def forget_file(self, path: str) -> None:
+        """Forget a file that is gone, and its units."""
+        self._units_changed(path, _NO_UNITS)
+        self._forget(path)
+
+    def _forget(self, path: str) -> None:
         grams: Counter[str] = Counter()
         forgotten = 0
         for (normalised,) in self.db.execute("select key from units where file = ?", (path,)):
@@ -286,6 +335,19 @@ class Store:
         return dict(
             self.db.execute("select target_language, count(*) from units group by 1 order by 1")
         )
+
+
+def _units_digest(units: Sequence[Unit]) -> str:
+    """What the units of a file say, without where they are: a file whose units only moved
+    to other lines leaves the memory's answers as they were."""
+    digest = hashlib.blake2b(digest_size=16)
+    for unit in units:
+        fields = (unit.source, unit.target, unit.source_language, unit.target_language)
+        digest.update(json.dumps([*fields, unit.context], ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()
+
+
+_NO_UNITS = _units_digest([])
 
 
 @contextmanager
