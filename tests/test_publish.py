@@ -62,7 +62,7 @@ def test_source_script_hans(project):
 
 def test_bad_layout_and_format_are_usage_errors(project):
     assert l10n("extract").exit_code == 0
-    for args in (["--layout", "diagonal"], ["--format", "pdf"], ["--source-script", "latin"]):
+    for args in (["--layout", "diagonal"], ["--format", "odt"], ["--source-script", "latin"]):
         result = l10n("build", *args)
         assert result.exit_code == 2, args
         assert result.stderr.startswith("l10n: error: ") and result.stderr.count("\n") == 1

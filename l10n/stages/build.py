@@ -28,7 +28,7 @@ from ..project import (
     read_catalog_file,
     relative,
 )
-from ..render import renderer
+from ..render import renderers
 from ..script import convert, is_traditional
 from ..settings import Settings, require_language
 from . import StageOptions
@@ -41,7 +41,7 @@ class BuildOptions(StageOptions):
     languages: tuple[str, ...] | None = None
     formats: tuple[str, ...] | None = None
     out_dir: Path | None = None
-    layout: str | None = None  # html: side-by-side or interleaved
+    layout: str | None = None  # side-by-side, interleaved, translation-only; several: a,b
     include_machine: bool = False  # tmx: also unreviewed pairs, marked; source: used too
     only_reviewed: bool = False  # withhold unreviewed output, per segment
     min_reviewed: float | None = None  # percent; below it the build fails
@@ -143,7 +143,7 @@ def build_documents(
     assert options.out_dir is not None
     if options.out_dir.exists() and not options.out_dir.is_dir():
         raise InputError(f"{options.out_dir} is a file, not a folder for the editions")
-    renderers = [renderer(name, options) for name in options.formats]
+    made = renderers(options.formats, options)
     outputs = []
     below = []
     for source, document in loaded:
@@ -155,9 +155,9 @@ def build_documents(
                 percent = source_tally(texts, catalog).reviewed_percent()
                 if percent < options.min_reviewed:
                     below.append((f"{source.name} ({language})", percent))
-            for r in renderers:
+            for r, infix in made:
                 extension = r.extension_for(pages) if hasattr(r, "extension_for") else r.extension
-                path = options.out_dir / f"{source.stem}.{language}.{extension}"
+                path = options.out_dir / f"{source.stem}.{language}{infix}.{extension}"
                 if any(path == written for written, _ in outputs):
                     raise SettingsError(
                         f"two formats would both write {relative(path, settings.root)}: "
