@@ -18,11 +18,12 @@ p{margin:0}
 p.title{font-size:1.45rem;line-height:1.35;margin:.2rem 0;font-weight:700}
 .meta,.byline{color:#555;font-size:.9rem}
 .list-item p{padding-left:.5rem}
-.seg{unicode-bidi:isolate;border-radius:2px}
+.seg{border-radius:2px}
 .unreviewed{text-decoration:underline dotted #767676;text-underline-offset:.2em}
 .untranslated{color:#6e4f12}
-.untranslated::before{content:"untranslated";font:600 .7rem system-ui,sans-serif;
-text-transform:uppercase;color:#7a4e00;border:1px solid #b08a3e;border-radius:3px;
+.untranslated::before{content:"untranslated";
+font-weight:600;font-size:.7em;font-family:system-ui,sans-serif;text-transform:uppercase;
+color:#7a4e00;border:1px solid #b08a3e;border-radius:3px;
 padding:0 .2rem;margin-right:.3rem;vertical-align:.1em}
 """.strip()
 
@@ -42,6 +43,7 @@ padding-bottom:.5rem}}
 .block>.tgt+.tgt,.block>.src+.tgt{{margin-top:.35rem;padding-left:.8rem;
 border-left:3px solid #e3e3e3}}
 .seg:focus{{outline:2px solid #1a5fb4;outline-offset:1px}}
+.seg{{unicode-bidi:isolate}}
 .seg.hl{{background:#ffe9a8}}
 nav.toc ol{{padding-left:1.2rem}}
 article+article{{margin-top:3rem;border-top:1px solid #ddd;padding-top:1.5rem}}
@@ -100,6 +102,7 @@ header.legend{{font-size:8pt;color:#555;margin-bottom:1em}}
 .row>.src{{padding-right:.7em}}
 .row>.tgt{{padding-left:.7em}}
 .block{{margin:0 0 .8em}}
+.seg{{unicode-bidi:isolate}}
 .block>.src+.tgt{{margin-top:.25em;padding-left:.6em;border-left:2px solid #ccc}}
 nav.toc{{break-after:page}}
 article+article{{break-before:page}}
