@@ -32,8 +32,8 @@ PAGE = (
     f"""
 body{{font-family:{FONTS};margin:2rem auto;max-width:72rem;padding:0 1rem;line-height:1.65;
 color:#1d1d1f;background:#fff}}
-header.legend{{font-size:.8rem;color:#595959;border-bottom:1px solid #ddd;margin-bottom:1.5rem;
-padding-bottom:.5rem}}
+header.legend,p.legend{{font-size:.8rem;color:#595959;border-bottom:1px solid #ddd;
+margin-bottom:1.5rem;padding-bottom:.5rem}}
 .legend .key{{margin-right:1rem}}
 .columns,.row{{display:grid;grid-template-columns:1fr 1fr;gap:2.5rem}}
 .columns{{font-size:.75rem;text-transform:uppercase;letter-spacing:.05em;color:#595959}}

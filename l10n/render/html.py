@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -150,13 +151,15 @@ def article(edition: Edition, layout: str, flavour: Flavour = Flavour()) -> str:
     return columns + body
 
 
-def legend(edition: Edition, flavour: Flavour = Flavour()) -> str:
+def legend_text(edition: Edition) -> str:
+    """The article's name and how many segments are in each status."""
     counts = edition.counts()
     keys = " ".join(f'<span class="key">{counts[s]} {escape(str(s))}</span>' for s in Status)
-    return (
-        f'<header class="legend" {flavour.lang("en")}>{escape(edition.name)} · {keys} · '
-        '<span class="unreviewed">dotted</span> = unreviewed</header>'
-    )
+    return f'{escape(edition.name)} · {keys} · <span class="unreviewed">dotted</span> = unreviewed'
+
+
+def legend(edition: Edition, flavour: Flavour = Flavour()) -> str:
+    return f'<header class="legend" {flavour.lang("en")}>{legend_text(edition)}</header>'
 
 
 def title_of(edition: Edition, layout: str) -> tuple[str, str]:
@@ -201,6 +204,29 @@ class HtmlRenderer:
             f"{article(edition, self.layout)}\n</main>"
         )
         return page(edition.target_language, title_of(edition, self.layout), body)
+
+    def render_collection(self, name: str, editions: Sequence[Edition]) -> str:
+        """One page of several articles under the collection's `<h1>`, with a table of
+        contents; each article's title is an `<h2>`, its ids prefixed (`d2-…`)."""
+        lang = editions[0].target_language
+        entries, articles = [], []
+        for n, edition in enumerate(editions, 1):
+            text, tag = title_of(edition, self.layout)
+            entries.append(
+                f'<li><a href="#doc-{n}"><span lang="{escape(tag)}">{escape(text)}</span></a></li>'
+            )
+            flavour = Flavour(level=2, prefix=f"d{n}-")
+            articles.append(
+                f'<article id="doc-{n}" class="{self.layout}">\n'
+                f'<p class="legend" lang="en">{legend_text(edition)}</p>\n'
+                f"{article(edition, self.layout, flavour)}\n</article>"
+            )
+        body = (
+            f'<header class="legend"><h1>{escape(name)}</h1></header>\n'
+            f'<nav class="toc" aria-label="Contents"><ol>{"".join(entries)}</ol></nav>\n'
+            f"<main>\n{chr(10).join(articles)}\n</main>"
+        )
+        return page(lang, (name, lang), body)
 
 
 def make_renderer(options) -> HtmlRenderer:

@@ -15,7 +15,7 @@ import polib
 
 from ..catalog import source_tally, translations
 from ..document import Document
-from ..edition import Edition, align
+from ..edition import Edition, align, review_notes
 from ..errors import FINDINGS, InputError, SettingsError
 from ..files import atomic_write_all
 from ..project import (
@@ -46,6 +46,7 @@ class BuildOptions(StageOptions):
     only_reviewed: bool = False  # withhold unreviewed output, per segment
     min_reviewed: float | None = None  # percent; below it the build fails
     source_script: str | None = None  # "hans" or "hant": the source column converted
+    collection: str | None = None  # one book of every source, by this name (`collection`)
 
     def resolved(self, settings: Settings) -> BuildOptions:
         return replace(
@@ -123,11 +124,16 @@ def edition(
         language,
         only_reviewed=options.only_reviewed,
         show_source=show,
+        notes=review_notes(catalog) if catalog is not None else None,
     )
 
 
 def build(settings: Settings, options: BuildOptions) -> BuildResult:
     """Render bilingual editions of each source into the output folder."""
+    if options.collection is not None:
+        from .collection import build_collection
+
+        return build_collection(settings, options, options.collection)
     loaded = [(source, load(source, settings)) for source in discover(settings, options.files)]
     return build_documents(loaded, settings, options)
 
