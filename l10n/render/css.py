@@ -75,11 +75,16 @@ body{{font-family:{FONTS};line-height:1.6}}
 .row,.block{{margin:0 0 1em}}
 .row>.tgt,.block>.tgt{{margin-top:.3em;padding-left:.6em;border-left:2px solid #ccc}}
 nav ol{{list-style:none;padding-left:0}}
+header.legend{{font-size:.8em;color:#595959;margin-bottom:1em}}
+.columns{{display:none}}
 {_COMMON}
 @media (min-width:40em){{
 .row{{display:table;width:100%;table-layout:fixed}}
 .row>div{{display:table-cell;width:50%;vertical-align:top;padding-right:1em}}
 .row>.tgt{{margin-top:0;padding-left:1em}}
+.columns{{display:table;width:100%;table-layout:fixed;font-size:.75em;color:#595959;
+text-transform:uppercase;margin-bottom:.5em}}
+.columns>div{{display:table-cell;width:50%}}
 }}
 """
 ).strip()
