@@ -107,7 +107,6 @@ header.legend{{font-size:8pt;color:#555;margin-bottom:1em}}
 .row>.src{{padding-right:.7em}}
 .row>.tgt{{padding-left:.7em}}
 .block{{margin:0 0 .8em}}
-.seg{{unicode-bidi:isolate}}
 .block>.src+.tgt{{margin-top:.25em;padding-left:.6em;border-left:2px solid #ccc}}
 nav.toc{{break-after:page}}
 article+article{{break-before:page}}

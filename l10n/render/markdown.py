@@ -3,7 +3,8 @@ inline markup of Markdown and HTML sources (bold, links…) kept on both sides. 
 `translation-only` layout, the translation alone.
 
 Every character CommonMark (and GFM's tables and strikethrough) could read as markup is
-backslash-escaped, `&` included, so `&amp;` in a source stays `&amp;`, not `&`.
+backslash-escaped, `&` included where it would start a reference, so `&amp;` in a source
+stays `&amp;`, not `&`.
 """
 
 import re
@@ -13,9 +14,12 @@ from ..edition import Edition
 from .inline import markdown
 from .markers import join_source, join_target
 
-# ASCII punctuation that opens or closes markup anywhere in a line: emphasis, code, links,
-# images, autolinks and raw HTML, entities, tables, strikethrough, heading closers.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!#])")
+# ASCII punctuation that opens or closes markup anywhere in a line: emphasis, code, links
+# and images, autolinks and raw HTML, tables, strikethrough, heading closers; and an `&` that
+# starts an entity or numeric character reference (`&amp;`, `&#169;`, `&#xA9;`).
+_SPECIAL = re.compile(
+    r"([\\`*_\[\]<>|~#]|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]*;))"
+)
 _LINE_START = re.compile(r"^(\s*)([+\-=])")
 _ORDERED = re.compile(r"^(\s*\d+)([.)])")
 
