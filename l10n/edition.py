@@ -12,7 +12,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .catalog.status import EntryStatus
+import polib
+
+from .catalog.status import EntryStatus, provenance_lines, status
 from .document import BlockKind, Document, Markup, content_hash
 
 _PLACEHOLDER = re.compile(r"</?\d+/?>")
@@ -41,6 +43,8 @@ class Pair:
     status: Status
     # what the placeholders (`<1>…</1>`, `<2/>`) of a Markdown or HTML source stand for
     markup: Markup | None = field(default=None, compare=False)
+    # for an unreviewed translation: its entry's status and provenance (`review_notes`)
+    note: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,18 @@ def _same(text: str) -> str:
     return text
 
 
+def review_notes(catalog: polib.POFile) -> dict[str, str]:
+    """msgid → what an editor is told of an unreviewed translation: the entry's status and
+    the provenance lines of its translator comment (`status: machine; machine translation:
+    argos …`)."""
+    notes = {}
+    for entry in catalog:
+        entry_status = status(entry)
+        if entry_status.needs_review:
+            notes[entry.msgid] = "; ".join([f"status: {entry_status}", *provenance_lines(entry)])
+    return notes
+
+
 def align(
     document: Document,
     translated: Mapping[str, tuple[str, EntryStatus]],
@@ -89,6 +105,7 @@ def align(
     *,
     only_reviewed: bool = False,
     show_source: Callable[[str], str] = _same,
+    notes: Mapping[str, str] | None = None,
 ) -> Edition:
     """Pair every extracted segment with its translation and review status.
 
@@ -96,7 +113,7 @@ def align(
     source, marked untranslated. A segment translated together with the one before it
     (`catalog.joins`) is shown in one pair with it. `show_source` gives the source as
     shown (e.g. converted to another script); ids and statuses still come from the
-    original text.
+    original text. `notes` (msgid → text, `review_notes`) go with unreviewed pairs.
     """
     blocks = []
     for block in document.blocks:
@@ -120,6 +137,7 @@ def align(
             if status is Status.UNTRANSLATED:
                 target = ""
             source = show_source(segment.text)
-            pairs.append(Pair(segment.id, source, target, status, segment.markup))
+            note = (notes or {}).get(segment.text, "") if status is Status.UNREVIEWED else ""
+            pairs.append(Pair(segment.id, source, target, status, segment.markup, note))
         blocks.append(EditionBlock(block.kind, tuple(pairs)))
     return Edition(document.name, source_language, target_language, tuple(blocks), document)

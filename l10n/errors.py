@@ -55,3 +55,7 @@ class TMError(L10nError):
 
 class XliffError(L10nError):
     """An XLIFF file that cannot be written or read back into the catalogs."""
+
+
+class ExtraError(L10nError):
+    """A format that needs an optional dependency which is not installed."""

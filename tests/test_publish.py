@@ -62,7 +62,30 @@ def test_source_script_hans(project):
 
 def test_bad_layout_and_format_are_usage_errors(project):
     assert l10n("extract").exit_code == 0
-    for args in (["--layout", "diagonal"], ["--format", "pdf"], ["--source-script", "latin"]):
+    for args in (["--layout", "diagonal"], ["--format", "odt"], ["--source-script", "latin"]):
         result = l10n("build", *args)
         assert result.exit_code == 2, args
         assert result.stderr.startswith("l10n: error: ") and result.stderr.count("\n") == 1
+
+
+def test_several_layouts_in_one_build(project):
+    _half_reviewed(project)
+    result = l10n("build", "--format", "html,md,json", "--layout", "side-by-side,translation-only")
+    assert result.exit_code == 0, result.stderr
+    dist = project / "dist"
+    assert sorted(p.name for p in dist.iterdir()) == [
+        f"{SEED_NAME}.en.json",  # the same in every layout: written once
+        f"{SEED_NAME}.en.side-by-side.html",
+        f"{SEED_NAME}.en.side-by-side.md",
+        f"{SEED_NAME}.en.translation-only.html",
+        f"{SEED_NAME}.en.translation-only.md",
+    ]
+    alone = (dist / f"{SEED_NAME}.en.translation-only.html").read_text("utf-8")
+    assert 'class="src"' not in alone and alone.count("<h1") == 1
+    assert '<h1 class="doc-title"><span class="seg reviewed" id="t-' in alone
+    assert '<title lang="en">Sentence 0.</title>' in alone
+    assert "處長會議" not in alone.split("<main")[1]  # every sentence is translated
+    markdown = (dist / f"{SEED_NAME}.en.translation-only.md").read_text("utf-8")
+    assert markdown.startswith("# Sentence 0.\n") and "處長" not in markdown
+    both = (dist / f"{SEED_NAME}.en.side-by-side.html").read_text("utf-8")
+    assert both.count("<h1") == 1 and '<title lang="zh-Hant">四川省公安局' in both

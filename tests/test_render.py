@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from l10n.catalog import EntryStatus
 from l10n.document import BlockKind
@@ -229,5 +231,32 @@ def test_html_isolates_every_segment_from_its_neighbours_bidi_controls():
     assert len(spans.spans) == 6  # source and target of the title and both sentences
     assert all(span.get("dir") == "auto" for span in spans.spans)
     assert "He \u202esaid." in [span["text"] for span in spans.spans]  # shown, not dropped
-    assert ".seg{unicode-bidi:isolate;" in STYLE.replace(" ", "")
+    assert ".seg{unicode-bidi:isolate}" in STYLE.replace(" ", "")
     assert f"<style>{STYLE}</style>" in page  # the style the Content-Security-Policy hashes
+
+
+MARKDOWN_ALPHABET = [*"&amp;copy#<>*_[]()!`~|\\-+=.1)x 中文:\"'{}", "&#169;", "\t"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(MARKDOWN_ALPHABET), min_size=1, max_size=12).map("".join))
+def test_markdown_escape_leaves_nothing_for_commonmark_to_interpret(text):
+    """Whatever ASCII punctuation a sentence holds, CommonMark (with GFM tables and
+    strikethrough) reads the escaped text back as that very text, in one paragraph."""
+    from html import unescape
+
+    from markdown_it import MarkdownIt
+
+    from l10n.render.markdown import escape
+
+    text = text.strip()
+    assume(text)
+    rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(escape(text))
+    assert rendered.startswith("<p>") and rendered.endswith("</p>\n"), rendered
+    assert unescape(rendered[3:-5]) == text
+
+
+def test_markdown_keeps_entities_as_text():
+    document = parse("標題\n\n他說&amp;她說&copy;。\n")
+    output = renderer("md", OPTIONS).render(align(document, {}, "zh-Hant", "en"))
+    assert "他說\\&amp;她說\\&copy;。" in output

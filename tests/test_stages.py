@@ -168,11 +168,11 @@ def test_every_user_facing_error_carries_its_exit_code():
 
 def test_a_usage_error_changes_nothing(project):
     before = snapshot(project)
-    result = l10n("build", "--format", "pdf")
+    result = l10n("build", "--format", "odt")
     assert result.exit_code == 2
     assert (
-        result.stderr == "l10n: error: unknown output format 'pdf'; "
-        "choose from: html, md, txt, tmx, json, source\n"
+        result.stderr == "l10n: error: unknown output format 'odt'; "
+        "choose from: html, md, txt, tmx, json, source, epub, docx, pdf\n"
     )
     assert snapshot(project) == before
 

@@ -89,7 +89,9 @@ def build(
         None, "--format", "-f", help=f"Comma-separated: {','.join(RENDERERS)}."
     ),
     out_dir: Path = typer.Option(None, "--output", "-o", help="Output folder (default: dist/)."),
-    layout: str = typer.Option(None, "--layout", help=f"HTML: {' or '.join(LAYOUTS)}."),
+    layout: str = typer.Option(
+        None, "--layout", help=f"{', '.join(LAYOUTS)}; several: comma-separated."
+    ),
     only_reviewed: bool = typer.Option(
         False, "--only-reviewed", help="Show the source, marked, instead of unreviewed output."
     ),
@@ -107,6 +109,9 @@ def build(
     ),
     source_script: str = typer.Option(
         None, "--source-script", help="Show the source converted: hans or hant."
+    ),
+    collection: str = typer.Option(
+        None, "--collection", help="One book NAME of every source: epub, pdf, html or docx."
     ),
     jobs: int = JOBS,
     force: bool = FORCE,
@@ -129,6 +134,7 @@ def build(
         only_reviewed=only_reviewed,
         min_reviewed=min_reviewed,
         source_script=source_script,
+        collection=collection,
     )
     result = run_build(project_settings(), options)
     for problem in result.problems():

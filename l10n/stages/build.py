@@ -16,7 +16,7 @@ import polib
 from ..catalog import source_tally, translations
 from ..catalog.header import revision_time
 from ..document import Document
-from ..edition import Edition, align
+from ..edition import Edition, align, review_notes
 from ..errors import FINDINGS, InputError, SettingsError
 from ..files import discard, replace_staged, stage
 from ..parallel import ordered_map, resolve_jobs
@@ -30,7 +30,7 @@ from ..project import (
     read_catalog_file,
     relative,
 )
-from ..render import renderer
+from ..render import renderers
 from ..script import convert, is_traditional
 from ..settings import Settings, require_language
 from ..state import (
@@ -51,11 +51,12 @@ class BuildOptions(StageOptions):
     languages: tuple[str, ...] | None = None
     formats: tuple[str, ...] | None = None
     out_dir: Path | None = None
-    layout: str | None = None  # html: side-by-side or interleaved
+    layout: str | None = None  # side-by-side, interleaved, translation-only; several: a,b
     include_machine: bool = False  # tmx: also unreviewed pairs, marked; source: used too
     only_reviewed: bool = False  # withhold unreviewed output, per segment
     min_reviewed: float | None = None  # percent; below it the build fails
     source_script: str | None = None  # "hans" or "hant": the source column converted
+    collection: str | None = None  # one book of every source, by this name (`collection`)
 
     def resolved(self, settings: Settings) -> BuildOptions:
         return replace(
@@ -133,12 +134,17 @@ def edition(
         language,
         only_reviewed=options.only_reviewed,
         show_source=show,
+        notes=review_notes(catalog) if catalog is not None else None,
     )
 
 
 def build(settings: Settings, options: BuildOptions) -> BuildResult:
     """Render bilingual editions of each source into the output folder; editions whose
     inputs and files are as the state recorded are left as they are."""
+    if options.collection is not None:
+        from .collection import build_collection
+
+        return build_collection(settings, options, options.collection)
     state = load_state(settings.root, force=options.force)
     built = build_sources(discover(settings, options.files), settings, options, state)
     if not built.below_threshold:  # a build that writes nothing leaves the state as it was
@@ -159,11 +165,11 @@ class Rendered:
 
 
 def _renderers(options: BuildOptions, catalog: polib.POFile | None) -> list:
-    """The renderers of the formats; dates they write are the catalog's revision date, so
-    building the same inputs again gives the same bytes."""
+    """(renderer, file name infix) of the formats and layouts; dates they write are the
+    catalog's revision date, so building the same inputs again gives the same bytes."""
     revised = revision_time(catalog.metadata) if catalog is not None else None
     dated = replace(options, now=revised) if revised is not None else options
-    return [renderer(name, dated) for name in dated.formats or ()]
+    return renderers(dated.formats or (), dated)
 
 
 def build_article(job: tuple[Source, Settings, BuildOptions, tuple[str, ...]]) -> list[Rendered]:
@@ -181,9 +187,9 @@ def build_article(job: tuple[Source, Settings, BuildOptions, tuple[str, ...]]) -
             percent = source_tally(texts, catalog).reviewed_percent()
             files: list[tuple[Path, Path | None, str]] = []
             rendered.append(Rendered(build_key(source, language), inputs, (), percent))
-            for r in _renderers(options, catalog):
+            for r, infix in _renderers(options, catalog):
                 extension = r.extension_for(pages) if hasattr(r, "extension_for") else r.extension
-                path = options.out_dir / f"{source.stem}.{language}.{extension}"
+                path = options.out_dir / f"{source.stem}.{language}{infix}.{extension}"
                 if any(path == written for written, _, _ in files):
                     raise SettingsError(
                         f"two formats would both write {relative(path, settings.root)}: "
@@ -218,8 +224,7 @@ def build_sources(
     assert options.out_dir is not None and options.languages is not None
     if options.out_dir.exists() and not options.out_dir.is_dir():
         raise InputError(f"{options.out_dir} is a file, not a folder for the editions")
-    for name in options.formats or ():
-        renderer(name, options)  # an unknown format or layout, before any work
+    renderers(options.formats or (), options)  # an unknown format or layout, before any work
     base = fingerprint(
         tool_fingerprint(),
         settings_fingerprint(settings),
