@@ -74,7 +74,8 @@ RUNS = """((inline, hidden, kinds) => {
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         if (isInline(child)) {
           for (const name of ['alt', 'title']) {
-            if (child.hasAttribute(name) && !isHidden(child)) attributes.push(child.getAttribute(name));
+            const value = child.getAttribute(name);
+            if (value !== null && !isHidden(child)) attributes.push(value);
           }
           if (!isHidden(child)) walk(child, owner);
         } else {
