@@ -7,7 +7,7 @@ The placeholders of Markdown and HTML sources are TMX's inline elements: `<1>…
 translation to the source's, and the code's text is the placeholder as it is (a tool
 that shows inline codes by their text shows `<1>`). `type` says what the placeholder
 stands for where that is known (bold, italic, link, image, lb…). Text whose tags do
-not nest stays text."""
+not nest, or that repeat one, stays text."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 
 from . import __version__
-from .checks.parity import nesting_problem
+from .checks.parity import nesting_problem, placeholders
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -61,7 +61,8 @@ def fill_seg(seg: ET.Element, text: str, types: Mapping[int, str] | None = None)
     """The content of a <seg>: the text, its placeholders as inline elements (with the
     `type` of each number in `types`, when given)."""
     text = NOT_XML.sub("", text)
-    if not _PLACEHOLDER.search(text) or nesting_problem(text) is not None:
+    tags = placeholders(text)
+    if not tags or max(tags.values()) > 1 or nesting_problem(text) is not None:
         seg.text = text
         return
     types = types or {}
