@@ -1,4 +1,6 @@
-"""The machine-translation provider: an engine's output, marked as machine output.
+"""The machine-translation provider: an engine's output, marked as machine output. The
+engine reads the texts without their placeholders, which are put back in its output
+(`mt/tags.py`).
 
 `mt` uses the configured engine (`[tool.l10n.mt] engine`); `mt:NAME` the engine NAME.
 """
@@ -12,6 +14,7 @@ from ..catalog.provenance import provenance_line
 from ..catalog.status import MACHINE_TRANSLATION
 from ..errors import SettingsError
 from ..mt import ENGINES, Engine, Progress, make_engine
+from ..mt.tags import translate_tagged
 from . import Suggestion
 
 if TYPE_CHECKING:
@@ -29,7 +32,7 @@ class MachineTranslation:
     def suggest(
         self, texts: list[str], progress: Progress | None = None, contexts=None
     ) -> dict[str, Suggestion]:
-        outputs = self.engine.translate(texts, progress) if texts else []
+        outputs = translate_tagged(self.engine, texts, progress) if texts else []
         return {
             text: Suggestion(
                 output.text,

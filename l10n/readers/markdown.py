@@ -21,6 +21,10 @@ from ..document import BlockKind, Document
 from ..files import decode_source
 from ..segment.rules import Rules
 from .inline import ATTR, CLOSE, OPEN, TEXT, VOID, BlockDraft, Unit, assemble, segments
+from .links import Lost as _Lost
+from .links import bracket_end as _bracket_end
+from .links import link_tail as _link_tail
+from .links import unescape as _unescape
 
 _FRONT_MATTER = re.compile(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
@@ -35,11 +39,8 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>\Z", re.S)
 _VOID_TAGS = {"br", "img", "wbr", "hr", "input"}
 _SKIP = re.compile(r"\s*<!--\s*l10n:\s*skip\s*-->\s*")
 _LEAVES = {"fence", "code_block", "html_block", "hr"}
+_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _NOT_TRANSLATED = re.compile(r"""\btranslate\s*=\s*["']?no\b""", re.I)
-
-
-class _Lost(Exception):
-    """The inline content could not be found again in the source."""
 
 
 @lru_cache(maxsize=1)
@@ -94,72 +95,6 @@ class _Locator:
         return where
 
 
-def _skip_space(s: str, i: int) -> int:
-    while i < len(s) and s[i] in " \t\n":
-        i += 1
-    return i
-
-
-def _bracket_end(s: str, i: int) -> int:
-    """The index of the `]` closing the label that starts after `s[i]`."""
-    depth = 0
-    while i < len(s):
-        ch = s[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    raise _Lost
-
-
-def _link_tail(s: str, i: int) -> tuple[int, tuple[int, int] | None]:
-    """From the `]` at i: the end of `](dest "title")`, `][ref]` or `]`, and the title's span."""
-    if s[i] != "]":
-        raise _Lost
-    i += 1
-    if i < len(s) and s[i] == "(":
-        i = _skip_space(s, i + 1)
-        if i < len(s) and s[i] == "<":
-            while i < len(s) and s[i] != ">":
-                i += 2 if s[i] == "\\" else 1
-            i += 1
-        else:
-            depth = 0
-            while i < len(s) and not s[i].isspace() and not (s[i] == ")" and depth == 0):
-                if s[i] == "\\":
-                    i += 1
-                elif s[i] == "(":
-                    depth += 1
-                elif s[i] == ")":
-                    depth -= 1
-                i += 1
-        i = _skip_space(s, i)
-        title = None
-        if i < len(s) and s[i] in "\"'(":
-            closer = ")" if s[i] == "(" else s[i]
-            j = i + 1
-            while j < len(s) and s[j] != closer:
-                j += 2 if s[j] == "\\" else 1
-            title = (i + 1, j)
-            i = _skip_space(s, j + 1)
-        if i >= len(s) or s[i] != ")":
-            raise _Lost
-        return i + 1, title
-    if i < len(s) and s[i] == "[":
-        return s.index("]", i) + 1, None
-    return i, None
-
-
-def _unescape(s: str) -> str:
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", s)
-
-
 class _Inline:
     """The units of one inline token."""
 
@@ -185,11 +120,12 @@ class _Inline:
         self.c += len(decoded)
 
     def _attr(self, a: int, b: int, quote: str) -> None:
-        start, end = self._span(a, b)
-        raw = self.content[a:b]
-        # only an attribute on one line: a msgid never holds a line break
-        if b > a and "\n" not in raw and self.where[b - 1] - self.where[a] == b - a - 1:
-            self.units.append(Unit(ATTR, start, end, _unescape(raw), quote=quote))
+        """An alt text or title; one over several lines is one segment, its line breaks
+        (with a continuation line's markers) read as a space."""
+        if b > a:
+            start, end = self._span(a, b)
+            text = _BREAK.sub(" ", _unescape(self.content[a:b]))
+            self.units.append(Unit(ATTR, start, end, text, quote=quote))
 
     def _untranslated(self, tok: Token, i: int) -> int:
         """An inline HTML element marked translate="no", up to its end tag, as one void unit;
@@ -281,7 +217,7 @@ class _Inline:
                 alt_end = _bracket_end(content, start + 1)
                 self.c, title = _link_tail(content, alt_end)
                 s, e = self._span(start, self.c)
-                alt = _unescape(content[start + 2 : alt_end])
+                alt = _BREAK.sub(" ", _unescape(content[start + 2 : alt_end]))
                 self.units.append(Unit(VOID, s, e, alt, element="img"))
                 self._attr(start + 2, alt_end, quote="")
                 if title is not None:

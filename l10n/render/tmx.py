@@ -2,6 +2,8 @@
 
 Each distinct source text gives one translation unit; unreviewed units carry
 `<prop type="x-l10n-status">unreviewed</prop>`. Characters XML 1.0 forbids are dropped.
+Placeholders are TMX inline elements (`<bpt>`/`<ept>`, `<ph>`), typed by the element
+each stands for.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..edition import Edition, Status
-from ..tmx import add_unit, new_tmx, serialise
+from ..tmx import add_unit, element_type, new_tmx, serialise
 
 
 class TmxRenderer:
@@ -34,7 +36,9 @@ class TmxRenderer:
                 (edition.source_language, pair.source),
                 (edition.target_language, pair.target),
             )
-            add_unit(body, sides, {"x-l10n-status": str(pair.status)}, tuid=pair.id)
+            places = pair.markup.placeholders if pair.markup else ()
+            types = {p.number: element_type(p.element) for p in places}
+            add_unit(body, sides, {"x-l10n-status": str(pair.status)}, pair.id, types)
         return serialise(tmx)
 
 
