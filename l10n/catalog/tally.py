@@ -37,6 +37,9 @@ class Tally:
         default_factory=lambda: MappingProxyType(dict.fromkeys(EntryStatus, Count()))
     )
 
+    def __reduce__(self):  # a mapping proxy does not pickle; a tally crosses processes
+        return (_tally, (dict(self.counts),))
+
     @classmethod
     def of(cls, items: Iterable[tuple[str, EntryStatus]]) -> Tally:
         """The tally of (source text, status) pairs, each pair one entry."""
@@ -68,6 +71,10 @@ class Tally:
         """Reviewed entries among the live ones, in percent; 100 when there are none."""
         live = self.live
         return 100.0 * self.counts[EntryStatus.REVIEWED].entries / live if live else 100.0
+
+
+def _tally(counts: dict[EntryStatus, Count]) -> Tally:
+    return Tally(MappingProxyType(counts))
 
 
 def catalog_tally(catalog: polib.POFile) -> Tally:

@@ -1,0 +1,198 @@
+"""Incremental runs (`.l10n/state.json`) and `--jobs`: a re-run skips what is current, never
+serves a stale output, and several processes write the same bytes as one."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import polib
+import pytest
+
+from l10n.state import STATE
+
+from .conftest import SEED, l10n, l10n_ok, snapshot
+
+ARTICLES = 10  # enough for the process pool (l10n.parallel.SHARED_FROM)
+DATES = re.compile(rb'"(POT-Creation-Date|PO-Revision-Date): [^"]*"')
+
+
+def variant(number: int) -> str:
+    """The seed with its numbers shifted and a closing sentence of its own."""
+    text = re.sub(r"\d+", lambda m: str(int(m.group()) + number), SEED.read_text("utf-8"))
+    return text.rstrip("\n") + f"\n\n本文為第{number}號稿件。\n"
+
+
+@pytest.fixture
+def corpus(project: Path, packages: Path) -> Path:
+    for number in range(1, ARTICLES):
+        (project / "seeds" / f"article-{number:02d}.txt").write_text(variant(number), "utf-8")
+    return project
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    """Every file but the state, with header dates blanked (two runs may span a minute)."""
+    return {
+        name: DATES.sub(rb'"\1: -"', data)
+        for name, data in snapshot(folder).items()
+        if not name.startswith(".l10n/")
+    }
+
+
+def written(result) -> int:
+    found = re.search(r"; (\d+) of (\d+) file\(s\) written", result.stdout)
+    assert found, result.stdout
+    return int(found.group(1))
+
+
+def review_first(po: Path, translation: str) -> str:
+    """A translator's review of the first entry of a catalog: its msgid."""
+    catalog = polib.pofile(str(po), wrapwidth=0)
+    entry = next(e for e in catalog if e.msgid)
+    entry.msgstr = translation
+    if "fuzzy" in entry.flags:
+        entry.flags.remove("fuzzy")
+    catalog.save()
+    return entry.msgid
+
+
+def test_a_rerun_with_nothing_changed_reads_no_source(corpus: Path, monkeypatch):
+    l10n_ok("run")
+    before = outputs(corpus)
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("a current source was read again")
+
+    monkeypatch.setattr("l10n.stages.extract.load", no_reading)
+    monkeypatch.setattr("l10n.stages.build.load", no_reading)
+    again = l10n_ok("run", "--jobs", "1")
+    assert written(again) == 0
+    assert outputs(corpus) == before
+
+
+def _edit_source(root: Path) -> None:
+    path = root / "seeds" / "article-03.txt"
+    path.write_text(path.read_text("utf-8") + "\n記者會於下午三時結束。\n", "utf-8")
+
+
+def _edit_catalog(root: Path) -> None:
+    review_first(root / "locales/en/LC_MESSAGES/article-05.po", "Reviewed by a translator.")
+
+
+def _edit_settings(root: Path) -> None:
+    pyproject = root / "pyproject.toml"
+    text = pyproject.read_text("utf-8").replace(
+        'formats = ["html", "md", "txt"]', 'formats = ["md"]'
+    )
+    pyproject.write_text(
+        text.replace("boilerplate = [", "boilerplate = [\n    '^本文為第',"), "utf-8"
+    )
+
+
+def _delete_edition(root: Path) -> None:
+    (root / "dist" / "article-07.en.html").unlink()
+
+
+def _tamper_edition(root: Path) -> None:
+    path = root / "dist" / "article-02.en.md"
+    path.write_bytes(path.read_bytes().replace(b"#", b"=", 1))
+
+
+def _delete_catalog(root: Path) -> None:
+    (root / "locales/en/LC_MESSAGES/article-04.po").unlink()
+
+
+def _corrupt_state(root: Path) -> None:
+    (root / STATE).write_text("{not json", "utf-8")
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "source": _edit_source,
+    "catalog": _edit_catalog,
+    "settings": _edit_settings,
+    "deleted edition": _delete_edition,
+    "tampered edition": _tamper_edition,
+    "deleted catalog": _delete_catalog,
+    "corrupt state": _corrupt_state,
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_an_edit_is_redone_as_a_run_from_scratch_would(corpus: Path, tmp_path_factory, edit):
+    l10n_ok("run")
+    EDITS[edit](corpus)
+    l10n_ok("run")
+    incremental = outputs(corpus)
+    # the same project from scratch: no state, every step redone over the same files
+    scratch = tmp_path_factory.mktemp("scratch") / "project"
+    shutil.copytree(corpus, scratch, ignore=shutil.ignore_patterns(".l10n"))
+    assert outputs(scratch) == incremental
+    here = os.getcwd()
+    os.chdir(scratch)
+    try:
+        redone = l10n_ok("run")
+    finally:
+        os.chdir(here)
+    assert written(redone) == 0, redone.stdout  # the incremental run left nothing stale
+    assert outputs(scratch) == incremental
+
+
+def test_force_redoes_every_step_and_writes_the_same(corpus: Path):
+    l10n_ok("run")
+    before = outputs(corpus)
+    forced = l10n_ok("run", "--force")
+    assert written(forced) == 0
+    assert outputs(corpus) == before
+
+
+def test_a_review_elsewhere_reaches_a_catalog_left_empty(corpus: Path):
+    """A catalog with empty entries is offered again when the memory changed: a sentence
+    reviewed in one article fills the same sentence of another."""
+    l10n_ok("run")
+    source = review_first(corpus / "locales/en/LC_MESSAGES/article-01.po", "The meeting opened.")
+    l10n_ok("run")
+    other = polib.pofile(str(corpus / "locales/en/LC_MESSAGES/article-02.po"))
+    filled = other.find(source)
+    if filled is None:  # the first segment differs by its numbers: a fuzzy match then
+        filled = next(e for e in other if e.msgid and e.msgstr == "The meeting opened.")
+    assert filled.msgstr == "The meeting opened."
+    assert "tm:" in filled.tcomment
+
+
+def test_the_glossary_is_checked_as_it_is_now(corpus: Path):
+    l10n_ok("run")
+    clean = l10n("check", "--format", "json", "--select", "glossary")
+    assert clean.exit_code == 0
+    source = review_first(corpus / "locales/en/LC_MESSAGES/article-06.po", "A meeting.")
+    term = source[:2]
+    (corpus / "locales" / "glossary.tsv").write_text(f"{term}\tSichuan Province\n", "utf-8")
+    found = l10n("check", "--format", "json", "--select", "glossary")
+    findings = json.loads(found.stdout)["findings"]
+    assert any(f["path"].endswith("article-06.po") for f in findings), found.stdout
+
+
+def test_jobs_write_the_same_bytes_as_one_process(corpus: Path, tmp_path_factory):
+    other = tmp_path_factory.mktemp("other") / "project"
+    shutil.copytree(corpus, other)
+    l10n_ok("run", "--jobs", "1")
+    serial_check = l10n("check", "--format", "json", "--jobs", "1")
+    here = os.getcwd()
+    os.chdir(other)
+    try:
+        l10n_ok("run", "--jobs", "2")
+        parallel_check = l10n("check", "--format", "json", "--jobs", "2")
+        shutil.rmtree(other / "dist")
+        shutil.rmtree(other / ".l10n")
+        l10n_ok("build", "--jobs", "2", "--format", "html,md,txt,tmx,json")
+    finally:
+        os.chdir(here)
+    l10n_ok("build", "--jobs", "1", "--format", "html,md,txt,tmx,json")
+    assert outputs(other) == outputs(corpus)
+    assert serial_check.exit_code == parallel_check.exit_code
+    assert (
+        json.loads(serial_check.stdout)["findings"] == json.loads(parallel_check.stdout)["findings"]
+    )
