@@ -116,8 +116,9 @@ def decode_utf8(data: bytes, label: str, error: type[L10nError], *, bom: bool = 
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _staged(path: Path, content: str | bytes) -> Path:
-    """A complete, synced temporary copy of `content` beside `path`, ready to rename."""
+def _staged(path: Path, content: str | bytes, durable: bool = True) -> Path:
+    """A complete temporary copy of `content` beside `path`, ready to rename; synced to the
+    disk first when `durable`."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -125,7 +126,8 @@ def _staged(path: Path, content: str | bytes) -> Path:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -151,9 +153,11 @@ def atomic_write_all(files: Sequence[tuple[Path, str | bytes]]) -> None:
     replace_staged(staged)
 
 
-def stage(path: Path, content: str | bytes) -> Path:
-    """A complete, synced temporary copy of `content` beside `path`, for `replace_staged`."""
-    return _staged(path, content)
+def stage(path: Path, content: str | bytes, *, durable: bool = True) -> Path:
+    """A complete temporary copy of `content` beside `path`, for `replace_staged`. Files
+    that hold people's work are `durable` (synced before they replace the old ones); build
+    outputs, which a build makes again, need not be."""
+    return _staged(path, content, durable)
 
 
 def replace_staged(staged: Sequence[tuple[Path, Path]]) -> None:

@@ -197,7 +197,7 @@ def build_article(job: tuple[Source, Settings, BuildOptions, tuple[str, ...]]) -
                     )
                 content = r.render(pages)
                 data = content.encode("utf-8") if isinstance(content, str) else content
-                files.append((path, stage(path, data), digest_bytes(data)))
+                files.append((path, stage(path, data, durable=False), digest_bytes(data)))
                 rendered[-1] = replace(rendered[-1], files=tuple(files))
     except BaseException:
         _discard(rendered)
