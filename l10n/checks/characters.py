@@ -37,8 +37,6 @@ _ONE_AS_WORD = frozenset("同唯統统單单每逐")
 # 上一期, 下一屆, 這一次: the previous, the next, this one; not after a verb (剩下一名: one left).
 _POINTING = frozenset("上下這这那此該该另")
 _VERB_BEFORE = frozenset("加剩留創创寫写拿定落錄录接記记立打考選选排撥拨")
-# 每兩年舉辦一次: 一次 is how often, said by `every two years` or `biennial`.
-_ONCE = "次回屆届趟度"
 # A day the clause names, which a one-day duration (停課一天) may be left to: tomorrow.
 _NAMED_DAYS = (
     "今天",
@@ -88,7 +86,7 @@ def _hour_at(text: str, start: int, number: Decimal, after: str) -> bool:
 
 # Before X倍, a verb of increase: 增加兩倍 is read as 2 or 3 times; otherwise X times.
 _INCREASE = re.compile(
-    "(?:增加|增長|增长|成長|成长|提高|提升|上升|上漲|上涨|增|漲|涨|升|多|翻)了?(?:近|約|约|逾|超過|超过|多達|多达|達|达)?$"
+    "(?:增加|增長|增长|成長|成长|提高|提升|上升|上漲|上涨|增|漲|涨|升|多出?|高出|超出|翻)了?(?:近|約|约|逾|超過|超过|多達|多达|達|达)?$"
 )
 
 
@@ -100,13 +98,13 @@ def _inside(text: str, at: int, idiom: str) -> bool:
 
 def _one_as_word(text: str, start: int, unit: str, clause: str) -> bool:
     """一 that is no count: 同一年 (the same year), 唯一 (only), 每一 (every), 上一期 (the
-    previous), 每兩年一次 (how often), 一起 (together), 明天停課一天 (the day named)."""
+    previous), 每兩年一次 and 每3分鐘一班 (a rate), 一起 (together), 明天停課一天 (the day named)."""
     before = text[max(0, start - 2) : start]
     if before[-1:] in _ONE_AS_WORD or unit == "起":
         return True
     if before[-1:] in _POINTING and before[:1] not in _VERB_BEFORE:
         return True
-    if unit in _ONCE and "每" in clause:
+    if "每" in clause:  # 每兩年一次, 每3分鐘一班: a rate, said by `every`, `biennial`
         return True
     sentence = re.split("[。；;!?！？]", text[:start])[-1]
     return unit in "天日" and any(day in sentence for day in _NAMED_DAYS)
@@ -228,7 +226,7 @@ def _stated(
     span = next((s for s in ("學年", "学年", "年代", "年") if after.startswith(s)), "")
     if span and number % 1 == 0:
         roc = "民國" in before or "民国" in before
-        if roc or (100 <= number <= 199 and traditional()):
+        if roc or (100 <= number <= 199 and run[0] in DIGITS and traditional()):  # not 百年
             label = ("民國" if roc else "") + run + span
             following = text[end + len(span) : end + len(span) + 2]
             return [year(number, label, roc, traditional, span, following=following)]

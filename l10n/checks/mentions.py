@@ -59,6 +59,7 @@ _STARTS = frozenset({*SMALL_WORDS, *LONE_WORDS, *MONTH_WORDS})
 
 # Words that mark a year as the Republic of China's (ROC 113, Minguo 113).
 _ROC_BEFORE = re.compile(r"\b(?:ROC|R\.O\.C\.|Minguo|Republic(?: of China)?)(?: year)?\s*$")
+_YEARS_AFTER = re.compile(r"(?:-|\s+)years?\b", re.I)
 
 
 def _digits(text: str, tokens: list[Token], at: int) -> tuple[Mention, int]:
@@ -91,6 +92,8 @@ def _digits(text: str, tokens: list[Token], at: int) -> tuple[Mention, int]:
         r"-[A-Za-z]", text[token.end : token.end + 2]
     ):
         readings.add(tag("roc:", number))  # ROC 113, a case number 113-Su-1523
+    if _YEARS_AFTER.match(text, token.end):
+        readings.add(tag("years:", number))  # 120 years, a 120-year history
     readings, end = qualified(text, tokens, at, end, readings)
     written = text[token.start : tokens[end - 1].end]
     name = is_name(text, token.start)
