@@ -98,7 +98,8 @@ def _inside(text: str, at: int, idiom: str) -> bool:
 
 def _one_as_word(text: str, start: int, unit: str, clause: str) -> bool:
     """一 that is no count: 同一年 (the same year), 唯一 (only), 每一 (every), 上一期 (the
-    previous), 每兩年一次 and 每3分鐘一班 (a rate), 一起 (together), 明天停課一天 (the day named)."""
+    previous), 每兩年一次 and 每3分鐘一班 (a rate), 一起 (together), 明天停課一天 (the
+    day named)."""
     before = text[max(0, start - 2) : start]
     if before[-1:] in _ONE_AS_WORD or unit == "起":
         return True
@@ -172,11 +173,13 @@ def _stated(
     if before.endswith("分之"):
         return _fraction(text, start, run, number)
     if before.endswith("第"):
-        if number == 1 or (run == "二" and _starts(after, "天日")):
+        if run == "二" and _starts(after, "天日"):
             return None
         unit = after[:1] if after[:1] in MEASURE_WORDS else ""
-        meaning = ordinal(number)
-        return [Quantity(f"第{run}{unit}", meaning, frozenset({number}), words(number, True))]
+        meaning, ranked = ordinal(number), frozenset({number, tag("rank:", number)})
+        if number == 1:  # 第一: first, often said otherwise (top, leading), so only allowed
+            return [Quantity(f"第{run}{unit}", meaning, ranked, (meaning,), required=False)]
+        return [Quantity(f"第{run}{unit}", meaning, ranked, words(number, True))]
     if _hour_at(text, start, number, after):
         found = [hour(number, run + after[0], text[max(0, start - 10) : start])]
         if after[1:2] == "半":  # 八時半: half past eight, 8:30
@@ -289,8 +292,38 @@ def chinese_quantities(
         found += stated
         if after[:1] == "成" and _starts(after[1:], DIGITS):
             covered = match.end() + 2  # 三成五: the 五 is read with the 三
-    found += _halves(text)
+    found += _halves(text) + _ranks(text)
     return found
+
+
+# Ranks named in words (冠軍: first place, 亞軍: second): they allow the ordinal.
+_RANKS = {
+    "冠": 1,
+    "金牌": 1,
+    "榜首": 1,
+    "首獎": 1,
+    "首奖": 1,
+    "頭獎": 1,
+    "头奖": 1,
+    "亞軍": 2,
+    "亚军": 2,
+    "銀牌": 2,
+    "银牌": 2,
+    "季軍": 3,
+    "季军": 3,
+    "銅牌": 3,
+    "铜牌": 3,
+    "殿軍": 4,
+    "殿军": 4,
+}
+
+
+def _ranks(text: str) -> list[Quantity]:
+    return [
+        Quantity(name, ordinal(Decimal(n)), frozenset({tag("rank:", Decimal(n))}), (), False)
+        for name, n in _RANKS.items()
+        if name in text
+    ]
 
 
 def _halves(text: str) -> list[Quantity]:

@@ -159,6 +159,8 @@ def _words(text: str, tokens: list[Token], at: int) -> tuple[Mention | None, int
             end += 1
     readings, end = qualified(text, tokens, at, end, readings)
     written = text[tokens[at].start : tokens[end - 1].end]
+    if word in ORDINAL_WORDS and word_at(tokens, end) in _PLACES:
+        readings = {tag("rank:", number)}  # first place: a rank, not a count
     counted = (found is not None and _counted(text, tokens, at, number)) or share or multiplying
     name = counted and _titled(text, tokens[at])
     return Mention(written, frozenset(readings), False, name, counted), end
@@ -183,6 +185,8 @@ _MULTIPLYING = frozenset(
 )
 # Words before `three quarters` that make them periods: the first three quarters.
 _PERIOD_BEFORE = ORDINAL_WORDS | {"last", "past", "next", "previous", "latest", "final"}
+# A rank in a contest, which even `first` counts: first place, second prize.
+_PLACES = frozenset("place prize runner position spot".split())
 # What `second` ranks when it counts: the second quarter, the second round (not 30 seconds).
 _RANKED = frozenset(
     "quarter round phase stage leg wave batch session semester reading tier set game "
@@ -205,14 +209,15 @@ def _words_before(tokens: list[Token], at: int, count: int) -> list[str]:
 
 def _counted(text: str, tokens: list[Token], at: int, number: Decimal) -> bool:
     """A count in words that a translation adds only when the source has it: `three`,
-    `fourteenth`; not one (`one of`, `no one`), first or second (`at first`, 30 seconds)."""
+    `fourteenth`; not one (`one of`, `no one`), first or second (`at first`, 30 seconds)
+    unless they rank (first place, the second round)."""
     word = tokens[at].word
     following = word_at(tokens, at + 2 if word_at(tokens, at + 1) == "" else at + 1)
     if word in ORDINAL_WORDS and word_at(tokens, at - 1) in ("a", "an") and at:
         return False  # a third: a share, or another (a third term)
-    if word == "second":
-        return following in _RANKED
-    if word not in SMALL_WORDS or word == "first" or number < 2:
+    if word in ("first", "second"):
+        return following in _PLACES or (word == "second" and following in _RANKED)
+    if word not in SMALL_WORDS or number < 2:
         return False
     spoken = _SPOKEN_BEFORE.search(text[max(0, tokens[at].start - 8) : tokens[at].start])
     return not (number == 2 and spoken and _parties(tokens, at + 1))
