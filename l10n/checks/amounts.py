@@ -32,7 +32,7 @@ class Quantity:
     a translation's number may have to keep it, and how a translation would write it;
     `context` is where it stands (`8月1日 = August 1`) when that tells occurrences apart;
     `near`, values a translation may round, converted to another unit (700億斤: 35 million
-    tonnes)."""
+    tonnes); `article`, whether `a` or `an` may stand for it (not for a score, 3比1)."""
 
     label: str
     meaning: str
@@ -41,6 +41,7 @@ class Quantity:
     required: bool = True
     context: str = field(default="", compare=False)
     near: frozenset[Decimal] = field(default=frozenset(), compare=False)
+    article: bool = field(default=True, compare=False)
 
     @property
     def plain(self) -> bool:

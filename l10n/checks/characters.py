@@ -51,6 +51,8 @@ _NAMED_DAYS = (
     "當日",
     "当日",
 )
+# Units of time that are counted like measure words: 兩小時, 十分鐘.
+_TIME_UNITS = ("小時", "小时", "分鐘", "分钟", "秒鐘", "秒钟")
 _WEEKDAY = ("星期", "禮拜", "礼拜", "週", "周")
 
 
@@ -116,13 +118,14 @@ def _count(
 ) -> Quantity | None:
     """三名, 兩架, 五年, 十月一日: a count with its measure word, a month or a day."""
     unit = after[1:2] if _starts(after, "多餘余") else after[:1]
+    unit = next((name for name in _TIME_UNITS if after.startswith(name)), unit)
     if after[:1] == "旬" and 1 <= number <= 10:  # 七旬老翁: a man in his seventies
         decade = number * 10
         return Quantity(run + "旬", f"{show(decade)}s", frozenset({decade}), (f"{show(decade)}s",))
     if after.startswith("甲子"):  # 一甲子: sixty years, a 60th anniversary
         years = number * 60
         return Quantity(run + "甲子", f"{show(years)} years", frozenset({years}), (show(years),))
-    if unit not in MEASURE_WORDS or number >= 100:
+    if (unit not in MEASURE_WORDS and unit not in _TIME_UNITS) or number >= 100:
         return None
     if any(_inside(text, start, idiom) for idiom in COUNT_IDIOMS):
         return None
@@ -131,7 +134,7 @@ def _count(
         return None
     if unit == "人" and (clause.endswith(("們", "们")) or re.search("[與与和及、].", clause)):
         return None  # 甲與乙兩人, 他們兩人: the two named, often left unsaid
-    label = run + after[: after.index(unit) + 1]
+    label = run + after[: after.index(unit) + len(unit)]
     if unit in "周週" and after[1:2] == "年":
         label += "年"  # 八十周年: the 80th anniversary
     if unit == "月" and 1 <= number <= 12 and after[:1] == "月":

@@ -52,6 +52,10 @@ class Mention:
     name: bool = False
     counted: bool = False
 
+    @property
+    def article(self) -> bool:
+        return self.text.lower() in ("a", "an")
+
 
 # Words that may start a number (`fold` words aside): others are skipped at once.
 _STARTS = frozenset({*SMALL_WORDS, *LONE_WORDS, *MONTH_WORDS})

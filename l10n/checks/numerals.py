@@ -118,6 +118,7 @@ LONE_WORDS: dict[str, Decimal] = {
     "noon": Decimal(12),
     "midday": Decimal(12),
     "midnight": Decimal(0),
+    "nil": Decimal(0),  # a score, two-nil
 }
 # Nouns that multiply the number before them: two dozen, three decades.
 NOUN_MULTIPLIERS = {
