@@ -10,17 +10,15 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from .amounts import PERIODS, Quantity, hour, large, plain, share, tenths, words, year
+from .loose import halves, order, orders, ranks
 from .mentions import Reading
 from .numerals import (
     CHINESE_NUMERAL,
     CONVERSIONS,
     COUNT_IDIOMS,
     DIGITS,
-    HALF_NAMES,
-    HALF_UNITS,
     MEASURE_WORDS,
     MONTHS,
-    NUMERAL_CHARS,
     SCALES,
     chinese_value,
     month,
@@ -175,6 +173,8 @@ def _stated(
     approximate = bool(before) and before[-1] in "數数幾几"
     if before.endswith("分之"):
         return _fraction(text, start, run, number)
+    if (ordered := order(text, start, run, number)) is not None:
+        return [ordered]
     if before.endswith("第"):
         if run == "二" and _starts(after, "天日"):
             return None
@@ -259,6 +259,7 @@ def _allowed(run: str, number: Decimal, before: str, after: str) -> Quantity:
         more.add(number - 12)
     if after[:1] == "成":
         more |= {number * 10, tag("%", number * 10)}
+    more |= orders(run, number)
     required = (
         (
             (run[0] in DIGITS and run[0] not in "零〇○")
@@ -295,63 +296,5 @@ def chinese_quantities(
         found += stated
         if after[:1] == "成" and _starts(after[1:], DIGITS):
             covered = match.end() + 2  # 三成五: the 五 is read with the 三
-    found += _halves(text) + _ranks(text)
-    return found
-
-
-# Ranks named in words (冠軍: first place, 亞軍: second): they allow the ordinal.
-_RANKS = {
-    "冠": 1,
-    "金牌": 1,
-    "榜首": 1,
-    "首獎": 1,
-    "首奖": 1,
-    "頭獎": 1,
-    "头奖": 1,
-    "亞軍": 2,
-    "亚军": 2,
-    "銀牌": 2,
-    "银牌": 2,
-    "季軍": 3,
-    "季军": 3,
-    "銅牌": 3,
-    "铜牌": 3,
-    "殿軍": 4,
-    "殿军": 4,
-}
-
-
-def _ranks(text: str) -> list[Quantity]:
-    return [
-        Quantity(name, ordinal(Decimal(n)), frozenset({tag("rank:", Decimal(n))}), (), False)
-        for name, n in _RANKS.items()
-        if name in text
-    ]
-
-
-def _halves(text: str) -> list[Quantity]:
-    """半: half, 30 minutes, 50 %; 半年 six months; 半數 (half of them) is required;
-    雙 and 倆 allow two (雙方: the two sides, 雙向: two-way)."""
-    pair = [plain(Decimal(2), required=False)] if re.search("[雙双倆俩]", text) else []
-    if "半" not in text:
-        return pair
-    more: set[Reading] = {Decimal(30)}
-    found = [*pair]
-    for m in re.finditer("半", text):
-        if m.start() and text[m.start() - 1] in "成":
-            continue  # 兩成半: 25 %, read with its tenths
-        more |= {Decimal(50), tag("%", Decimal(50))}  # 減半: cut by 50%
-        units = [unit for unit in HALF_UNITS if text.startswith(unit, m.end())]
-        for unit in units:
-            more |= {Decimal(v) for v in HALF_UNITS[unit]}
-        alone = not re.search(f"[上下前後后大多個个{NUMERAL_CHARS}]$", text[: m.start()])
-        if units and alone:  # 半小時, 半年: half an hour, six months
-            accepted = frozenset({Decimal("0.5"), *(Decimal(v) for v in HALF_UNITS[units[0]])})
-            name = HALF_NAMES.get(units[0], "an hour")
-            found.append(Quantity(f"半{units[0]}", f"half {name}", accepted, ("half",)))
-    found.append(plain(Decimal("0.5"), *more, required=False))
-    for m in re.finditer("半數|半数", text):
-        if not re.search("[過过超逾]$", text[: m.start()]) and not text.startswith("以上", m.end()):
-            half = frozenset({Decimal("0.5"), Decimal(50), tag("%", Decimal(50))})
-            found.append(Quantity(m.group(), "half", half, ("half", "50%")))
+    found += halves(text) + ranks(text)
     return found

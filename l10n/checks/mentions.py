@@ -15,6 +15,7 @@ from .english import (
     currency_code,
     half_after,
     is_name,
+    order_phrase,
     qualified,
     tokenize,
     word_at,
@@ -241,8 +242,12 @@ _LONG = frozenset("hour day night week month season year".split())
 
 def _phrase(text: str, tokens: list[Token], at: int) -> tuple[Mention, int] | None:
     """A number said by a phrase, and where it ends: `every other` (day) is every two, a
-    `year-long` one year."""
+    `year-long` one year, `tens of thousands` an order of magnitude."""
     word, following = tokens[at].word, word_at(tokens, at + 1)
+    if found := order_phrase(tokens, at):
+        size, end = found
+        written = text[tokens[at].start : tokens[end - 1].end]
+        return Mention(written, frozenset({tag("order:", size)}), False, counted=True), end
     if word == "every" and following == "other":
         number, end = 2, at + 2
     elif word in _LONG and following == "" and word_at(tokens, at + 2) == "long":
