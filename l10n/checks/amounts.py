@@ -114,7 +114,7 @@ def year(
             label,
             show(western),
             frozenset({kept, tag("roc:", number), western, spanned}),
-            (show(western), f"ROC {show(number)}" if sure else show(number)),
+            (show(western), f"ROC {show(number)}"),
         )
     if 10 <= number <= 99 and number % 1 == 0:
         more = {1900 + number, 2000 + number}

@@ -49,7 +49,8 @@ def order(text: str, start: int, run: str, number: Decimal) -> Quantity | None:
     more = after[:1] if after[:1] and after[:1] in "餘余多" else ""
     meaning = name if near and near in "數数幾几" else f"about {grouped(number)}"
     accepted = frozenset({number, tag("order:", number)})
-    return Quantity(near + run + more, meaning, accepted, (name, grouped(number)))
+    ways = (name,) if meaning == name else (name, grouped(number))
+    return Quantity(near + run + more, meaning, accepted, ways)
 
 
 def orders(run: str, number: Decimal) -> set[Reading]:
