@@ -259,7 +259,6 @@ def _allowed(run: str, number: Decimal, before: str, after: str) -> Quantity:
         more.add(number - 12)
     if after[:1] == "成":
         more |= {number * 10, tag("%", number * 10)}
-    more |= orders(run, number)
     required = (
         (
             (run[0] in DIGITS and run[0] not in "零〇○")
@@ -272,7 +271,7 @@ def _allowed(run: str, number: Decimal, before: str, after: str) -> Quantity:
         and number >= 10
         and (before[-1:] or " ") not in "數数幾几"
     )
-    return large(run, number, *more, required=required)
+    return large(run, number, *more, *(() if required else orders(run, number)), required=required)
 
 
 def chinese_quantities(

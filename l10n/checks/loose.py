@@ -54,7 +54,10 @@ def order(text: str, start: int, run: str, number: Decimal) -> Quantity | None:
 
 
 def orders(run: str, number: Decimal) -> set[Reading]:
-    """The orders of magnitude a numeral allows (千萬: tens of millions, thousands)."""
+    """The orders of magnitude a numeral that is no quantity allows: a bare multiplier is a
+    figure of many (千家萬戶: millions of households, 成千上萬: thousands), any order."""
+    if all(ch in SCALES for ch in run):
+        return {tag("order:", Decimal(size)) for size in ORDER_NAMES}
     found = {tag("order:", Decimal(SCALES[ch])) for ch in run if ch in SCALES}
     return found | ({tag("order:", number)} if number in ORDER_NAMES else set())
 

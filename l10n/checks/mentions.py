@@ -248,6 +248,9 @@ def _phrase(text: str, tokens: list[Token], at: int) -> tuple[Mention, int] | No
         size, end = found
         written = text[tokens[at].start : tokens[end - 1].end]
         return Mention(written, frozenset({tag("order:", size)}), False, counted=True), end
+    if word in ("runner", "runners") and following == "" and word_at(tokens, at + 2) == "up":
+        written = text[tokens[at].start : tokens[at + 2].end]  # runner-up: second place
+        return Mention(written, frozenset({tag("rank:", Decimal(2))}), False), at + 3
     if word == "every" and following == "other":
         number, end = 2, at + 2
     elif word in _LONG and following == "" and word_at(tokens, at + 2) == "long":
