@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from .mentions import Reading
 from .numerals import METRIC, grouped, ordinal, rounded, scaled, show, spelled, tag
@@ -32,7 +32,7 @@ class Quantity:
     a translation's number may have to keep it, and how a translation would write it;
     `context` is where it stands (`8月1日 = August 1`) when that tells occurrences apart;
     `near`, values a translation may round, converted to another unit (700億斤: 35 million
-    tonnes)."""
+    tonnes); `article`, whether `a` or `an` may stand for it (not for a score, 3比1)."""
 
     label: str
     meaning: str
@@ -41,6 +41,7 @@ class Quantity:
     required: bool = True
     context: str = field(default="", compare=False)
     near: frozenset[Decimal] = field(default=frozenset(), compare=False)
+    article: bool = field(default=True, compare=False)
 
     @property
     def plain(self) -> bool:
@@ -52,14 +53,30 @@ def plain(number: Decimal, *more: Reading, required: bool = True, label: str = "
     return Quantity(label, label, frozenset({number, *more}), (label,), required)
 
 
+def roundings(number: Decimal) -> set[Decimal]:
+    """A large value as a translation may round it, to fewer significant digits, within half a
+    per cent: 949,746億 may be 94.97 or 95 trillion, not 94.9 (cut) or 90 trillion."""
+    if number < 10**4 or number % 1:
+        return set()
+    digits = len(number.normalize().as_tuple().digits)
+    found = set()
+    for kept in range(2, digits):
+        step = Decimal(10) ** (number.adjusted() - kept + 1)
+        near = (number / step).quantize(Decimal(1), ROUND_HALF_UP) * step
+        if abs(near - number) * 200 <= number:
+            found.add(near.normalize())
+    return found
+
+
 def large(label: str, number: Decimal, *more: Reading, required: bool = True) -> Quantity:
     ways = tuple(dict.fromkeys((scaled(number), grouped(number))))
     meaning = ways[0] if number >= 10**6 else grouped(number)
-    return Quantity(label, meaning, frozenset({number, *more}), ways, required)
+    accepted = frozenset({number, *more, *roundings(number)})
+    return Quantity(label, meaning, accepted, ways, required)
 
 
 def tenths(label: str, number: Decimal) -> Quantity:
-    """成, tenths: 3成 is 30 %, 3 in 10; 1成半 is 15 %."""
+    """成, tenths: 3成 is 30 %, 3 in 10; 1成半 is 15 %; 跌兩成 may be 20 % below."""
     percent = number * 10
     ways = (f"{show(percent)}%", f"{show(number)} in 10")
     share = rounded(number / 10)  # 五成: half, 兩成: a fifth or one in five, 2.5成: a quarter
@@ -67,7 +84,7 @@ def tenths(label: str, number: Decimal) -> Quantity:
     return Quantity(
         label,
         ways[0],
-        frozenset({percent, tag("%", percent), share, *thirds}),
+        frozenset({percent, tag("%", percent), tag("off:", percent), share, *thirds}),
         ways[: 2 - bool(number % 1)],
     )
 
@@ -89,14 +106,15 @@ def year(
         western = number + 1911
         spanned = _YEAR_SPANS.get(span, lambda year: year)(western)
         # Plainly a year (民國, 學年, 113年底, 113年3月): kept as it is only when the translation
-        # marks it (ROC 113, a case number 113-Su-1523); else (120年歷史) it may be years.
+        # marks it (ROC 113, a case number 113-Su-1523); else (120年歷史) it may be a count
+        # of years, kept as such (120 years, a 120-year history), never as a bare 113.
         sure = roc or span in ("學年", "学年") or following.startswith(_SURELY_A_YEAR)
-        kept = tag("roc:", number) if sure else number
+        kept = tag("roc:", number) if sure else tag("years:", number)
         return Quantity(
             label,
             show(western),
             frozenset({kept, tag("roc:", number), western, spanned}),
-            (show(western), f"ROC {show(number)}" if sure else show(number)),
+            (show(western), f"ROC {show(number)}"),
         )
     if 10 <= number <= 99 and number % 1 == 0:
         more = {1900 + number, 2000 + number}

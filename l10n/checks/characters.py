@@ -10,17 +10,15 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from .amounts import PERIODS, Quantity, hour, large, plain, share, tenths, words, year
+from .loose import halves, order, orders, ranks
 from .mentions import Reading
 from .numerals import (
     CHINESE_NUMERAL,
     CONVERSIONS,
     COUNT_IDIOMS,
     DIGITS,
-    HALF_NAMES,
-    HALF_UNITS,
     MEASURE_WORDS,
     MONTHS,
-    NUMERAL_CHARS,
     SCALES,
     chinese_value,
     month,
@@ -37,8 +35,6 @@ _ONE_AS_WORD = frozenset("同唯統统單单每逐")
 # 上一期, 下一屆, 這一次: the previous, the next, this one; not after a verb (剩下一名: one left).
 _POINTING = frozenset("上下這这那此該该另")
 _VERB_BEFORE = frozenset("加剩留創创寫写拿定落錄录接記记立打考選选排撥拨")
-# 每兩年舉辦一次: 一次 is how often, said by `every two years` or `biennial`.
-_ONCE = "次回屆届趟度"
 # A day the clause names, which a one-day duration (停課一天) may be left to: tomorrow.
 _NAMED_DAYS = (
     "今天",
@@ -53,6 +49,8 @@ _NAMED_DAYS = (
     "當日",
     "当日",
 )
+# Units of time that are counted like measure words: 兩小時, 十分鐘.
+_TIME_UNITS = ("小時", "小时", "分鐘", "分钟", "秒鐘", "秒钟")
 _WEEKDAY = ("星期", "禮拜", "礼拜", "週", "周")
 
 
@@ -88,7 +86,7 @@ def _hour_at(text: str, start: int, number: Decimal, after: str) -> bool:
 
 # Before X倍, a verb of increase: 增加兩倍 is read as 2 or 3 times; otherwise X times.
 _INCREASE = re.compile(
-    "(?:增加|增長|增长|成長|成长|提高|提升|上升|上漲|上涨|增|漲|涨|升|多|翻)了?(?:近|約|约|逾|超過|超过|多達|多达|達|达)?$"
+    "(?:增加|增長|增长|成長|成长|提高|提升|上升|上漲|上涨|增|漲|涨|升|多出?|高出|超出|翻)了?(?:近|約|约|逾|超過|超过|多達|多达|達|达)?$"
 )
 
 
@@ -100,13 +98,14 @@ def _inside(text: str, at: int, idiom: str) -> bool:
 
 def _one_as_word(text: str, start: int, unit: str, clause: str) -> bool:
     """一 that is no count: 同一年 (the same year), 唯一 (only), 每一 (every), 上一期 (the
-    previous), 每兩年一次 (how often), 一起 (together), 明天停課一天 (the day named)."""
+    previous), 每兩年一次 and 每3分鐘一班 (a rate), 一起 (together), 明天停課一天 (the
+    day named)."""
     before = text[max(0, start - 2) : start]
     if before[-1:] in _ONE_AS_WORD or unit == "起":
         return True
     if before[-1:] in _POINTING and before[:1] not in _VERB_BEFORE:
         return True
-    if unit in _ONCE and "每" in clause:
+    if "每" in clause:  # 每兩年一次, 每3分鐘一班: a rate, said by `every`, `biennial`
         return True
     sentence = re.split("[。；;!?！？]", text[:start])[-1]
     return unit in "天日" and any(day in sentence for day in _NAMED_DAYS)
@@ -117,13 +116,14 @@ def _count(
 ) -> Quantity | None:
     """三名, 兩架, 五年, 十月一日: a count with its measure word, a month or a day."""
     unit = after[1:2] if _starts(after, "多餘余") else after[:1]
+    unit = next((name for name in _TIME_UNITS if after.startswith(name)), unit)
     if after[:1] == "旬" and 1 <= number <= 10:  # 七旬老翁: a man in his seventies
         decade = number * 10
         return Quantity(run + "旬", f"{show(decade)}s", frozenset({decade}), (f"{show(decade)}s",))
     if after.startswith("甲子"):  # 一甲子: sixty years, a 60th anniversary
         years = number * 60
         return Quantity(run + "甲子", f"{show(years)} years", frozenset({years}), (show(years),))
-    if unit not in MEASURE_WORDS or number >= 100:
+    if (unit not in MEASURE_WORDS and unit not in _TIME_UNITS) or number >= 100:
         return None
     if any(_inside(text, start, idiom) for idiom in COUNT_IDIOMS):
         return None
@@ -132,7 +132,7 @@ def _count(
         return None
     if unit == "人" and (clause.endswith(("們", "们")) or re.search("[與与和及、].", clause)):
         return None  # 甲與乙兩人, 他們兩人: the two named, often left unsaid
-    label = run + after[: after.index(unit) + 1]
+    label = run + after[: after.index(unit) + len(unit)]
     if unit in "周週" and after[1:2] == "年":
         label += "年"  # 八十周年: the 80th anniversary
     if unit == "月" and 1 <= number <= 12 and after[:1] == "月":
@@ -173,12 +173,16 @@ def _stated(
     approximate = bool(before) and before[-1] in "數数幾几"
     if before.endswith("分之"):
         return _fraction(text, start, run, number)
+    if (ordered := order(text, start, run, number)) is not None:
+        return [ordered]
     if before.endswith("第"):
-        if number == 1 or (run == "二" and _starts(after, "天日")):
+        if run == "二" and _starts(after, "天日"):
             return None
         unit = after[:1] if after[:1] in MEASURE_WORDS else ""
-        meaning = ordinal(number)
-        return [Quantity(f"第{run}{unit}", meaning, frozenset({number}), words(number, True))]
+        meaning, ranked = ordinal(number), frozenset({number, tag("rank:", number)})
+        if number == 1:  # 第一: first, often said otherwise (top, leading), so only allowed
+            return [Quantity(f"第{run}{unit}", meaning, ranked, (meaning,), required=False)]
+        return [Quantity(f"第{run}{unit}", meaning, ranked, words(number, True))]
     if _hour_at(text, start, number, after):
         found = [hour(number, run + after[0], text[max(0, start - 10) : start])]
         if after[1:2] == "半":  # 八時半: half past eight, 8:30
@@ -228,7 +232,7 @@ def _stated(
     span = next((s for s in ("學年", "学年", "年代", "年") if after.startswith(s)), "")
     if span and number % 1 == 0:
         roc = "民國" in before or "民国" in before
-        if roc or (100 <= number <= 199 and traditional()):
+        if roc or (100 <= number <= 199 and run[0] in DIGITS and traditional()):  # not 百年
             label = ("民國" if roc else "") + run + span
             following = text[end + len(span) : end + len(span) + 2]
             return [year(number, label, roc, traditional, span, following=following)]
@@ -267,7 +271,7 @@ def _allowed(run: str, number: Decimal, before: str, after: str) -> Quantity:
         and number >= 10
         and (before[-1:] or " ") not in "數数幾几"
     )
-    return large(run, number, *more, required=required)
+    return large(run, number, *more, *(() if required else orders(run, number)), required=required)
 
 
 def chinese_quantities(
@@ -291,33 +295,5 @@ def chinese_quantities(
         found += stated
         if after[:1] == "成" and _starts(after[1:], DIGITS):
             covered = match.end() + 2  # 三成五: the 五 is read with the 三
-    found += _halves(text)
-    return found
-
-
-def _halves(text: str) -> list[Quantity]:
-    """半: half, 30 minutes, 50 %; 半年 six months; 半數 (half of them) is required;
-    雙 and 倆 allow two (雙方: the two sides, 雙向: two-way)."""
-    pair = [plain(Decimal(2), required=False)] if re.search("[雙双倆俩]", text) else []
-    if "半" not in text:
-        return pair
-    more: set[Reading] = {Decimal(30)}
-    found = [*pair]
-    for m in re.finditer("半", text):
-        if m.start() and text[m.start() - 1] in "成":
-            continue  # 兩成半: 25 %, read with its tenths
-        more |= {Decimal(50), tag("%", Decimal(50))}  # 減半: cut by 50%
-        units = [unit for unit in HALF_UNITS if text.startswith(unit, m.end())]
-        for unit in units:
-            more |= {Decimal(v) for v in HALF_UNITS[unit]}
-        alone = not re.search(f"[上下前後后大多個个{NUMERAL_CHARS}]$", text[: m.start()])
-        if units and alone:  # 半小時, 半年: half an hour, six months
-            accepted = frozenset({Decimal("0.5"), *(Decimal(v) for v in HALF_UNITS[units[0]])})
-            name = HALF_NAMES.get(units[0], "an hour")
-            found.append(Quantity(f"半{units[0]}", f"half {name}", accepted, ("half",)))
-    found.append(plain(Decimal("0.5"), *more, required=False))
-    for m in re.finditer("半數|半数", text):
-        if not re.search("[過过超逾]$", text[: m.start()]) and not text.startswith("以上", m.end()):
-            half = frozenset({Decimal("0.5"), Decimal(50), tag("%", Decimal(50))})
-            found.append(Quantity(m.group(), "half", half, ("half", "50%")))
+    found += halves(text) + ranks(text)
     return found

@@ -162,3 +162,26 @@ def qualified(
     while end < len(tokens) and tokens[end].start < consumed:
         end += 1
     return readings, end
+
+
+# Orders of magnitude in words: hundreds, tens of thousands, several hundred, a few million.
+_ORDERS = {"tens": 10, "hundreds": 100, "thousands": 10**3, "millions": 10**6, "billions": 10**9}
+_SOME = ("several", "few")
+
+
+def order_phrase(tokens: list[Token], at: int) -> tuple[Decimal, int] | None:
+    """An order of magnitude said in words starting at `at` (`hundreds of thousands`: 10⁵,
+    `several thousand`: 10³) and where it ends; not `tens` alone, nor a number before it."""
+    word = word_at(tokens, at)
+    if word in _ORDERS and not (at and tokens[at - 1].kind == "num"):
+        size, end = _ORDERS[word], at + 1
+        while word_at(tokens, end) == "of" and word_at(tokens, end + 1) in _ORDERS:
+            size, end = size * _ORDERS[word_at(tokens, end + 1)], end + 2
+        return None if size < 100 else (Decimal(size), end)
+    end = at + 2 if word == "a" and word_at(tokens, at + 1) == "few" else at + 1
+    if word not in _SOME and end == at + 1:
+        return None
+    size = 1
+    while word_at(tokens, end) in MULTIPLIER_WORDS and not word_at(tokens, end).endswith("th"):
+        size, end = size * MULTIPLIER_WORDS[word_at(tokens, end)], end + 1
+    return (Decimal(size), end) if size > 1 else None

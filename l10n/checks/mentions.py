@@ -15,6 +15,7 @@ from .english import (
     currency_code,
     half_after,
     is_name,
+    order_phrase,
     qualified,
     tokenize,
     word_at,
@@ -52,6 +53,10 @@ class Mention:
     name: bool = False
     counted: bool = False
 
+    @property
+    def article(self) -> bool:
+        return self.text.lower() in ("a", "an")
+
 
 # Words that may start a number (`fold` words aside): others are skipped at once.
 _STARTS = frozenset({*SMALL_WORDS, *LONE_WORDS, *MONTH_WORDS})
@@ -59,6 +64,7 @@ _STARTS = frozenset({*SMALL_WORDS, *LONE_WORDS, *MONTH_WORDS})
 
 # Words that mark a year as the Republic of China's (ROC 113, Minguo 113).
 _ROC_BEFORE = re.compile(r"\b(?:ROC|R\.O\.C\.|Minguo|Republic(?: of China)?)(?: year)?\s*$")
+_YEARS_AFTER = re.compile(r"(?:-|\s+)years?\b", re.I)
 
 
 def _digits(text: str, tokens: list[Token], at: int) -> tuple[Mention, int]:
@@ -91,6 +97,8 @@ def _digits(text: str, tokens: list[Token], at: int) -> tuple[Mention, int]:
         r"-[A-Za-z]", text[token.end : token.end + 2]
     ):
         readings.add(tag("roc:", number))  # ROC 113, a case number 113-Su-1523
+    if _YEARS_AFTER.match(text, token.end):
+        readings.add(tag("years:", number))  # 120 years, a 120-year history
     readings, end = qualified(text, tokens, at, end, readings)
     written = text[token.start : tokens[end - 1].end]
     name = is_name(text, token.start)
@@ -156,6 +164,8 @@ def _words(text: str, tokens: list[Token], at: int) -> tuple[Mention | None, int
             end += 1
     readings, end = qualified(text, tokens, at, end, readings)
     written = text[tokens[at].start : tokens[end - 1].end]
+    if word in ORDINAL_WORDS and word_at(tokens, end) in _PLACES:
+        readings = {tag("rank:", number)}  # first place: a rank, not a count
     counted = (found is not None and _counted(text, tokens, at, number)) or share or multiplying
     name = counted and _titled(text, tokens[at])
     return Mention(written, frozenset(readings), False, name, counted), end
@@ -180,6 +190,8 @@ _MULTIPLYING = frozenset(
 )
 # Words before `three quarters` that make them periods: the first three quarters.
 _PERIOD_BEFORE = ORDINAL_WORDS | {"last", "past", "next", "previous", "latest", "final"}
+# A rank in a contest, which even `first` counts: first place, second prize.
+_PLACES = frozenset("place prize runner position spot".split())
 # What `second` ranks when it counts: the second quarter, the second round (not 30 seconds).
 _RANKED = frozenset(
     "quarter round phase stage leg wave batch session semester reading tier set game "
@@ -202,14 +214,15 @@ def _words_before(tokens: list[Token], at: int, count: int) -> list[str]:
 
 def _counted(text: str, tokens: list[Token], at: int, number: Decimal) -> bool:
     """A count in words that a translation adds only when the source has it: `three`,
-    `fourteenth`; not one (`one of`, `no one`), first or second (`at first`, 30 seconds)."""
+    `fourteenth`; not one (`one of`, `no one`), first or second (`at first`, 30 seconds)
+    unless they rank (first place, the second round)."""
     word = tokens[at].word
     following = word_at(tokens, at + 2 if word_at(tokens, at + 1) == "" else at + 1)
     if word in ORDINAL_WORDS and word_at(tokens, at - 1) in ("a", "an") and at:
         return False  # a third: a share, or another (a third term)
-    if word == "second":
-        return following in _RANKED
-    if word not in SMALL_WORDS or word == "first" or number < 2:
+    if word in ("first", "second"):
+        return following in _PLACES or (word == "second" and following in _RANKED)
+    if word not in SMALL_WORDS or number < 2:
         return False
     spoken = _SPOKEN_BEFORE.search(text[max(0, tokens[at].start - 8) : tokens[at].start])
     return not (number == 2 and spoken and _parties(tokens, at + 1))
@@ -229,8 +242,15 @@ _LONG = frozenset("hour day night week month season year".split())
 
 def _phrase(text: str, tokens: list[Token], at: int) -> tuple[Mention, int] | None:
     """A number said by a phrase, and where it ends: `every other` (day) is every two, a
-    `year-long` one year."""
+    `year-long` one year, `tens of thousands` an order of magnitude."""
     word, following = tokens[at].word, word_at(tokens, at + 1)
+    if found := order_phrase(tokens, at):
+        size, end = found
+        written = text[tokens[at].start : tokens[end - 1].end]
+        return Mention(written, frozenset({tag("order:", size)}), False, counted=True), end
+    if word in ("runner", "runners") and following == "" and word_at(tokens, at + 2) == "up":
+        written = text[tokens[at].start : tokens[at + 2].end]  # runner-up: second place
+        return Mention(written, frozenset({tag("rank:", Decimal(2))}), False), at + 3
     if word == "every" and following == "other":
         number, end = 2, at + 2
     elif word in _LONG and following == "" and word_at(tokens, at + 2) == "long":

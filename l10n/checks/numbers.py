@@ -34,6 +34,8 @@ def _close(value: Decimal, near: frozenset[Decimal]) -> bool:
 
 def reads_as(quantity: Quantity, mention: Mention) -> bool:
     """Whether a number of the translation may stand for the source's number."""
+    if mention.article and not quantity.article:
+        return False
     if quantity.accepted & mention.readings:
         return True
     return bool(quantity.near) and any(

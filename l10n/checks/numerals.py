@@ -118,6 +118,7 @@ LONE_WORDS: dict[str, Decimal] = {
     "noon": Decimal(12),
     "midday": Decimal(12),
     "midnight": Decimal(0),
+    "nil": Decimal(0),  # a score, two-nil
 }
 # Nouns that multiply the number before them: two dozen, three decades.
 NOUN_MULTIPLIERS = {
@@ -138,6 +139,14 @@ FRACTION_WORDS = {
     "quarters": 4,
     "fifth": 5,
     "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
     "tenth": 10,
     "tenths": 10,
 }
@@ -192,7 +201,8 @@ def chinese_value(run: str) -> Decimal | None:
     if all(ch in DIGITS for ch in run):
         return Decimal("".join(str(DIGITS[ch]) for ch in run))
     for chars, size in (("億亿", 10**8), ("萬万", 10**4)):
-        at = next((n for n, ch in enumerate(run) if ch in chars), None)
+        # the last one: 一億億 is 10¹⁶, 三萬億 3 × 10¹², 一萬萬 10⁸
+        at = next((n for n in range(len(run) - 1, -1, -1) if run[n] in chars), None)
         if at is not None:
             left = chinese_value(run[:at]) if at else Decimal(1)
             right = chinese_value(run[at + 1 :].lstrip("零〇")) if run[at + 1 :] else Decimal(0)

@@ -236,6 +236,10 @@ def _digit_quantities(
             found.append(_digit_quantity(text, start, end, number, dates, traditional))
         spans.append((start, stop))
         found[-1] = converted(found[-1], text[stop : stop + 2])
+        if "比" in (text[start - 1 : start], text[stop : stop + 1]):  # a score, 3比1: 3-1
+            found[-1] = replace(found[-1], article=False)
+        if text[start - 1 : start] == "第":  # 第2名: second place, a rank
+            found[-1] = replace(found[-1], accepted=found[-1].accepted | {tag("rank:", number)})
     return found, spans
 
 
