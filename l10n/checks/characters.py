@@ -164,6 +164,9 @@ def _count(
     return Quantity(label, show(number), frozenset(accepted), words(number))
 
 
+_TWO_DAYS = re.compile("(?:今明|明後|明后|昨今|前昨)$")  # the two days a count then names
+
+
 def _stated(
     text: str, match: re.Match, number: Decimal, traditional: Callable[[], bool]
 ) -> list[Quantity] | None:
@@ -173,6 +176,8 @@ def _stated(
     approximate = bool(before) and before[-1] in "數数幾几"
     if before.endswith("分之"):
         return _fraction(text, start, run, number)
+    if number == 2 and _TWO_DAYS.search(before) and _starts(after, "天日"):
+        return [plain(number, required=False)]  # 今明兩天: today and tomorrow, the days named
     if (ordered := order(text, start, run, number)) is not None:
         return [ordered]
     if before.endswith("第"):

@@ -55,6 +55,7 @@ _YEAR_AFTER = re.compile("(?:年代|年|學年|学年)")
 _HOUR_AFTER = re.compile(r"(?:[時时]|[點点](?!\d)|:\d\d)")
 _APPROXIMATE = "數数幾几"
 _MONTH_BEFORE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})月$")
+_RELATIVE_DAY = re.compile(r"[今昨明前後后][天日晚]\s*[（(]$")
 _HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
 _NOT_TENTHS = ("員", "员", "為", "为", "功", "立", "本", "果", "交", "長", "长", "就", "績", "绩")
 _NEGATIVE = re.compile(r"(?:(?:^|[^\dA-Za-z.])[-−－]|零下|負|负)$")
@@ -112,6 +113,8 @@ def _digit_quantity(
         return hour(number, label + after[:1], text[max(0, start - 10) : start])
     if before.endswith(":") and number == 0:
         return plain(number, required=False)  # the minutes of 15:00
+    if after[:1] in "日號号" and after[1:2] in "）)" and _RELATIVE_DAY.search(before):
+        return plain(number, required=False)  # 今天（15日）: the date restates "today"
     if after[:1] in "日號号" and (day := _MONTH_BEFORE.search(text, 0, start)) and number <= 31:
         named = chinese_value(day.group(1)) if not day.group(1).isdigit() else value(day.group(1))
         if named and 1 <= named <= 12:

@@ -163,9 +163,17 @@ class Prefill:
         return replace(extracted, files=tuple(files), fresh=False)
 
     def record(self) -> None:
-        """Record each catalog offered, once the catalogs are in place."""
+        """Record each catalog offered, once the catalogs are in place; a translation memory
+        among the providers reads the catalogs written now, in this run rather than the
+        next (its generation moves only if their reviewed pairs changed)."""
         for key, digest, notes in self.records:
             self.state.record(key, fingerprint(self.base, digest), None, notes)
+        if "tm" in self.settings.providers:
+            from ..tm.index import index_path, update
+            from ..tm.store import open_store
+
+            with open_store(index_path(self.settings)) as store:
+                update(store, self.settings)
 
 
 def merge(outcomes: Sequence[Outcome]) -> list[Outcome]:
