@@ -16,6 +16,7 @@ from .errors import InputError, L10nError, LockedError
 # What `atomic_write` names its temporary files: ".<name>.<8 random characters>.tmp".
 _TEMPORARY_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # control characters but \t \n \v \f \r
 _LEGACY_ENCODINGS = (("GBK", "gbk"), ("Big5", "big5"))
 _CHINESE_PUNCTUATION = "，。、：；「」“”！？（）"
 
@@ -39,15 +40,11 @@ def decode_source(data: bytes, label: str, *, empty_ok: bool = False) -> str:
                 f"(iconv -f {guess} -t UTF-8)"
             ) from err
         raise InputError(f"{label} is not UTF-8 text (invalid byte at offset {err.start})") from err
-    if sum(1 for ch in text if _is_control(ch)) > max(2, len(text) // 100):
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
         raise InputError(f"{label} is a binary file, not a UTF-8 text article")
     if not text.strip("\ufeff \t\r\n\u3000\xa0") and not empty_ok:
         raise InputError(f"{label} is empty: nothing to segment")
     return text
-
-
-def _is_control(ch: str) -> bool:
-    return ord(ch) < 32 and ch not in "\t\r\n\f\v"
 
 
 def guess_legacy_encoding(data: bytes) -> str | None:
@@ -58,7 +55,7 @@ def guess_legacy_encoding(data: bytes) -> str | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if any(_is_control(ch) for ch in text):
+        if _CONTROL.search(text):
             continue
         punctuation = sum(text.count(p) for p in _CHINESE_PUNCTUATION)
         scores.append((punctuation, name))
