@@ -141,6 +141,8 @@ def _count(
     accepted: set[Reading] = {number}
     if len(run) == 2 and all(ch in DIGITS for ch in run):  # 三四名: three or four
         accepted |= {Decimal(DIGITS[ch]) for ch in run}
+    if _starts(after, "多餘余幾几") and number % 10 == 0:  # 十多名: 11 to 19, a dozen or so
+        accepted |= {number + k for k in range(1, 10)}
     half = text[end + len(label) - len(run) : end + len(label) - len(run) + 2]
     if "半" in half:  # 一年半, 兩個半月
         accepted.add(number + Decimal("0.5"))
