@@ -341,3 +341,20 @@ def test_translate_toolkit_reads_the_exported_tmx_with_the_same_pairs(two_articl
         if e.msgid and e.translated()
     }
     assert pairs == reviewed and len(pairs) > 20
+
+
+def test_a_catalog_without_translations_is_told_from_its_bytes(tmp_path):
+    """Such catalogs are not parsed for the memory; any translation, wrapped or plural, is."""
+    from l10n.tm.index import without_translations
+
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    empty = header + 'msgid "會議召開。"\nmsgstr ""\n\n#~ msgid "舊"\n#~ msgstr "Old"\n'
+    assert without_translations(empty.encode())
+    filled = header + 'msgid "會議召開。"\nmsgstr "The meeting opened."\n'
+    wrapped = header + 'msgid "會議召開。"\nmsgstr ""\n"The meeting "\n"opened."\n'
+    plural = header + 'msgid "一"\nmsgid_plural "多"\nmsgstr[0] ""\nmsgstr[1] "many"\n'
+    headless = 'msgid "會議召開。"\nmsgstr "The meeting opened."\n'
+    for text in (filled, wrapped, plural, headless):
+        assert not without_translations(text.encode())
+    seed = (ROOT / "locales/en/LC_MESSAGES/sichuan-police-conference-2020.po").read_bytes()
+    assert not without_translations(seed)

@@ -10,6 +10,7 @@ that are gone are forgotten. Deleting the index and updating gives the same unit
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -57,6 +58,18 @@ def neighbour_keys(catalog: polib.POFile) -> dict[str, str]:
     }
 
 
+# A msgstr with text: on its line, or on the lines after `msgstr ""` (obsolete ones are `#~`).
+_TRANSLATED = re.compile(rb'^msgstr(?:\[\d+\])? (?:"[^"\n]|""\r?\n")', re.M)
+_HEADER = re.compile(rb'^msgid ""\r?\nmsgstr ""\r?\n"', re.M)
+
+
+def without_translations(data: bytes) -> bool:
+    """Whether a catalog's bytes plainly hold no translation but its header's (most of a
+    newly extracted corpus): then it has no units, and parsing it can be skipped."""
+    found = len(_TRANSLATED.findall(data))
+    return found == 0 or (found == 1 and _HEADER.search(data) is not None)
+
+
 def units_of(path: Path, data: bytes, settings: Settings) -> list[Unit]:
     """The reviewed pairs a catalog or TMX file holds."""
     label = relative(path, settings.root)
@@ -65,6 +78,8 @@ def units_of(path: Path, data: bytes, settings: Settings) -> list[Unit]:
             replace(unit, target_language=_configured(unit.target_language, settings))
             for unit in read_tmx(data, label, settings.source_language)
         ]
+    if without_translations(data):
+        return []
     catalog = read_catalog(
         decode_utf8(data, label, CatalogError, bom=True), label, duplicates_ok=True
     )
