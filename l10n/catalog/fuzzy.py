@@ -34,7 +34,7 @@ BONUS = 0.00001  # for an old entry without a context (the sources here have non
 SPAN = 2 / THRESHOLD - 1  # lengths within 1/SPAN…SPAN of each other can reach THRESHOLD
 GRAM = 4
 SHORTEST = int((GRAM - 1) * 4 * SPAN)  # bytes of the longest entry a short source is weighed with
-FIRST = 8  # candidates weighed before the bound rules out the others
+FIRST = 8  # candidates in the first batch weighed (each next batch is 4 times larger)
 _NO_CHAR = 2**16 - 1  # a rank no character of a chunk of sources has
 
 
@@ -64,12 +64,13 @@ class _Pool:
         if not len(ids):
             return None
         weights = np.full(len(ids), -1.0)
-        weights[:FIRST] = self._weights(key, ids[:FIRST], total[:FIRST])
-        best = max(THRESHOLD, float(weights.max()))
-        rest = np.flatnonzero(bound > best)
-        rest = rest[rest >= FIRST]  # the others cannot weigh more than the best so far
-        if len(rest):
-            weights[rest] = self._weights(key, ids[rest], total[rest], best)
+        best, start, size = THRESHOLD, 0, FIRST
+        while start < len(ids):  # in growing batches; each raises the bar for the next
+            batch = np.flatnonzero(bound[start : start + size] > best) + start
+            if len(batch):
+                weights[batch] = self._weights(key, ids[batch], total[batch], best)
+                best = max(best, float(weights[batch].max()))
+            start, size = start + size, size * 4
         top = int(np.argmax(weights))  # the first of the highest
         return self.entries[ids[top]] if weights[top] > THRESHOLD else None
 
