@@ -130,3 +130,13 @@ def test_no_proposal_without_a_shared_4_gram_or_below_the_threshold():
     assert proposals(["公安機關會議"], untranslated) == {}
     far = [polib.POEntry(msgid="公安機關" + "市" * 30, msgstr="x")]
     assert proposals(["公安機關會議"], far) == {}
+
+
+def test_sources_of_many_distinct_characters_are_matched_in_groups(monkeypatch):
+    old, template = catalogs(3)
+    sources = [entry.msgid for entry in template]
+    whole = proposals(sources, list(old))
+    monkeypatch.setattr("l10n.catalog.fuzzy._NO_CHAR", 300)  # groups of < 300 characters
+    grouped = proposals(sources, list(old))
+    assert {s: e.msgid for s, e in grouped.items()} == {s: e.msgid for s, e in whole.items()}
+    assert len(whole) > 10

@@ -33,7 +33,7 @@ THRESHOLD = 0.6  # msgmerge's FUZZY_THRESHOLD: a proposal weighs more than this
 BONUS = 0.00001  # for an old entry without a context (the sources here have none)
 SPAN = 2 / THRESHOLD - 1  # lengths within 1/SPAN…SPAN of each other can reach THRESHOLD
 GRAM = 4
-SHORTEST = int((GRAM - 1) * 4 * SPAN)  # bytes of the longest entry a short source is weighed with
+SHORT_BYTES = int((GRAM - 1) * 4 * SPAN)  # the longest entry a short source is weighed with
 FIRST = 8  # candidates in the first batch weighed (each next batch is 4 times larger)
 _NO_CHAR = 2**16 - 1  # a rank no character of a chunk of sources has
 
@@ -91,13 +91,13 @@ def proposals(sources: Sequence[str], entries: Sequence[polib.POEntry]) -> dict[
     found: dict[str, polib.POEntry] = {}
     if not pool.entries:
         return found
-    long = [source for source in dict.fromkeys(sources) if len(source) >= GRAM]
-    for chunk in _chunks(long):
+    distinct = list(dict.fromkeys(sources))
+    for chunk in _chunks([source for source in distinct if len(source) >= GRAM]):
         for source, ids in _candidates(chunk, pool.msgids):
             match = pool.best(source, ids)
             if match is not None:
                 found[source] = match
-    for source in dict.fromkeys(sources):
+    for source in distinct:
         if 0 < len(source) < GRAM:
             match = pool.best(source, _short_candidates(source, pool.lengths))
             if match is not None:
@@ -109,7 +109,7 @@ def _short_candidates(source: str, lengths: np.ndarray) -> np.ndarray:
     """The entries a source of fewer than GRAM characters is weighed with, in order."""
     size = len(_bytes(source))
     low, high = math.ceil(size / SPAN), int(size * SPAN)
-    ids = np.flatnonzero((lengths >= low) & (lengths <= min(high, SHORTEST)))
+    ids = np.flatnonzero((lengths >= low) & (lengths <= min(high, SHORT_BYTES)))
     return ids[np.argsort(lengths[ids], kind="stable")]
 
 
@@ -118,12 +118,11 @@ def _chunks(sources: list[str]) -> list[list[str]]:
     groups: list[list[str]] = [[]]
     chars: set[str] = set()
     for source in sources:
-        new = chars | set(source)
-        if len(new) >= _NO_CHAR and groups[-1]:
+        if len(chars) + len(set(source) - chars) >= _NO_CHAR and groups[-1]:
             groups.append([])
-            new = set(source)
+            chars = set()
+        chars.update(source)
         groups[-1].append(source)
-        chars = new
     return [group for group in groups if group]
 
 
