@@ -35,6 +35,7 @@ bench: setup
 	.venv/bin/python bench/mt.py
 	.venv/bin/python bench/tm.py
 	.venv/bin/python bench/align.py
+	.venv/bin/python bench/update.py
 
 lint: setup
 	.venv/bin/ruff check .

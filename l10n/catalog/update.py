@@ -1,24 +1,23 @@
 """Template + old catalog → new catalog, with GNU msgmerge semantics.
 
 Same source: translation, flags and translator comments kept. Changed source:
-the closest old entry (similarity ≥ FUZZY_THRESHOLD) gives its translation as
-fuzzy, with the old source in `#| msgid`. New source: empty. Removed source:
-obsolete (`#~`) if it had a translation, and revived if the source returns.
+the translated old entry msgmerge proposes (`fuzzy.proposals`: the most similar
+msgid, live or obsolete) gives its translation as fuzzy, with the old source in
+`#| msgid` (msgmerge keeps a fuzzy entry's own `#| msgid` instead). New source:
+empty. Removed source: obsolete (`#~`) if it had a translation, and revived if the
+source returns.
 """
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 import polib
 
+from .fuzzy import proposals
 from .header import catalog_fields
 from .ignores import moved_to_comment
 from .joins import clear_stale
 from .provenance import with_provenance, without_provenance
 from .status import provenance_lines
-
-FUZZY_THRESHOLD = 0.6
 
 
 def update(
@@ -41,7 +40,8 @@ def update(
     exact.update({e.msgid: e for e in previous if not e.obsolete})
     current = {t.msgid for t in template}
     used: set[str] = set()
-    candidates = [e for e in previous if e.msgstr and e.msgid not in current]
+    changed = [t.msgid for t in template if t.msgid not in exact] if fuzzy_matching else []
+    near_of = proposals(changed, previous)
     for source in template:
         match = exact.get(source.msgid)
         entry = polib.POEntry(
@@ -58,18 +58,16 @@ def update(
             )
             entry.previous_msgid = match.previous_msgid
             _carry_provenance(entry, match)
-        elif fuzzy_matching:
-            near = closest(source.msgid, candidates)
-            if near is not None:
-                used.add(near.msgid)
-                entry.msgstr = near.msgstr
-                entry.flags, entry.tcomment = moved_to_comment(
-                    [*[f for f in near.flags if f != "fuzzy"], "fuzzy"],
-                    without_provenance(near.tcomment),
-                )
-                entry.previous_msgid = near.msgid
-                if near.fuzzy:  # reviewed work carried over is a translator's, not an engine's
-                    _carry_provenance(entry, near)
+        elif (near := near_of.get(source.msgid)) is not None:
+            used.add(near.msgid)
+            entry.msgstr = near.msgstr
+            entry.flags, entry.tcomment = moved_to_comment(
+                [*[f for f in near.flags if f != "fuzzy"], "fuzzy"],
+                without_provenance(near.tcomment),
+            )
+            entry.previous_msgid = near.msgid
+            if near.fuzzy:  # reviewed work carried over is a translator's, not an engine's
+                _carry_provenance(entry, near)
         new.append(entry)
     for entry in previous:
         if entry.msgid in used or entry.msgid in current or not entry.msgstr:
@@ -93,15 +91,3 @@ def _carry_provenance(entry: polib.POEntry, old: polib.POEntry) -> None:
     lines = provenance_lines(old)
     if lines and old.msgstr:
         entry.tcomment = with_provenance(entry.tcomment, lines)
-
-
-def closest(msgid: str, candidates: list[polib.POEntry]) -> polib.POEntry | None:
-    best, best_ratio = None, FUZZY_THRESHOLD
-    for candidate in candidates:
-        matcher = SequenceMatcher(None, msgid, candidate.msgid, autojunk=False)
-        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
-            continue
-        ratio = matcher.ratio()
-        if ratio >= best_ratio:
-            best, best_ratio = candidate, ratio
-    return best
