@@ -59,54 +59,47 @@ class Prefill:
             self._chains[key] = self.providers.state(for_source, language)
         return self._chains[key]
 
-    def _current(self, extracted: Extracted, file: StagedFile) -> tuple[str, int] | None:
-        """(its source language, the entries left empty) when the catalog, as it is now,
-        was offered to the providers as they are now; None when it was not."""
+    def _current(self, extracted: Extracted, file: StagedFile) -> tuple[str, list] | None:
+        """(its source language, short digests of the texts left empty) when the catalog,
+        as it is now, was offered to the providers as they are now; None when it was not."""
         step = self.state.step(translate_key(extracted, file))
         if step is None or step.inputs != fingerprint(self.base, file.digest):
             return None
         source = str(step.notes.get("source", ""))
         if step.notes.get("providers") != self.chain(file.language, source):
             return None
-        return source, int(step.notes.get("pending", 0))
+        return source, list(step.notes.get("left", ()))
 
     def run(
         self, extracted: list[Extracted]
     ) -> tuple[list[Outcome], list[NoModelError], list[Extracted]]:
         """Fill the empty entries of the extracted catalogs: (what each provider did, the
         languages left without a model, the sources with their files as now staged)."""
-        wanted, left = [], {}
+        wanted: list[tuple[int, int]] = []
+        left: dict[tuple[str, str], set[str]] = {}  # texts still empty, by short digest
         for i, item in enumerate(extracted):
             for j, file in enumerate(item.files):
                 if not (file.language and file.pending):
                     continue
                 current = self._current(item, file)
                 if current is not None:
-                    pair = (file.language, current[0])
-                    left[pair] = left.get(pair, 0) + current[1]
+                    left.setdefault((file.language, current[0]), set()).update(current[1])
                 else:
                     wanted.append((i, j))
         outcomes: list[Outcome] = []
-        texts: dict[tuple[str, str], set[str]] = {}
         items = list(extracted)
         try:
             for batch in batched(wanted, BATCH):
                 plans = [self._plan(items[i], items[i].files[j]) for i, j in batch]
                 outcomes += translate_plans(plans, self.settings, self.options, self.providers)[0]
                 for (i, j), plan in zip(batch, plans, strict=True):
-                    items[i] = self._restaged(items[i], j, plan)
-                    source = source_language_of(
-                        plan.catalog.metadata, self.settings.source_language
-                    )
-                    texts.setdefault((plan.language, source), set()).update(
-                        e.msgid for e in pending(plan.catalog)
-                    )
+                    items[i], source, empty = self._restaged(items[i], j, plan)
+                    left.setdefault((plan.language, source), set()).update(empty)
         except BaseException:
             discard_all(items)
             raise
-        for pair, found in texts.items():
-            left[pair] = left.get(pair, 0) + len(found)
-        return merge(outcomes), self._missing(left), items
+        counts = {pair: len(found) for pair, found in left.items()}
+        return merge(outcomes), self._missing(counts), items
 
     def _missing(self, left: dict[tuple[str, str], int]) -> list[NoModelError]:
         """For each language left with empty entries, why: a provider without a model (one
@@ -137,20 +130,26 @@ class Prefill:
         ensure_language(catalog.metadata, file.language)
         return CatalogPlan(catalog, OnDisk(file.language, file.path, None, data))
 
-    def _restaged(self, extracted: Extracted, index: int, plan: CatalogPlan) -> Extracted:
+    def _restaged(
+        self, extracted: Extracted, index: int, plan: CatalogPlan
+    ) -> tuple[Extracted, str, list[str]]:
+        """The source with the filled catalog staged; the catalog's source language and the
+        short digests of the texts it still has empty."""
         file = extracted.files[index]
         data = dump_catalog(plan.catalog).encode("utf-8")
         counted = file.counted(plan.catalog)
         source = source_language_of(plan.catalog.metadata, self.settings.source_language)
+        empty = sorted({digest_bytes(e.msgid.encode("utf-8"))[:8] for e in pending(plan.catalog)})
         notes = {
             "pending": counted.pending,
+            "left": empty,
             "source": source,
             "providers": self.chain(file.language, source),
         }
         digest = digest_bytes(data)
         self.records.append((translate_key(extracted, file), digest, notes))
         if data == plan.was.data:
-            return extracted
+            return extracted, source, empty
         file = counted
         temporary = stage(file.path, data)
         if file.temporary is not None:
@@ -160,7 +159,7 @@ class Prefill:
         files[index] = replace(file, temporary=temporary, was=was, digest=digest)
         if extracted.fresh:  # its other files are checked and recorded again as they are
             files = [f if k == index else replace(f, was=f.digest) for k, f in enumerate(files)]
-        return replace(extracted, files=tuple(files), fresh=False)
+        return replace(extracted, files=tuple(files), fresh=False), source, empty
 
     def record(self) -> None:
         """Record each catalog offered, once the catalogs are in place; a translation memory

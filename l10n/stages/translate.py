@@ -170,7 +170,9 @@ class Providers:
                 self._made[key] = err
         made = self._made[key]
         if isinstance(made, NoModelError):
-            raise made
+            # a new error each time: raising one object again would chain each raise's
+            # frames (and the catalogs they hold) onto its traceback
+            raise NoModelError(str(made))
         return made
 
     def suggest(
