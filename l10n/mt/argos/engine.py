@@ -3,9 +3,12 @@
 All pending segments go to one `translate_batch` call (CTranslate2 sorts and
 splits them into batches), tokenized with the package's SentencePiece model
 and decoded here, with the package's target prefix applied and removed.
-Outputs that reach `max_decoding_length` are decoded once more, each with room
-for `length_factor` tokens per source token, so that a long sentence is not cut;
-whatever still reaches its limit is reported as such.
+Outputs that reach `max_decoding_length` get room for `length_factor` tokens per
+source token, so that a long sentence is not cut: their decoding goes on from the
+cut output (given as the target prefix, which CTranslate2 reads in one step), so
+the tokens already decoded are not decoded again. Whatever still reaches its
+limit is reported as such. `timings` keeps the seconds of each phase of the last
+call, for benchmarks.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from __future__ import annotations
 import math
 import os
 import time
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from ...errors import NoModelError, PackageError
+from ...errors import NoModelError, PackageError, SettingsError
 from ...script import convert, is_simplified, is_traditional
 from .. import Progress, Translation
 from . import ArgosSettings
@@ -34,6 +39,42 @@ def usable_cores() -> int:
         return len(os.sched_getaffinity(0)) or 1
     except (AttributeError, OSError):
         return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where CTranslate2 runs the model: a device, its numbers, a compute type, workers."""
+
+    device: str
+    device_index: tuple[int, ...]
+    compute_type: str
+    workers: int  # translators on each device (inter_threads)
+
+    @property
+    def note(self) -> str:
+        """How the placement shows in the provenance: nothing for the CPU."""
+        return "" if self.device == "cpu" else f", {self.device}"
+
+
+def place(mt: ArgosSettings, cuda_devices: int) -> Placement:
+    """Where to run with these settings, on a machine where CTranslate2 finds `cuda_devices`
+    CUDA devices (`ctranslate2.get_cuda_device_count()`); SettingsError when `cuda` is asked
+    for and cannot be had."""
+    where = "[tool.l10n.mt.argos]"
+    if mt.device == "cpu" or (mt.device == "auto" and cuda_devices == 0):
+        return Placement("cpu", (0,), mt.compute_type, mt.workers or usable_cores())
+    if cuda_devices == 0:
+        raise SettingsError(
+            f'{where} device = "cuda", but CTranslate2 finds no CUDA GPU here; '
+            'use device = "auto" (the CPU when there is no GPU) or "cpu"'
+        )
+    missing = [i for i in mt.device_index if i >= cuda_devices]
+    if missing:
+        raise SettingsError(
+            f"{where} device-index {missing[0]}: there are {cuda_devices} CUDA GPU(s) here, "
+            f"numbered 0 to {cuda_devices - 1}"
+        )
+    return Placement("cuda", mt.device_index, mt.cuda_compute_type, mt.workers or 1)
 
 
 def choose_package(
@@ -67,16 +108,28 @@ def choose_package(
 
 class ArgosEngine:
     def __init__(self, package: Package, mt: ArgosSettings, conversion: str | None) -> None:
+        import ctranslate2
+
         self.package = package
         self.mt = mt
         self.conversion = conversion
-        settings = f"beam {mt.beam_size}, {mt.compute_type}"
+        self.placement = place(mt, ctranslate2.get_cuda_device_count())
+        settings = f"beam {mt.beam_size}, {self.placement.compute_type}{self.placement.note}"
         if conversion:
             settings += f", opencc {conversion}"
         self.provenance = f"argos {package.name} {package.version} ({settings})"
         self.limits = "[tool.l10n.mt.argos] max-decoding-length, length-factor"
         self._translator = None
         self._tokenizer = None
+        self.timings: dict[str, float] = {}  # phase → seconds, of the last translate()
+
+    @contextmanager
+    def _phase(self, name: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
 
     def _fail(self, err: Exception) -> PackageError:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
@@ -98,16 +151,17 @@ class ArgosEngine:
         return self._tokenizer
 
     def translator(self):
-        """The package's CTranslate2 model, loaded once with the configured threads."""
+        """The package's CTranslate2 model, loaded once where `placement` says."""
         if self._translator is None:
             import ctranslate2
 
             try:
                 self._translator = ctranslate2.Translator(
                     str(self.package.model),
-                    device="cpu",
-                    compute_type=self.mt.compute_type,
-                    inter_threads=self.mt.workers or usable_cores(),
+                    device=self.placement.device,
+                    device_index=list(self.placement.device_index),
+                    compute_type=self.placement.compute_type,
+                    inter_threads=self.placement.workers,
                     intra_threads=self.mt.threads,
                 )
             except (RuntimeError, ValueError, OSError) as err:
@@ -121,12 +175,17 @@ class ArgosEngine:
         return [tokenizer.encode(text, out_type=str) for text in texts]
 
     def translate(self, texts: list[str], progress: Progress | None = None) -> list[Translation]:
+        self.timings = {}
         if not texts:
             return []
-        tokens = self.tokenize(texts)
+        with self._phase("load"):
+            self.translator()
+        with self._phase("tokenize"):
+            tokens = self.tokenize(texts)
         cap = self.mt.max_decoding_length
         limits = [cap] * len(texts)
-        hypotheses = self.decode(tokens, limits, progress)
+        with self._phase("decode"):
+            hypotheses = self.decode(tokens, limits, progress)
         again = [
             i
             for i, hypothesis in enumerate(hypotheses)
@@ -134,19 +193,25 @@ class ArgosEngine:
         ]
         if again:
             rooms = [self.room(tokens[i]) for i in again]
-            redone = self.decode(
-                [tokens[i] for i in again], rooms, progress, "translating cut outputs again"
-            )
-            for i, hypothesis, room in zip(again, redone, rooms, strict=True):
+            with self._phase("decode cut outputs on"):
+                longer = self.decode(
+                    [tokens[i] for i in again],
+                    rooms,
+                    progress,
+                    "translating cut outputs on",
+                    [hypotheses[i] for i in again],
+                )
+            for i, hypothesis, room in zip(again, longer, rooms, strict=True):
                 hypotheses[i], limits[i] = hypothesis, room
-        return [
-            Translation(
-                self._detokenize(hypothesis),
-                limit if len(hypothesis) >= limit else None,
-                MAX_INPUT if len(source) > MAX_INPUT else None,
-            )
-            for hypothesis, limit, source in zip(hypotheses, limits, tokens, strict=True)
-        ]
+        with self._phase("detokenize"):
+            return [
+                Translation(
+                    self._detokenize(hypothesis),
+                    limit if len(hypothesis) >= limit else None,
+                    MAX_INPUT if len(source) > MAX_INPUT else None,
+                )
+                for hypothesis, limit, source in zip(hypotheses, limits, tokens, strict=True)
+            ]
 
     def _detokenize(self, hypothesis: list[str]) -> str:
         prefix = self.package.target_prefix
@@ -164,11 +229,15 @@ class ArgosEngine:
         limits: list[int],
         progress: Progress | None = None,
         stage: str = "translating",
+        prefixes: list[list[str]] | None = None,
     ) -> list[list[str]]:
         """The best hypothesis of each source, at most its limit in tokens (a target prefix,
-        kept on, counts). One asynchronous `translate_batch` call per distinct limit, all
+        kept on, counts). `prefixes` are outputs to go on from (default: the package's target
+        prefix alone). One asynchronous `translate_batch` call per distinct limit, all
         queued before any is awaited, so that the workers share them."""
         prefix = self.package.target_prefix
+        if prefixes is None and prefix:
+            prefixes = [[prefix]] * len(tokens)
         max_batch_size, batch_type = self.mt.batching
         by_limit: dict[int, list[int]] = {}
         for i, limit in enumerate(limits):
@@ -177,7 +246,7 @@ class ArgosEngine:
         for limit, indices in by_limit.items():
             results = self.translator().translate_batch(
                 [tokens[i] for i in indices],
-                target_prefix=[[prefix]] * len(indices) if prefix else None,
+                target_prefix=[prefixes[i] for i in indices] if prefixes else None,
                 max_batch_size=max_batch_size,
                 batch_type=batch_type,
                 beam_size=self.mt.beam_size,
