@@ -3,12 +3,13 @@
 All pending segments go to one `translate_batch` call (CTranslate2 sorts and
 splits them into batches), tokenized with the package's SentencePiece model
 and decoded here, with the package's target prefix applied and removed.
-Outputs that reach `max_decoding_length` get room for `length_factor` tokens per
-source token, so that a long sentence is not cut: their decoding goes on from the
-cut output (given as the target prefix, which CTranslate2 reads in one step), so
-the tokens already decoded are not decoded again. Whatever still reaches its
-limit is reported as such. `timings` keeps the seconds of each phase of the last
-call, for benchmarks.
+Outputs that reach `max_decoding_length` are decoded once more, each with room
+for `length_factor` tokens per source token, so that a long sentence is not cut;
+whatever still reaches its limit is reported as such. (Going on from the cut
+output instead, as a target prefix, was measured: CTranslate2 decodes a prefix
+step by step, at the cost of decoding it, so nothing is saved, and beam search
+would then differ from a search with room from the start.) `timings` keeps the
+seconds of each phase of the last call, for benchmarks.
 """
 
 from __future__ import annotations
@@ -193,15 +194,11 @@ class ArgosEngine:
         ]
         if again:
             rooms = [self.room(tokens[i]) for i in again]
-            with self._phase("decode cut outputs on"):
-                longer = self.decode(
-                    [tokens[i] for i in again],
-                    rooms,
-                    progress,
-                    "translating cut outputs on",
-                    [hypotheses[i] for i in again],
+            with self._phase("decode cut outputs again"):
+                redone = self.decode(
+                    [tokens[i] for i in again], rooms, progress, "translating cut outputs again"
                 )
-            for i, hypothesis, room in zip(again, longer, rooms, strict=True):
+            for i, hypothesis, room in zip(again, redone, rooms, strict=True):
                 hypotheses[i], limits[i] = hypothesis, room
         with self._phase("detokenize"):
             return [
@@ -229,15 +226,11 @@ class ArgosEngine:
         limits: list[int],
         progress: Progress | None = None,
         stage: str = "translating",
-        prefixes: list[list[str]] | None = None,
     ) -> list[list[str]]:
         """The best hypothesis of each source, at most its limit in tokens (a target prefix,
-        kept on, counts). `prefixes` are outputs to go on from (default: the package's target
-        prefix alone). One asynchronous `translate_batch` call per distinct limit, all
+        kept on, counts). One asynchronous `translate_batch` call per distinct limit, all
         queued before any is awaited, so that the workers share them."""
         prefix = self.package.target_prefix
-        if prefixes is None and prefix:
-            prefixes = [[prefix]] * len(tokens)
         max_batch_size, batch_type = self.mt.batching
         by_limit: dict[int, list[int]] = {}
         for i, limit in enumerate(limits):
@@ -246,7 +239,7 @@ class ArgosEngine:
         for limit, indices in by_limit.items():
             results = self.translator().translate_batch(
                 [tokens[i] for i in indices],
-                target_prefix=[prefixes[i] for i in indices] if prefixes else None,
+                target_prefix=[[prefix]] * len(indices) if prefix else None,
                 max_batch_size=max_batch_size,
                 batch_type=batch_type,
                 beam_size=self.mt.beam_size,
