@@ -32,6 +32,7 @@ from ..project import (
 )
 from ..providers import asks_an_engine, make_provider
 from ..settings import Settings
+from ..shard import Shard
 from ..tm.index import neighbour_keys
 from . import StageOptions
 
@@ -42,6 +43,8 @@ class TranslateOptions(StageOptions):
     dry_run: bool = False  # only say what would be sent
     draft: bool = False  # the engine's faster, rougher settings
     accept_context: bool = False  # context matches of the translation memory count as reviewed
+    ray: str = ""  # a Ray cluster's address (or "auto") to run the engine on; "": here
+    shard: Shard | None = None  # only the articles of this shard
     progress: Progress | None = field(default=None, compare=False)
 
 
@@ -229,6 +232,8 @@ def translate_plans(
         settings = replace(settings, mt=replace(settings.mt, draft=True))
     if options.accept_context:
         settings = replace(settings, tm_accept_context=True)
+    if options.ray:
+        settings = replace(settings, mt=replace(settings.mt, ray=options.ray))
     triples = [
         (p.language, source_language_of(p.catalog.metadata, settings.source_language), p.catalog)
         for p in plans
@@ -254,6 +259,8 @@ def translate_plans(
 def translate(settings: Settings, options: TranslateOptions) -> TranslateResult:
     """Fill the empty entries of the sources' catalogs; catalogs must exist already."""
     sources = discover(settings, options.files)
+    if options.shard is not None:
+        sources = [source for source in sources if options.shard.takes(source.name)]
     with lock(settings):
         plans = []
         for on_disk in catalogs(sources, settings, required=True):

@@ -18,7 +18,7 @@ import math
 import os
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...errors import NoModelError, PackageError, SettingsError
@@ -131,6 +131,10 @@ class ArgosEngine:
             yield
         finally:
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
+
+    def portable(self, cpus: int) -> ArgosEngine:
+        """A fresh copy, not yet loaded, running `cpus` batches at once (for a Ray actor)."""
+        return ArgosEngine(self.package, replace(self.mt, workers=cpus), self.conversion)
 
     def _fail(self, err: Exception) -> PackageError:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
