@@ -121,3 +121,13 @@ def test_each_shard_translates_only_its_articles(project, packages, package_file
     rest = l10n_ok("translate", "--shard", f"{3 - shard.number}/2")
     assert f"{SEED.stem}.po: written" in rest.stdout
     assert f"{Path(other).stem}.po" not in rest.stdout
+
+
+def test_an_engine_that_cannot_travel_is_refused_before_any_connection(fake_engine):
+    pytest.importorskip("ray", reason="ray is not installed")
+    l10n_ok("extract")
+    before = (fake_engine / PO).read_bytes()
+    result = l10n("translate", "--ray", "127.0.0.1:9")
+    assert result.exit_code == 2
+    assert result.stderr == "l10n: error: --ray: the engine 'fake 1.0 (full)' cannot run on Ray\n"
+    assert (fake_engine / PO).read_bytes() == before
