@@ -35,6 +35,8 @@ class RayError(L10nError):
 
 @runtime_checkable
 class Portable(Protocol):
+    on_gpu: bool  # whether it runs on GPUs: then one actor per GPU of the cluster
+
     def portable(self, cpus: int) -> Engine:
         """A fresh copy of the engine, not yet loaded, for an actor with `cpus` cores."""
         ...
@@ -106,10 +108,10 @@ class RayEngine:
         ray = self._connect()
         engine = self.local
         assert isinstance(engine, Portable)
-        gpus = getattr(getattr(engine, "placement", None), "device", "cpu") == "cuda"
-        resources = ray.cluster_resources()
-        actors = max(1, int(resources.get("GPU" if gpus else "CPU", 1)))
-        actors = min(actors, len(texts))
+        gpus = engine.on_gpu
+        actors = min(int(ray.cluster_resources().get("GPU" if gpus else "CPU", 0)), len(texts))
+        if actors < 1:
+            raise RayError(f"--ray {self.address}: the cluster has no {'GPU' if gpus else 'CPU'}")
         blocks = min(len(texts), actors * BLOCKS_PER_ACTOR)
         rows = [{"index": i, "text": text} for i, text in enumerate(texts)]
         dataset = ray.data.from_items(rows, override_num_blocks=blocks)

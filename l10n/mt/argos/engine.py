@@ -132,6 +132,10 @@ class ArgosEngine:
         finally:
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
 
+    @property
+    def on_gpu(self) -> bool:
+        return self.placement.device == "cuda"
+
     def portable(self, cpus: int) -> ArgosEngine:
         """A fresh copy, not yet loaded, running `cpus` batches at once (for a Ray actor)."""
         return ArgosEngine(self.package, replace(self.mt, workers=cpus), self.conversion)
