@@ -180,11 +180,11 @@ def main() -> None:
             f"{sum(map(len, groups))} segments"
         )
         print(reference_lengths())
+        print(f"device: {args.device}; load average {' '.join(load_average())} before")
         print(
             f"{'length':>6} {'mode':<15} {'tokens':>6} {'median':>9} {'range':>13} "
             f"{'tokens/s':>9} {'ratio':>6} {'peak':>8}"
         )
-        print(f"device: {args.device}; load average {' '.join(load_average())} before")
         phases = []
         for length in lengths:
             runs: dict[str, list[dict]] = {mode: [] for mode in MODES}
