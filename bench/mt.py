@@ -17,9 +17,15 @@ benchmark runs at several lengths and prints the lengths of the committed
 reference translations beside them.
 
 Each mode runs --repeat times, interleaved with the others; the table gives the
-median time, the range, and the ratio of median throughputs.
+median time, the range, and the ratio of median throughputs. A second table splits
+our runs into phases (medians): loading the model (outside the timed run), tokenizing,
+encoding (a pass of one decoding step, run after the timed one) and the decoding
+steps (the rest), with the CPU seconds of the timed run.
 
-Usage: python bench/mt.py [--lengths 32,64,128] [--repeat 3]
+`--device cuda` runs every mode on the first CUDA GPU (ours with its default GPU
+compute type, argostranslate's way with "auto"); without one it stops with one line.
+
+Usage: python bench/mt.py [--lengths 32,64,128] [--repeat 3] [--device cpu|cuda]
 """
 
 from __future__ import annotations
@@ -54,29 +60,30 @@ def paragraphs() -> list[list[str]]:
     ]
 
 
-def run_mode(package_dir: Path, mode: str, max_length: int) -> dict:
+def run_mode(package_dir: Path, mode: str, max_length: int, device: str) -> dict:
     from l10n.mt.argos.packages import read_package
 
     package = read_package(package_dir)
     beam = 1 if mode == "draft" else 4
-    engine = ArgosEngine(
-        package, ArgosSettings(beam_size=beam, max_decoding_length=max_length), "t2s"
-    )
+    settings = ArgosSettings(beam_size=beam, max_decoding_length=max_length, device=device)
+    engine = ArgosEngine(package, settings, "t2s")
     groups = paragraphs()
+    loading = time.perf_counter()
     if mode != "argostranslate":
-        translator = engine.translator()
+        engine.translator()
     else:
         import ctranslate2
 
         # argostranslate 1.11's Translator: inter_threads 1, intra_threads 0 (its defaults)
         translator = ctranslate2.Translator(
             str(package.model),
-            device="cpu",
-            compute_type="int8",
+            device=device,
+            compute_type="int8" if device == "cpu" else "auto",
             inter_threads=1,
             intra_threads=0,
         )
-    start = time.perf_counter()
+    phases = {"load": time.perf_counter() - loading}
+    start, cpu = time.perf_counter(), time.process_time()
     if mode == "argostranslate":
         generated = 0
         for group in groups:
@@ -95,9 +102,23 @@ def run_mode(package_dir: Path, mode: str, max_length: int) -> dict:
             generated += sum(len(r.hypotheses[0]) for r in results)
     else:
         texts = [t for group in groups for t in group]
-        generated = sum(map(len, engine.decode(engine.tokenize(texts), [max_length] * len(texts))))
+        tokens = engine.tokenize(texts)
+        phases["tokenize"] = time.perf_counter() - start
+        generated = sum(map(len, engine.decode(tokens, [max_length] * len(texts))))
     seconds = time.perf_counter() - start
-    return {"mode": mode, "seconds": seconds, "tokens": generated, "peak_mb": peak_mb()}
+    phases["cpu"] = time.process_time() - cpu
+    if mode != "argostranslate":
+        encoding = time.perf_counter()
+        engine.decode(tokens, [1] * len(texts))
+        phases["encode"] = time.perf_counter() - encoding
+        phases["steps"] = seconds - phases["tokenize"] - phases["encode"]
+    return {
+        "mode": mode,
+        "seconds": seconds,
+        "tokens": generated,
+        "peak_mb": peak_mb(),
+        "phases": phases,
+    }
 
 
 def peak_mb() -> float:
@@ -130,13 +151,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lengths", default="32,64,128", help="max_decoding_length values")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each mode, interleaved")
+    parser.add_argument("--device", default="cpu", choices=("cpu", "cuda"))
     parser.add_argument("--mode", help=argparse.SUPPRESS)
     parser.add_argument("--package", help=argparse.SUPPRESS)
     args = parser.parse_args()
     lengths = [int(value) for value in args.lengths.split(",")]
     if args.mode:
-        print(json.dumps(run_mode(Path(args.package), args.mode, lengths[0])))
+        print(json.dumps(run_mode(Path(args.package), args.mode, lengths[0], args.device)))
         return
+    if args.device == "cuda":
+        import ctranslate2
+
+        if ctranslate2.get_cuda_device_count() == 0:
+            print("bench/mt.py: --device cuda: CTranslate2 finds no CUDA GPU here", file=sys.stderr)
+            sys.exit(2)
     with tempfile.TemporaryDirectory() as tmp:
         archive = build_package(
             Path(tmp) / "base.argosmodel",
@@ -152,16 +180,19 @@ def main() -> None:
             f"{sum(map(len, groups))} segments"
         )
         print(reference_lengths())
+        print(f"device: {args.device}; load average {' '.join(load_average())} before")
         print(
             f"{'length':>6} {'mode':<15} {'tokens':>6} {'median':>9} {'range':>13} "
             f"{'tokens/s':>9} {'ratio':>6} {'peak':>8}"
         )
+        phases = []
         for length in lengths:
             runs: dict[str, list[dict]] = {mode: [] for mode in MODES}
             for _ in range(args.repeat):  # interleaved, so that drifts in load hit every mode
                 for mode in MODES:
                     command = [sys.executable, __file__, "--mode", mode]
                     command += ["--package", str(package.path), "--lengths", str(length)]
+                    command += ["--device", args.device]
                     out = subprocess.run(command, check=True, capture_output=True, text=True)
                     runs[mode].append(json.loads(out.stdout))
             rates = {
@@ -177,6 +208,32 @@ def main() -> None:
                     f"{rates[mode] / rates['argostranslate']:>5.1f}x "
                     f"{max(r['peak_mb'] for r in rows):>5.0f} MB"
                 )
+            phases.extend((length, mode, rows) for mode, rows in runs.items() if mode != MODES[0])
+        print_phases(phases)
+        print(f"load average {' '.join(load_average())} after")
+
+
+def print_phases(phases: list[tuple[int, str, list[dict]]]) -> None:
+    """Where our time goes, medians in seconds (the steps per decoding step in ms)."""
+    print(
+        f"{'length':>6} {'mode':<6} {'load':>6} {'tokenize':>8} {'encode':>7} "
+        f"{'steps':>7} {'ms/step':>7} {'wall':>7} {'cpu':>7}"
+    )
+    for length, mode, rows in phases:
+        median = {
+            key: statistics.median(r["phases"][key] for r in rows) for key in rows[0]["phases"]
+        }
+        wall = statistics.median(r["seconds"] for r in rows)
+        print(
+            f"{length:>6} {mode:<6} {median['load']:>6.2f} {median['tokenize']:>8.2f} "
+            f"{median['encode']:>7.2f} {median['steps']:>7.2f} "
+            f"{1000 * median['steps'] / max(length - 1, 1):>7.1f} {wall:>7.2f} "
+            f"{median['cpu']:>7.2f}"
+        )
+
+
+def load_average() -> list[str]:
+    return Path("/proc/loadavg").read_text(encoding="ascii").split()[:3]
 
 
 if __name__ == "__main__":

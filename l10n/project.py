@@ -5,6 +5,7 @@ The file edges shared by the stages in `l10n.stages`.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -73,11 +74,9 @@ def _inside(path: Path, root: Path, folders: dict[Path, Path] | None = None) -> 
 
 def relative(path: Path, root: Path) -> str:
     """`path` as shown to the user: relative to the project root when it lies inside."""
-    if path.is_absolute() and root.is_absolute() and ".." not in path.parts:
-        try:
-            return path.relative_to(root).as_posix()
-        except ValueError:
-            pass
+    text, top = os.fspath(path), os.fspath(root).rstrip(os.sep) + os.sep
+    if text.startswith(top) and os.path.isabs(top) and ".." not in text.split(os.sep):
+        return text[len(top) :].replace(os.sep, "/")
     found = _inside(path, root)
     return found if found is not None else path.as_posix()
 

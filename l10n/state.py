@@ -93,6 +93,7 @@ class State:
     def __init__(self, root: Path, data: Mapping | None = None, *, trusted: bool = True) -> None:
         data = data if data and data.get("format") == FORMAT else {}
         self.root = root
+        self._top = os.fspath(root).rstrip(os.sep) + os.sep
         self.trusted = trusted  # False (--force): no step is fresh, every step is recorded anew
         self._files: dict[str, list] = dict(data.get("files", {}))
         self._steps: dict[str, dict] = dict(data.get("steps", {}))
@@ -100,18 +101,18 @@ class State:
 
     # --- files ---------------------------------------------------------------------------
 
-    def _label(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+    def _label(self, path: Path | str) -> str:
+        text = os.fspath(path)
+        if text.startswith(self._top):
+            return text[len(self._top) :].replace(os.sep, "/")
+        return text
 
-    def digest(self, path: Path) -> str:
+    def digest(self, path: Path | str) -> str:
         """The digest of a file's bytes (MISSING when there is none), hashed again only
         when its size or time differ from when it was last hashed, or that was racy."""
         label = self._label(path)
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except (FileNotFoundError, NotADirectoryError):
             return MISSING
         known = self._files.get(label)
@@ -129,11 +130,11 @@ class State:
         self._changed = True
         return value.hexdigest()
 
-    def note(self, path: Path, value: str) -> None:
+    def note(self, path: Path | str, value: str) -> None:
         """Note the digest of a file just written or read whole (without reading it again)."""
         label = self._label(path)
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except FileNotFoundError:
             self._files.pop(label, None)
             return
@@ -154,7 +155,7 @@ class State:
         if found is None or found.inputs != inputs:
             return None
         for label, value in found.outputs.items():
-            if self.digest(self.root / label) != value:
+            if self.digest(self._top + label) != value:
                 return None
         return found
 

@@ -12,7 +12,7 @@ import pytest
 
 from .conftest import ROOT
 
-HEAVY = ("torch", "stanza", "spacy", "argostranslate", "nvidia-", "triton")
+HEAVY = ("torch", "stanza", "spacy", "argostranslate", "nvidia-", "triton", "ray", "pyarrow")
 LIMIT_MB = 300
 COMES_WITH_THE_VENV = ("pip", "setuptools", "_distutils_hack", "distutils-precedence.pth")
 

@@ -294,6 +294,14 @@ def test_outputs_cut_at_the_cap_get_room_then_say_so(tmp_path, project, packages
     assert first.note == "stopped at the 24-token limit, the end may be missing"
     roomy = ArgosEngine(package, ArgosSettings(max_decoding_length=3 * long), "t2s")
     assert roomy.translate([texts[1]]) == [second]  # the same decoding as with room at once
+    assert set(engine.timings) == {
+        "load",
+        "tokenize",
+        "decode",
+        "decode cut outputs again",
+        "detokenize",
+    }
+    assert set(roomy.timings) == {"load", "tokenize", "decode", "detokenize"}
 
     _set_mt(project, "max-decoding-length = 256", "max-decoding-length = 24")
     _set_mt(project, "length-factor = 3.0", "length-factor = 1.0")

@@ -159,9 +159,19 @@ def translate(
         "--accept-context",
         help="Translation-memory context matches count as reviewed (not fuzzy).",
     ),
+    ray: str = typer.Option(
+        None,
+        "--ray",
+        metavar="ADDRESS",
+        help="Run the engine on a Ray cluster (its address, or auto); needs l10n[ray].",
+    ),
+    shard: str = typer.Option(
+        None, "--shard", metavar="K/N", help="Only the K-th of N disjoint sets of articles."
+    ),
 ) -> None:
     """Fill the empty entries from the translation memory, then the engine (fuzzy, with
     provenance)."""
+    from ..shard import parse_shard
     from ..stages.translate import TranslateOptions
     from ..stages.translate import translate as run_translate
 
@@ -171,6 +181,8 @@ def translate(
         dry_run=dry_run,
         draft=draft,
         accept_context=accept_context,
+        ray=ray or "",
+        shard=None if shard is None else parse_shard(shard),
         progress=Progress(),
     )
     result = run_translate(project_settings(), options)

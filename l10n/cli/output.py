@@ -37,8 +37,9 @@ def files_of(files: list[Path] | None) -> tuple[Path, ...]:
 
 
 def echo_lines(lines: Iterable[str]) -> None:
-    for line in lines:
-        typer.echo(line)
+    text = "".join(f"{line}\n" for line in lines)  # one write: a corpus prints 50,000 lines
+    if text:
+        typer.echo(text, nl=False)
 
 
 def warn(message: str) -> None:

@@ -86,6 +86,7 @@ def engine_module(name: str) -> EngineModule:
 class MTSettings:
     engine: str = "argos"
     draft: bool = False  # the engine's fastest, rougher settings (`l10n translate --draft`)
+    ray: str = ""  # a Ray cluster's address (or "auto") to translate on (`--ray`); "": here
     tables: tuple[tuple[str, Any], ...] = ()  # (engine name, its settings), as configured
 
     def settings_of(self, name: str) -> Any:
@@ -133,5 +134,10 @@ def read_mt_settings(table: object) -> tuple[MTSettings, tuple[str, ...]]:
 
 
 def make_engine(settings: Settings, target: str) -> Engine:
-    """The configured engine into `target`."""
-    return engine_module(settings.mt.engine).make_engine(settings, target)
+    """The configured engine into `target` (run on a Ray cluster when `settings.mt.ray`)."""
+    engine = engine_module(settings.mt.engine).make_engine(settings, target)
+    if settings.mt.ray:
+        from .ray import RayEngine
+
+        return RayEngine(engine, settings.mt.ray)
+    return engine

@@ -210,6 +210,8 @@ def translate_catalogs(
     is to the providers as they are is skipped. Catalogs must exist already."""
     state = load_state(settings.root, force=options.force)
     sources = discover(settings, options.files)
+    if options.shard is not None:
+        sources = [source for source in sources if options.shard.takes(source.name)]
     with lock(settings):
         items = []
         for source in sources:

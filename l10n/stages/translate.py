@@ -32,6 +32,7 @@ from ..project import (
 )
 from ..providers import Provider, Suggestion, asks_an_engine, make_provider
 from ..settings import Settings
+from ..shard import Shard
 from ..tm.index import neighbour_keys
 from . import StageOptions
 
@@ -42,6 +43,8 @@ class TranslateOptions(StageOptions):
     dry_run: bool = False  # only say what would be sent
     draft: bool = False  # the engine's faster, rougher settings
     accept_context: bool = False  # context matches of the translation memory count as reviewed
+    ray: str = ""  # a Ray cluster's address (or "auto") to run the engine on; "": here
+    shard: Shard | None = None  # only the articles of this shard
     progress: Progress | None = field(default=None, compare=False)
 
 
@@ -288,6 +291,8 @@ def effective(settings: Settings, options: TranslateOptions) -> Settings:
         settings = replace(settings, mt=replace(settings.mt, draft=True))
     if options.accept_context:
         settings = replace(settings, tm_accept_context=True)
+    if options.ray:
+        settings = replace(settings, mt=replace(settings.mt, ray=options.ray))
     return settings
 
 
@@ -341,6 +346,8 @@ def translate(settings: Settings, options: TranslateOptions) -> TranslateResult:
             tuple(str(err) for err in missing),
         )
     sources = discover(settings, options.files)
+    if options.shard is not None:
+        sources = [source for source in sources if options.shard.takes(source.name)]
     with lock(settings):
         plans = []
         for on_disk in catalogs(sources, settings, required=True):

@@ -19,6 +19,18 @@ if TYPE_CHECKING:
 
 BATCH_TYPES = ("examples", "tokens")
 COMPUTE_TYPES = ("int8", "int8_float32", "int16", "float32", "auto", "default")
+CUDA_COMPUTE_TYPES = (
+    "int8_float16",
+    "float16",
+    "int8_bfloat16",
+    "bfloat16",
+    "int8",
+    "int8_float32",
+    "float32",
+    "auto",
+    "default",
+)
+DEVICES = ("auto", "cpu", "cuda")
 
 
 @dataclass(frozen=True)
@@ -37,6 +49,12 @@ class ArgosSettings:
     # Outputs that reach max_decoding_length are decoded again, each with room for
     # this many tokens per source token (long sentences need more than the cap).
     length_factor: float = 3.0
+    # "auto": the GPUs CTranslate2 finds (CUDA), else the CPU; "cpu"; "cuda" (an error
+    # where there is none). On GPUs: one model per listed device, workers on each,
+    # cuda-compute-type instead of compute-type.
+    device: str = "auto"
+    device_index: tuple[int, ...] = (0,)
+    cuda_compute_type: str = "int8_float16"
 
     @property
     def batching(self) -> tuple[int, str]:
@@ -56,6 +74,9 @@ def read_settings(table: Mapping[str, Any], where: str) -> ArgosSettings:
         if name not in known:
             raise SettingsError(f"{where} unknown setting {key!r}")
         default = getattr(defaults, name)
+        if name == "device_index":
+            values[name] = _device_index(value, f"{where} {key}")
+            continue
         if isinstance(default, float) and type(value) is int:
             value = float(value)
         if type(value) is not type(default):
@@ -75,12 +96,31 @@ def read_settings(table: Mapping[str, Any], where: str) -> ArgosSettings:
             ("batch-type", argos.batch_type in BATCH_TYPES, "examples or tokens"),
             ("draft-batch-type", argos.draft_batch_type in BATCH_TYPES, "examples or tokens"),
             ("compute-type", argos.compute_type in COMPUTE_TYPES, " or ".join(COMPUTE_TYPES)),
+            (
+                "cuda-compute-type",
+                argos.cuda_compute_type in CUDA_COMPUTE_TYPES,
+                " or ".join(CUDA_COMPUTE_TYPES),
+            ),
+            ("device", argos.device in DEVICES, " or ".join(DEVICES)),
         )
         if not ok
     ]
     if problems:
         raise SettingsError(f"{where} {problems[0]}")
     return argos
+
+
+def _device_index(value: Any, where: str) -> tuple[int, ...]:
+    """`device-index`: one GPU number, or a list of them."""
+    numbers = [value] if type(value) is int else value
+    if (
+        not isinstance(numbers, list)
+        or not numbers
+        or any(type(n) is not int or n < 0 for n in numbers)
+        or len(set(numbers)) != len(numbers)
+    ):
+        raise SettingsError(f"{where} must be a GPU number or a list of distinct ones (0, 1, …)")
+    return tuple(numbers)
 
 
 def make_engine(settings: Settings, target: str) -> ArgosEngine:

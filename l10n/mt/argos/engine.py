@@ -5,7 +5,11 @@ splits them into batches), tokenized with the package's SentencePiece model
 and decoded here, with the package's target prefix applied and removed.
 Outputs that reach `max_decoding_length` are decoded once more, each with room
 for `length_factor` tokens per source token, so that a long sentence is not cut;
-whatever still reaches its limit is reported as such.
+whatever still reaches its limit is reported as such. (Going on from the cut
+output instead, as a target prefix, was measured: CTranslate2 decodes a prefix
+step by step, at the cost of decoding it, so nothing is saved, and beam search
+would then differ from a search with room from the start.) `timings` keeps the
+seconds of each phase of the last call, for benchmarks.
 """
 
 from __future__ import annotations
@@ -13,9 +17,11 @@ from __future__ import annotations
 import math
 import os
 import time
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ...errors import NoModelError, PackageError
+from ...errors import NoModelError, PackageError, SettingsError
 from ...script import convert, is_simplified, is_traditional
 from .. import Progress, Translation
 from . import ArgosSettings
@@ -34,6 +40,42 @@ def usable_cores() -> int:
         return len(os.sched_getaffinity(0)) or 1
     except (AttributeError, OSError):
         return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where CTranslate2 runs the model: a device, its numbers, a compute type, workers."""
+
+    device: str
+    device_index: tuple[int, ...]
+    compute_type: str
+    workers: int  # translators on each device (inter_threads)
+
+    @property
+    def note(self) -> str:
+        """How the placement shows in the provenance: nothing for the CPU."""
+        return "" if self.device == "cpu" else f", {self.device}"
+
+
+def place(mt: ArgosSettings, cuda_devices: int) -> Placement:
+    """Where to run with these settings, on a machine where CTranslate2 finds `cuda_devices`
+    CUDA devices (`ctranslate2.get_cuda_device_count()`); SettingsError when `cuda` is asked
+    for and cannot be had."""
+    where = "[tool.l10n.mt.argos]"
+    if mt.device == "cpu" or (mt.device == "auto" and cuda_devices == 0):
+        return Placement("cpu", (0,), mt.compute_type, mt.workers or usable_cores())
+    if cuda_devices == 0:
+        raise SettingsError(
+            f'{where} device = "cuda", but CTranslate2 finds no CUDA GPU here; '
+            'use device = "auto" (the CPU when there is no GPU) or "cpu"'
+        )
+    missing = [i for i in mt.device_index if i >= cuda_devices]
+    if missing:
+        raise SettingsError(
+            f"{where} device-index {missing[0]}: there are {cuda_devices} CUDA GPU(s) here, "
+            f"numbered 0 to {cuda_devices - 1}"
+        )
+    return Placement("cuda", mt.device_index, mt.cuda_compute_type, mt.workers or 1)
 
 
 def choose_package(
@@ -67,16 +109,36 @@ def choose_package(
 
 class ArgosEngine:
     def __init__(self, package: Package, mt: ArgosSettings, conversion: str | None) -> None:
+        import ctranslate2
+
         self.package = package
         self.mt = mt
         self.conversion = conversion
-        settings = f"beam {mt.beam_size}, {mt.compute_type}"
+        self.placement = place(mt, ctranslate2.get_cuda_device_count())
+        settings = f"beam {mt.beam_size}, {self.placement.compute_type}{self.placement.note}"
         if conversion:
             settings += f", opencc {conversion}"
         self.provenance = f"argos {package.name} {package.version} ({settings})"
         self.limits = "[tool.l10n.mt.argos] max-decoding-length, length-factor"
         self._translator = None
         self._tokenizer = None
+        self.timings: dict[str, float] = {}  # phase → seconds, of the last translate()
+
+    @contextmanager
+    def _phase(self, name: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
+
+    @property
+    def on_gpu(self) -> bool:
+        return self.placement.device == "cuda"
+
+    def portable(self, cpus: int) -> ArgosEngine:
+        """A fresh copy, not yet loaded, running `cpus` batches at once (for a Ray actor)."""
+        return ArgosEngine(self.package, replace(self.mt, workers=cpus), self.conversion)
 
     def _fail(self, err: Exception) -> PackageError:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
@@ -98,16 +160,17 @@ class ArgosEngine:
         return self._tokenizer
 
     def translator(self):
-        """The package's CTranslate2 model, loaded once with the configured threads."""
+        """The package's CTranslate2 model, loaded once where `placement` says."""
         if self._translator is None:
             import ctranslate2
 
             try:
                 self._translator = ctranslate2.Translator(
                     str(self.package.model),
-                    device="cpu",
-                    compute_type=self.mt.compute_type,
-                    inter_threads=self.mt.workers or usable_cores(),
+                    device=self.placement.device,
+                    device_index=list(self.placement.device_index),
+                    compute_type=self.placement.compute_type,
+                    inter_threads=self.placement.workers,
                     intra_threads=self.mt.threads,
                 )
             except (RuntimeError, ValueError, OSError) as err:
@@ -121,12 +184,17 @@ class ArgosEngine:
         return [tokenizer.encode(text, out_type=str) for text in texts]
 
     def translate(self, texts: list[str], progress: Progress | None = None) -> list[Translation]:
+        self.timings = {}
         if not texts:
             return []
-        tokens = self.tokenize(texts)
+        with self._phase("load"):
+            self.translator()
+        with self._phase("tokenize"):
+            tokens = self.tokenize(texts)
         cap = self.mt.max_decoding_length
         limits = [cap] * len(texts)
-        hypotheses = self.decode(tokens, limits, progress)
+        with self._phase("decode"):
+            hypotheses = self.decode(tokens, limits, progress)
         again = [
             i
             for i, hypothesis in enumerate(hypotheses)
@@ -134,19 +202,21 @@ class ArgosEngine:
         ]
         if again:
             rooms = [self.room(tokens[i]) for i in again]
-            redone = self.decode(
-                [tokens[i] for i in again], rooms, progress, "translating cut outputs again"
-            )
+            with self._phase("decode cut outputs again"):
+                redone = self.decode(
+                    [tokens[i] for i in again], rooms, progress, "translating cut outputs again"
+                )
             for i, hypothesis, room in zip(again, redone, rooms, strict=True):
                 hypotheses[i], limits[i] = hypothesis, room
-        return [
-            Translation(
-                self._detokenize(hypothesis),
-                limit if len(hypothesis) >= limit else None,
-                MAX_INPUT if len(source) > MAX_INPUT else None,
-            )
-            for hypothesis, limit, source in zip(hypotheses, limits, tokens, strict=True)
-        ]
+        with self._phase("detokenize"):
+            return [
+                Translation(
+                    self._detokenize(hypothesis),
+                    limit if len(hypothesis) >= limit else None,
+                    MAX_INPUT if len(source) > MAX_INPUT else None,
+                )
+                for hypothesis, limit, source in zip(hypotheses, limits, tokens, strict=True)
+            ]
 
     def _detokenize(self, hypothesis: list[str]) -> str:
         prefix = self.package.target_prefix
