@@ -7,9 +7,7 @@ work runs in this process: the results are the same either way.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 from .state import usable_cores
@@ -32,6 +30,9 @@ def ordered_map(function: Callable[[T], R], items: Sequence[T], jobs: int) -> It
     if jobs <= 1 or len(items) < SHARED_FROM:
         yield from map(function, items)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
     workers = min(jobs, len(items))

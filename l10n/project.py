@@ -83,7 +83,7 @@ def relative(path: Path, root: Path) -> str:
 
 def matching(settings: Settings, patterns: Sequence[str]) -> list[Path]:
     """The paths that globs relative to the project root match, once each, in order."""
-    return sorted({p for pattern in patterns for p in settings.root.glob(pattern)})
+    return sorted({p for pattern in patterns for p in settings.root.glob(pattern)}, key=os.fspath)
 
 
 def configured(settings: Settings) -> list[Path]:

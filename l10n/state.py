@@ -98,6 +98,7 @@ class State:
         self._files: dict[str, list] = dict(data.get("files", {}))
         self._steps: dict[str, dict] = dict(data.get("steps", {}))
         self._changed = False
+        self._checked: dict[str, str] = {}  # files already checked in this run: label → digest
 
     # --- files ---------------------------------------------------------------------------
 
@@ -111,6 +112,12 @@ class State:
         """The digest of a file's bytes (MISSING when there is none), hashed again only
         when its size or time differ from when it was last hashed, or that was racy."""
         label = self._label(path)
+        if label in self._checked:
+            return self._checked[label]
+        self._checked[label] = value = self._digest(path, label)
+        return value
+
+    def _digest(self, path: Path | str, label: str) -> str:
         try:
             stat = os.stat(path)
         except (FileNotFoundError, NotADirectoryError):
@@ -133,6 +140,7 @@ class State:
     def note(self, path: Path | str, value: str) -> None:
         """Note the digest of a file just written or read whole (without reading it again)."""
         label = self._label(path)
+        self._checked.pop(label, None)
         try:
             stat = os.stat(path)
         except FileNotFoundError:

@@ -10,6 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from ..errors import USAGE
+from ..parallel import batched
 
 
 class HelpWhenBare(TyperGroup):
@@ -37,9 +38,9 @@ def files_of(files: list[Path] | None) -> tuple[Path, ...]:
 
 
 def echo_lines(lines: Iterable[str]) -> None:
-    text = "".join(f"{line}\n" for line in lines)  # one write: a corpus prints 50,000 lines
-    if text:
-        typer.echo(text, nl=False)
+    """Lines on stdout, a thousand at a time (a corpus prints tens of thousands)."""
+    for chunk in batched(lines, 1000):
+        typer.echo("".join(f"{line}\n" for line in chunk), nl=False)
 
 
 def warn(message: str) -> None:

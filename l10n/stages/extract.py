@@ -6,6 +6,7 @@ anything is written, and catalogs are written under the project's lock.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -187,18 +188,15 @@ def extract_key(source: Source) -> str:
 
 
 def _from_state(source: Source, step: Step, settings: Settings, inputs: str) -> Extracted:
-    counts = step.notes.get("counts", {})
+    """The files of a recorded extraction: its outputs, with what was noted of each (its
+    language and counts), by path."""
+    noted = step.notes.get("files", {})
+    top = os.fspath(settings.root) + os.sep
     files = tuple(
-        StagedFile(settings.root / label, None, value, value, language, *counts.get(label, ()))
-        for label, language, value in _labelled(step, settings)
+        StagedFile(Path(top + label), None, value, value, *noted.get(label, ()))
+        for label, value in step.outputs.items()
     )
     return Extracted(source, int(step.notes.get("segments", 0)), files, inputs, fresh=True)
-
-
-def _labelled(step: Step, settings: Settings) -> list[tuple[str, str, str]]:
-    """(path label, language, digest) of a recorded extraction's outputs."""
-    languages = step.notes.get("languages", {})
-    return [(label, languages.get(label, ""), value) for label, value in step.outputs.items()]
 
 
 @dataclass(frozen=True)
@@ -288,13 +286,9 @@ def commit(
                 {f.path: f.digest for f in item.files},
                 {
                     "segments": item.segments,
-                    "languages": {
-                        relative(f.path, root): f.language for f in item.files if f.language
-                    },
-                    "counts": {
-                        relative(f.path, root): [f.pending, f.live, f.translated]
+                    "files": {
+                        relative(f.path, root): [f.language, f.pending, f.live, f.translated]
                         for f in item.files
-                        if f.language
                     },
                 },
             )

@@ -56,7 +56,7 @@ class Prefill:
         key = f"{source_language}→{language}"
         if key not in self._chains:
             for_source = replace(self.settings, source_language=source_language)
-            self._chains[key] = self.providers.state(for_source, language)
+            self._chains[key] = digest_bytes(self.providers.state(for_source, language).encode())
         return self._chains[key]
 
     def _current(self, extracted: Extracted, file: StagedFile) -> tuple[str, list] | None:

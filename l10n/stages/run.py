@@ -22,6 +22,8 @@ from .extract import ExtractOptions, commit, extract_sources, plan_extraction, r
 from .prefill import Prefill
 from .translate import Outcome, TranslateOptions
 
+LISTED_UNCHANGED = 50  # beyond this many, unchanged files are counted, not listed
+
 
 @dataclass(frozen=True)
 class RunOptions(StageOptions):
@@ -47,9 +49,13 @@ class RunResult:
             f"catalog entries ({self.translated} translated); {len(changed)} of "
             f"{len(self.written)} file(s) written:"
         )
-        for item in self.written:
+        unchanged = len(self.written) - len(changed)
+        listed = self.written if unchanged <= LISTED_UNCHANGED else changed
+        for item in listed:
             state = "" if item.changed else " (unchanged)"
             lines.append(f"  {relative(item.path, self.root)}{state}")
+        if listed is changed and unchanged:
+            lines.append(f"  and {unchanged:,} unchanged file(s)")
         return lines
 
 

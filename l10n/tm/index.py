@@ -10,6 +10,7 @@ that are gone are forgotten. Deleting the index and updating gives the same unit
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from dataclasses import dataclass, replace
@@ -41,9 +42,12 @@ def truth_files(settings: Settings) -> list[Path]:
     """The catalogs and TMX files the memory is built from, in a stable order."""
     locales = settings.root / settings.locales
     catalogs = sorted(
-        path
-        for language in settings.languages
-        for path in (locales / language / "LC_MESSAGES").glob("*.po")
+        (
+            path
+            for language in settings.languages
+            for path in (locales / language / "LC_MESSAGES").glob("*.po")
+        ),
+        key=os.fspath,
     )
     tmx = matching(settings, settings.tm)
     return [*catalogs, *(p for p in tmx if p.is_file())]
