@@ -148,11 +148,14 @@ def header(settings: Settings, document: Document) -> Header:
 
 
 def template_path(source: Source, settings: Settings) -> Path:
-    return settings.root / settings.locales / f"{source.stem}.pot"
+    return Path(os.path.join(settings.root, settings.locales, f"{source.stem}.pot"))
 
 
 def catalog_path(source: Source, settings: Settings, language: str) -> Path:
-    return settings.root / settings.locales / language / "LC_MESSAGES" / f"{source.stem}.po"
+    """`<locales>/<language>/LC_MESSAGES/<stem>.po` (one join: a corpus asks for many)."""
+    return Path(
+        os.path.join(settings.root, settings.locales, language, "LC_MESSAGES", f"{source.stem}.po")
+    )
 
 
 class OnDisk(NamedTuple):

@@ -167,7 +167,7 @@ class Prefill:
         next (its generation moves only if their reviewed pairs changed)."""
         for key, digest, notes in self.records:
             self.state.record(key, fingerprint(self.base, digest), None, notes)
-        if "tm" in self.settings.providers:
+        if self.records and "tm" in self.settings.providers:
             from ..tm.index import index_path, update
             from ..tm.store import open_store
 

@@ -40,17 +40,21 @@ def index_path(settings: Settings) -> Path:
 
 def truth_files(settings: Settings) -> list[Path]:
     """The catalogs and TMX files the memory is built from, in a stable order."""
-    locales = settings.root / settings.locales
-    catalogs = sorted(
-        (
-            path
-            for language in settings.languages
-            for path in (locales / language / "LC_MESSAGES").glob("*.po")
-        ),
-        key=os.fspath,
-    )
+    locales = os.path.join(settings.root, settings.locales)
+    catalogs = []
+    for language in settings.languages:
+        folder = os.path.join(locales, language, "LC_MESSAGES")
+        try:
+            with os.scandir(folder) as entries:
+                catalogs += [
+                    e.path
+                    for e in entries
+                    if e.name.endswith(".po") and not e.name.startswith(".") and e.is_file()
+                ]
+        except (FileNotFoundError, NotADirectoryError):
+            continue
     tmx = matching(settings, settings.tm)
-    return [*catalogs, *(p for p in tmx if p.is_file())]
+    return [*map(Path, sorted(catalogs)), *(p for p in tmx if p.is_file())]
 
 
 def neighbour_keys(catalog: polib.POFile) -> dict[str, str]:
