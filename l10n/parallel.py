@@ -7,16 +7,24 @@ work runs in this process: the results are the same either way.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
-
-from .state import usable_cores
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 SHARED_FROM = 8  # fewer items than this run in this process: a pool would cost more
 PRELOAD = ["l10n.stages.extract", "l10n.stages.build", "l10n.stages.check"]
+
+
+def usable_cores() -> int:
+    """The CPU cores this process may run on (fewer than the machine's under taskset or
+    a container's CPU set)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def resolve_jobs(jobs: int | None) -> int:

@@ -211,10 +211,3 @@ def load_state(root: Path, *, force: bool = False) -> State:
     if not isinstance(data, dict):
         data = None
     return State(root, data, trusted=not force)
-
-
-def usable_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1

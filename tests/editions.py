@@ -7,12 +7,14 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import polib
 import pytest
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, ROOT, l10n_ok
 
 ARTICLES = sorted((DATA / "editions").glob("*.txt"))
 SCREENSHOTS = ROOT / "dist" / "screenshots"
@@ -33,6 +35,22 @@ def epubcheck_command(path: Path) -> list[str]:
     if EPUBCHECK_JAR.is_file() and shutil.which("java"):
         return ["java", "-jar", str(EPUBCHECK_JAR), str(path)]
     return [require("epubcheck"), str(path)]
+
+
+@contextmanager
+def reviewed_project(folder: Path) -> Iterator[Path]:
+    """The repository's project (its seed and reviewed catalog) with the edition articles
+    added, extracted and partly reviewed, in `folder`, as the working folder."""
+    shutil.copy(ROOT / "pyproject.toml", folder / "pyproject.toml")
+    shutil.copytree(ROOT / "seeds", folder / "seeds")
+    shutil.copytree(ROOT / "locales", folder / "locales")
+    for article in ARTICLES:
+        shutil.copy(article, folder / "seeds" / article.name)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        l10n_ok("extract")
+        review_some(folder)
+        yield folder
 
 
 def review_some(project: Path) -> None:

@@ -4,7 +4,6 @@ epubcheck, python-docx, LibreOffice, poppler (pdftotext, pdffonts, pdftoppm)."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -26,7 +25,7 @@ from .editions import (
     normalised,
     pdftotext,
     require,
-    review_some,
+    reviewed_project,
     right_column,
 )
 
@@ -40,16 +39,7 @@ def book(tmp_path_factory):
     """A project of the seed (its reviewed catalog) and two short articles in every review
     state, with its editions built: every source as EPUB, DOCX and PDF side by side, DOCX
     interleaved and translation-only, and the collection of all three as EPUB and PDF."""
-    folder = tmp_path_factory.mktemp("book")
-    shutil.copy(ROOT / "pyproject.toml", folder / "pyproject.toml")
-    shutil.copytree(ROOT / "seeds", folder / "seeds")
-    shutil.copytree(ROOT / "locales", folder / "locales")
-    for article in ARTICLES:
-        shutil.copy(article, folder / "seeds" / article.name)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(folder)
-        l10n_ok("extract")
-        review_some(folder)
+    with reviewed_project(tmp_path_factory.mktemp("book")) as folder:
         l10n_ok("build", "--format", "epub,docx,pdf", "-o", "out")
         l10n_ok(
             "build", "--format", "docx", "--layout", "interleaved,translation-only", "-o", "more"

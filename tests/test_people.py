@@ -4,14 +4,13 @@ keyboard, print; the first pages of each format as screenshots in dist/screensho
 from __future__ import annotations
 
 import base64
-import shutil
 import zipfile
 
 import pytest
 
 from .browser import Browser, chromium_path
 from .conftest import ROOT, SEED_NAME, l10n_ok
-from .editions import ARTICLES, SCREENSHOTS, bottom_gaps, review_some
+from .editions import ARTICLES, SCREENSHOTS, bottom_gaps, reviewed_project
 
 AXE = ROOT / ".tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 LAYOUTS = ("side-by-side", "interleaved", "translation-only")
@@ -47,16 +46,7 @@ TAB_STOPS = """(() => [...document.querySelectorAll(
 def pages(tmp_path_factory):
     """The seed and two small articles (reviewed, machine and untranslated entries) built in
     every layout, and as a collection."""
-    folder = tmp_path_factory.mktemp("people")
-    shutil.copy(ROOT / "pyproject.toml", folder / "pyproject.toml")
-    shutil.copytree(ROOT / "seeds", folder / "seeds")
-    shutil.copytree(ROOT / "locales", folder / "locales")
-    for article in ARTICLES:
-        shutil.copy(article, folder / "seeds" / article.name)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(folder)
-        l10n_ok("extract")
-        review_some(folder)
+    with reviewed_project(tmp_path_factory.mktemp("people")) as folder:
         l10n_ok("build", "--format", "html,epub", "--layout", ",".join(LAYOUTS), "-o", "out")
         l10n_ok("build", "--collection", "Week 23", "--format", "html", "-o", "out")
     return folder / "out"

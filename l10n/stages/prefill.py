@@ -30,7 +30,14 @@ from ..state import (
     tool_fingerprint,
 )
 from .extract import Extracted, StagedFile, commit, discard_all
-from .translate import Outcome, Providers, TranslateOptions, effective, translate_plans
+from .translate import (
+    Outcome,
+    Providers,
+    TranslateOptions,
+    effective,
+    translate_plans,
+    untranslated,
+)
 
 BATCH = 64  # catalogs read and filled at a time: memory does not grow with the corpus
 
@@ -115,13 +122,7 @@ class Prefill:
                 except NoModelError as err:
                     missing[language] = err
                     break
-        return [
-            NoModelError(
-                f"{err}; {counts[language]} segment{'s' if counts[language] != 1 else ''} "
-                f"of {language} left untranslated"
-            )
-            for language, err in missing.items()
-        ]
+        return [untranslated(err, counts[language], language) for language, err in missing.items()]
 
     def _plan(self, extracted: Extracted, file: StagedFile) -> CatalogPlan:
         label = relative(file.path, self.settings.root)

@@ -197,8 +197,13 @@ def _run_chain(
         remaining = [text for text in remaining if text not in provided]
     if unserved is None or not remaining:
         return outcomes, None
-    left = f"{len(remaining)} segment{'s' if len(remaining) != 1 else ''}"
-    return outcomes, NoModelError(f"{unserved}; {left} of {work.language} left untranslated")
+    return outcomes, untranslated(unserved, len(remaining), work.language)
+
+
+def untranslated(reason: NoModelError, count: int, language: str) -> NoModelError:
+    """Why `count` distinct texts of `language` are left empty, as the commands report it."""
+    left = f"{count} segment{'s' if count != 1 else ''}"
+    return NoModelError(f"{reason}; {left} of {language} left untranslated")
 
 
 def _dry_run(work: Workload, settings: Settings) -> list[Outcome]:

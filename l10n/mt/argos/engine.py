@@ -15,13 +15,13 @@ seconds of each phase of the last call, for benchmarks.
 from __future__ import annotations
 
 import math
-import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...errors import NoModelError, PackageError, SettingsError
+from ...parallel import usable_cores
 from ...script import convert, is_simplified, is_traditional
 from .. import Progress, Translation
 from . import ArgosSettings
@@ -31,15 +31,6 @@ from .packages import Package, installed
 # cut); no output needs more than 3 tokens per source token.
 MAX_INPUT = 1024
 MAX_ROOM = 3 * MAX_INPUT
-
-
-def usable_cores() -> int:
-    """The CPU cores this process may run on (fewer than the machine's under taskset or
-    a container's CPU set)."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
