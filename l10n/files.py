@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import re
+import stat
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
@@ -65,14 +67,20 @@ def guess_legacy_encoding(data: bytes) -> str | None:
     return scores[0][1]
 
 
-def require_file(path: Path, label: str) -> None:
+def require_file(path: Path | str, label: str) -> None:
     """An InputError unless `path` is an existing file (not a directory)."""
-    if path.is_dir():
+    try:
+        found = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError) as err:
+        if os.path.islink(path):
+            raise InputError(f"{label} is a symbolic link that leads nowhere") from err
+        raise InputError(f"{label}: no such file") from err
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise InputError(f"{label} is a symbolic link that leads nowhere (a loop)") from err
+        raise InputError(f"{label}: cannot read: {err.strerror}") from err
+    if stat.S_ISDIR(found.st_mode):
         raise InputError(f"{label} is a directory, not a file")
-    if not path.exists():
-        if path.is_symlink():
-            raise InputError(f"{label} is a symbolic link that leads nowhere (a loop?)")
-        raise InputError(f"{label}: no such file")
 
 
 def read_input(path: Path, label: str | None = None) -> bytes:
@@ -157,28 +165,28 @@ def stage(path: Path, content: str | bytes, *, durable: bool = True) -> Path:
     return _staged(path, content, durable)
 
 
-def replace_staged(staged: Sequence[tuple[Path, Path]]) -> None:
+def replace_staged(staged: Sequence[tuple[Path, Path | str]]) -> None:
     """Rename each staged temporary (temporary, path) into place, then sync their folders;
     what is not renamed when this fails is removed."""
-    left = list(staged)
+    staged = list(staged)
+    renamed = 0
     try:
-        while left:
-            tmp, path = left[0]
+        for tmp, path in staged:
             os.replace(tmp, path)
-            left.pop(0)
+            renamed += 1
     finally:
-        discard(left)
-    for folder in dict.fromkeys(path.parent for _, path in staged):
+        discard(staged[renamed:])
+    for folder in dict.fromkeys(os.path.dirname(os.fspath(path)) for _, path in staged):
         _sync_directory(folder)
 
 
-def discard(staged: Sequence[tuple[Path, Path]]) -> None:
+def discard(staged: Sequence[tuple[Path, Path | str]]) -> None:
     """Remove staged temporaries that will not be renamed."""
     for tmp, _ in staged:
         tmp.unlink(missing_ok=True)
 
 
-def _sync_directory(directory: Path) -> None:
+def _sync_directory(directory: Path | str) -> None:
     """Make a rename in `directory` survive a power cut (where the platform allows it)."""
     try:
         fd = os.open(directory, os.O_RDONLY)

@@ -43,33 +43,31 @@ class Source:
 
 @dataclass(frozen=True)
 class Written:
-    path: Path
+    path: str  # as the operating system names it (a corpus run lists tens of thousands)
     changed: bool
 
 
-def _inside(path: Path, root: Path, folders: dict[Path, Path] | None = None) -> str | None:
+def _inside(path: Path, root: Path, folders: dict[str, str] | None = None) -> str | None:
     """`path` relative to `root` (links resolved), or None when it lies outside. `folders`
     caches resolved folders across calls: a corpus costs one lookup per file, not per
     component of its path."""
-    try:
-        if folders is None or path.is_symlink():
-            resolved = path.resolve()
-        else:
-            parent = path.parent
-            if parent not in folders:
-                folders[parent] = parent.resolve()
-            resolved = folders[parent] / path.name
-        if root not in (folders or {}):
-            top = root.resolve()
-            if folders is not None:
-                folders[root] = top
-        else:
-            top = folders[root]
-        return resolved.relative_to(top).as_posix()
-    except ValueError:
+    text, home = os.fspath(path), os.fspath(root)
+    cache = {} if folders is None else folders
+    if folders is None or os.path.islink(text):
+        resolved = os.path.realpath(text)
+    else:
+        parent, name = os.path.split(text)
+        if parent not in cache:
+            cache[parent] = os.path.realpath(parent)
+        resolved = os.path.join(cache[parent], name)
+    if home not in cache:
+        cache[home] = os.path.realpath(home)
+    top = os.path.join(cache[home], "")
+    if resolved == cache[home]:
+        return "."
+    if not resolved.startswith(top):
         return None
-    except (RuntimeError, OSError):  # a symbolic link loop
-        return path.as_posix()
+    return resolved[len(top) :].replace(os.sep, "/")
 
 
 def relative(path: Path, root: Path) -> str:
@@ -104,7 +102,7 @@ def discover(settings: Settings, given: Sequence[Path] = ()) -> list[Source]:
         if not paths:
             raise InputError(f"no sources match {', '.join(settings.sources)} under {root}")
     sources = []
-    folders: dict[Path, Path] = {}
+    folders: dict[str, str] = {}
     for path in paths:
         name = _inside(path, root, folders)
         if name is None:
@@ -113,12 +111,14 @@ def discover(settings: Settings, given: Sequence[Path] = ()) -> list[Source]:
             )
         require_file(path, name)
         sources.append(Source(path, name))
+    named = {source.path for source in sources} if given else set(others)
+    unnamed = [
+        Source(path, _inside(path, root, folders) or path.as_posix())
+        for path in others
+        if path not in named
+    ]
     stems: dict[str, str] = {}
-    names = {source.path: source.name for source in sources}
-    for path in others:
-        if path not in names:
-            names[path] = _inside(path, root, folders) or path.as_posix()
-    for source in [*sources, *(Source(p, names[p]) for p in others)]:
+    for source in [*sources, *unnamed]:
         if stems.setdefault(source.stem, source.name) != source.name:
             raise SettingsError(
                 f"{source.name} and {stems[source.stem]} would share the catalog "
@@ -152,9 +152,14 @@ def template_path(source: Source, settings: Settings) -> Path:
 
 
 def catalog_path(source: Source, settings: Settings, language: str) -> Path:
-    """`<locales>/<language>/LC_MESSAGES/<stem>.po` (one join: a corpus asks for many)."""
-    return Path(
-        os.path.join(settings.root, settings.locales, language, "LC_MESSAGES", f"{source.stem}.po")
+    """`<locales>/<language>/LC_MESSAGES/<stem>.po`."""
+    return Path(catalog_file(source, settings, language))
+
+
+def catalog_file(source: Source, settings: Settings, language: str) -> str:
+    """`catalog_path` as a string (one join: a corpus asks for many)."""
+    return os.path.join(
+        settings.root, settings.locales, language, "LC_MESSAGES", f"{source.stem}.po"
     )
 
 
@@ -250,6 +255,6 @@ def write_catalogs(plans: Sequence[CatalogPlan], root: Path) -> list[Written]:
         changed = now != data  # also rewrites a differently wrapped save canonically
         if changed:
             outputs.append((plan.path, data))
-        written.append(Written(plan.path, changed))
+        written.append(Written(os.fspath(plan.path), changed))
     atomic_write_all(outputs)
     return written

@@ -29,7 +29,7 @@ from . import __version__
 from .files import atomic_write
 
 STATE = Path(".l10n") / "state.json"
-FORMAT = 1  # bump when the file's layout changes: an older state is ignored
+FORMAT = 2  # bump when the file's layout changes: an older state is ignored
 RACY_NS = 500_000_000
 MISSING = "-"  # the digest of a file that does not exist
 
@@ -39,8 +39,11 @@ def digest_bytes(data: bytes) -> str:
 
 
 def fingerprint(*parts: object) -> str:
-    """One digest of several values (strings, numbers, digests), in order."""
-    return digest_bytes(json.dumps([str(p) for p in parts], ensure_ascii=False).encode("utf-8"))
+    """One digest of several values (strings, numbers, digests), in order; each part is
+    written with its length, so that no two lists of parts read the same."""
+    texts = [str(p) for p in parts]
+    joined = "".join(f"{len(text)}:{text}" for text in texts)
+    return digest_bytes(joined.encode("utf-8", "surrogatepass"))
 
 
 def stable(value: object) -> object:
@@ -112,10 +115,17 @@ class State:
         """The digest of a file's bytes (MISSING when there is none), hashed again only
         when its size or time differ from when it was last hashed, or that was racy."""
         label = self._label(path)
-        if label in self._checked:
-            return self._checked[label]
-        self._checked[label] = value = self._digest(path, label)
-        return value
+        found = self._checked.get(label)
+        if found is None:
+            self._checked[label] = found = self._digest(path, label)
+        return found
+
+    def digest_of(self, label: str) -> str:
+        """`digest` of a file named by its path relative to the project root."""
+        found = self._checked.get(label)
+        if found is None:
+            self._checked[label] = found = self._digest(self._top + label, label)
+        return found
 
     def _digest(self, path: Path | str, label: str) -> str:
         try:
@@ -163,7 +173,7 @@ class State:
         if found is None or found.inputs != inputs:
             return None
         for label, value in found.outputs.items():
-            if self.digest(self._top + label) != value:
+            if self.digest_of(label) != value:
                 return None
         return found
 

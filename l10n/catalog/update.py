@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import polib
 
-from .fuzzy import proposals
 from .header import catalog_fields
 from .ignores import moved_to_comment
 from .joins import clear_stale
@@ -41,7 +40,7 @@ def update(
     current = {t.msgid for t in template}
     used: set[str] = set()
     changed = [t.msgid for t in template if t.msgid not in exact] if fuzzy_matching else []
-    near_of = proposals(changed, previous)
+    near_of = _proposals(changed, previous)
     for source in template:
         match = exact.get(source.msgid)
         entry = polib.POEntry(
@@ -91,3 +90,12 @@ def _carry_provenance(entry: polib.POEntry, old: polib.POEntry) -> None:
     lines = provenance_lines(old)
     if lines and old.msgstr:
         entry.tcomment = with_provenance(entry.tcomment, lines)
+
+
+def _proposals(changed: list[str], previous: list[polib.POEntry]) -> dict[str, polib.POEntry]:
+    """`fuzzy.proposals`, imported (with numpy) only when a source changed."""
+    if not changed or not previous:
+        return {}
+    from .fuzzy import proposals
+
+    return proposals(changed, previous)

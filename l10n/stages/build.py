@@ -7,6 +7,7 @@ result says which and by how much.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,6 +24,7 @@ from ..parallel import ordered_map, resolve_jobs
 from ..project import (
     Source,
     Written,
+    catalog_file,
     catalog_path,
     discover,
     document_language,
@@ -159,7 +161,7 @@ class Rendered:
 
     key: str
     inputs: str
-    files: tuple[tuple[Path, Path | None, str], ...]  # (path, temporary, digest)
+    files: tuple[tuple[str, Path | None, str], ...]  # (path, temporary, digest)
     reviewed: float
     fresh: bool = False
 
@@ -185,19 +187,20 @@ def build_article(job: tuple[Source, Settings, BuildOptions, tuple[str, ...]]) -
             pages = edition(document, catalog, settings, language, options)
             texts = (segment.text for _, segment in document.segments())
             percent = source_tally(texts, catalog).reviewed_percent()
-            files: list[tuple[Path, Path | None, str]] = []
+            files: list[tuple[str, Path | None, str]] = []
             rendered.append(Rendered(build_key(source, language), inputs, (), percent))
             for r, infix in _renderers(options, catalog):
                 extension = r.extension_for(pages) if hasattr(r, "extension_for") else r.extension
                 path = options.out_dir / f"{source.stem}.{language}{infix}.{extension}"
-                if any(path == written for written, _, _ in files):
+                if any(os.fspath(path) == written for written, _, _ in files):
                     raise SettingsError(
                         f"two formats would both write {relative(path, settings.root)}: "
                         "build them into different folders (--output)"
                     )
                 content = r.render(pages)
                 data = content.encode("utf-8") if isinstance(content, str) else content
-                files.append((path, stage(path, data, durable=False), digest_bytes(data)))
+                staged = stage(path, data, durable=False)
+                files.append((os.fspath(path), staged, digest_bytes(data)))
                 rendered[-1] = replace(rendered[-1], files=tuple(files))
     except BaseException:
         _discard(rendered)
@@ -237,16 +240,17 @@ def build_sources(
     )
     results: list[list[Rendered] | None] = []
     todo = []
+    top = os.path.join(settings.root, "")
     for source in sources:
         source_digest = state.digest(source.path)
         keys, current = [], []
         for language in options.languages:
-            catalog = state.digest(catalog_path(source, settings, language))
+            catalog = state.digest(catalog_file(source, settings, language))
             inputs = fingerprint(base, source_digest, catalog)
             keys.append(inputs)
             step = state.fresh(build_key(source, language), inputs)
             if step is not None:
-                files = tuple((settings.root / label, None, v) for label, v in step.outputs.items())
+                files = tuple((top + label, None, v) for label, v in step.outputs.items())
                 reviewed = float(step.notes.get("reviewed", 0.0))
                 current.append(Rendered(build_key(source, language), inputs, files, reviewed, True))
         if len(current) == len(options.languages):
@@ -295,7 +299,7 @@ def _commit(
     written = []
     for item in rendered:
         for path, tmp, value in item.files:
-            written.append(Written(path, tmp is not None and tmp not in kept))
+            written.append(Written(os.fspath(path), tmp is not None and tmp not in kept))
             if not item.fresh:
                 state.note(path, value)
         if not item.fresh:

@@ -5,6 +5,7 @@ for an issue of a magazine or a week of news. Written as `<dist>/<NAME>.<lang>.<
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 
@@ -67,5 +68,5 @@ def build_collection(settings: Settings, options: BuildOptions, name: str) -> Bu
     if below:
         return BuildResult(settings.root, (), tuple(below), options.min_reviewed)
     atomic_write_all(outputs)
-    written = tuple(Written(path, True) for path, _ in outputs)
+    written = tuple(Written(os.fspath(path), True) for path, _ in outputs)
     return BuildResult(settings.root, written, (), options.min_reviewed)

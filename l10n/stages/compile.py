@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,4 +36,6 @@ def compile_catalogs(settings: Settings, options: CompileOptions) -> CompileResu
             catalog.metadata = compiled_fields(catalog.metadata)
             outputs.append((found.path.with_suffix(".mo"), catalog.to_binary()))
         atomic_write_all(outputs)
-    return CompileResult(settings.root, tuple(Written(path, True) for path, _ in outputs))
+    return CompileResult(
+        settings.root, tuple(Written(os.fspath(path), True) for path, _ in outputs)
+    )

@@ -121,9 +121,10 @@ def plan(
 @dataclass(frozen=True)
 class StagedFile:
     """A template or catalog as extraction left it: its new content staged beside it (or
-    None when it is unchanged), the digest it had when it was read and the one it will have."""
+    None when it is unchanged), the digest it had when it was read and the one it will have.
+    Its name is kept as a string (a corpus re-run makes tens of thousands of them)."""
 
-    path: Path
+    filename: str
     temporary: Path | None
     was: str  # MISSING: there was no file
     digest: str
@@ -138,6 +139,10 @@ class StagedFile:
         return replace(
             self, pending=len(pending(catalog)), live=tally.live, translated=tally.translated
         )
+
+    @property
+    def path(self) -> Path:
+        return Path(self.filename)
 
     @property
     def current(self) -> Path:
@@ -169,7 +174,7 @@ def extract_article(job: tuple[Source, Settings, ExtractOptions, str]) -> Extrac
             data = dump_catalog(item.catalog).encode("utf-8")
             changed = data != item.was.data
             file = StagedFile(
-                item.path,
+                os.fspath(item.path),
                 stage(item.path, data) if changed else None,
                 MISSING if item.was.data is None else digest_bytes(item.was.data),
                 digest_bytes(data),
@@ -193,7 +198,7 @@ def _from_state(source: Source, step: Step, settings: Settings, inputs: str) -> 
     noted = step.notes.get("files", {})
     top = os.fspath(settings.root) + os.sep
     files = tuple(
-        StagedFile(Path(top + label), None, value, value, *noted.get(label, ()))
+        StagedFile(top + label, None, value, value, *noted.get(label, ()))
         for label, value in step.outputs.items()
     )
     return Extracted(source, int(step.notes.get("segments", 0)), files, inputs, fresh=True)
@@ -276,7 +281,7 @@ def commit(
     written = []
     for item in extracted:
         for file in item.files:
-            written.append(Written(file.path, file.temporary is not None))
+            written.append(Written(file.filename, file.temporary is not None))
             if not item.fresh:
                 state.note(file.path, file.digest)
         if not item.fresh and record:

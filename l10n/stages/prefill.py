@@ -9,6 +9,7 @@ for them then and have nothing new now).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -75,7 +76,7 @@ class Prefill:
         source = str(step.notes.get("source", ""))
         if step.notes.get("providers") != self.chain(file.language, source):
             return None
-        return source, list(step.notes.get("left", ()))
+        return source, str(step.notes.get("left", "")).split()
 
     def run(
         self, extracted: list[Extracted]
@@ -143,7 +144,7 @@ class Prefill:
         empty = sorted({digest_bytes(e.msgid.encode("utf-8"))[:8] for e in pending(plan.catalog)})
         notes = {
             "pending": counted.pending,
-            "left": empty,
+            "left": " ".join(empty),
             "source": source,
             "providers": self.chain(file.language, source),
         }
@@ -225,7 +226,7 @@ def translate_catalogs(
                         f"{relative(path, settings.root)}: no catalog; run `l10n extract` first"
                     )
                 # pending unknown until it is read: 1 asks for it to be read unless current
-                files.append(StagedFile(path, None, digest, digest, language, pending=1))
+                files.append(StagedFile(os.fspath(path), None, digest, digest, language, pending=1))
             items.append(Extracted(source, 0, tuple(files), "", fresh=True))
         prefill = Prefill(settings, options, state)
         outcomes, missing, items = prefill.run(items)

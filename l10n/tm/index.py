@@ -38,8 +38,9 @@ def index_path(settings: Settings) -> Path:
     return settings.root / INDEX
 
 
-def truth_files(settings: Settings) -> list[Path]:
-    """The catalogs and TMX files the memory is built from, in a stable order."""
+def truth_files(settings: Settings) -> list[str]:
+    """The catalogs and TMX files the memory is built from, in a stable order (as strings:
+    a corpus has tens of thousands)."""
     locales = os.path.join(settings.root, settings.locales)
     catalogs = []
     for language in settings.languages:
@@ -54,7 +55,7 @@ def truth_files(settings: Settings) -> list[Path]:
         except (FileNotFoundError, NotADirectoryError):
             continue
     tmx = matching(settings, settings.tm)
-    return [*map(Path, sorted(catalogs)), *(p for p in tmx if p.is_file())]
+    return [*sorted(catalogs), *(os.fspath(p) for p in tmx if p.is_file())]
 
 
 def neighbour_keys(catalog: polib.POFile) -> dict[str, str]:
@@ -129,16 +130,21 @@ def update(store: Store, settings: Settings) -> Updated:
     was read within `RACY_NS` of its last change)."""
     known = store.stamps()
     seen, read = set(), []
+    top = os.path.join(settings.root, "")
     for path in truth_files(settings):
-        label = relative(path, settings.root)
+        if path.startswith(top):
+            label = path[len(top) :].replace(os.sep, "/")
+        else:
+            label = relative(Path(path), settings.root)
         seen.add(label)
         try:
-            stat = path.stat()
+            stat = os.stat(path)
             was = known.get(label)
             if was and (stat.st_size, stat.st_mtime_ns) == was[1:3] and was[2] < was[3] - RACY_NS:
                 continue
             now = time.time_ns()
-            data = path.read_bytes()
+            with open(path, "rb") as handle:
+                data = handle.read()
         except OSError as err:
             raise TMError(f"{label}: cannot read: {err.strerror}") from err
         digest = digest_bytes(data)
@@ -146,7 +152,7 @@ def update(store: Store, settings: Settings) -> Updated:
         if was and was[0] == digest:
             store.stamp(label, *stamp)
             continue
-        store.replace_file(label, digest, units_of(path, data, settings), stamp)
+        store.replace_file(label, digest, units_of(Path(path), data, settings), stamp)
         read.append(label)
     gone = sorted(set(known) - seen)
     for label in gone:

@@ -361,13 +361,12 @@ def open_store(path: Path) -> Iterator[Store]:
     except sqlite3.Error as err:
         raise TMError(f"{path}: cannot open the translation memory: {err}") from err
     try:
-        version = _version(connection)
-        if version != SCHEMA_VERSION:
+        if _version(connection) != SCHEMA_VERSION:  # else opening writes nothing
             _drop(connection)
-        connection.executescript(_SCHEMA)
-        connection.execute(
-            "insert or replace into meta(name, value) values ('schema', ?)", (SCHEMA_VERSION,)
-        )
+            connection.executescript(_SCHEMA)
+            connection.execute(
+                "insert or replace into meta(name, value) values ('schema', ?)", (SCHEMA_VERSION,)
+            )
         store = Store(connection)
         yield store
         store.close()
