@@ -294,7 +294,12 @@ def _commit(
     discard(same)  # an edition rebuilt byte for byte keeps its file and dates
     kept = {tmp for tmp, _ in same}
     replace_staged(
-        [(tmp, path) for r in rendered for path, tmp, _ in r.files if tmp not in kept | {None}]
+        [
+            (tmp, path)
+            for r in rendered
+            for path, tmp, _ in r.files
+            if tmp is not None and tmp not in kept
+        ]
     )
     written = []
     for item in rendered:
