@@ -6,6 +6,7 @@ The file edges shared by the stages in `l10n.stages`.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -47,13 +48,15 @@ class Written:
     changed: bool
 
 
-def _inside(path: Path, root: Path, folders: dict[str, str] | None = None) -> str | None:
+def _inside(
+    path: Path, root: Path, folders: dict[str, str] | None = None, *, plain: bool = False
+) -> str | None:
     """`path` relative to `root` (links resolved), or None when it lies outside. `folders`
     caches resolved folders across calls: a corpus costs one lookup per file, not per
-    component of its path."""
+    component of its path. `plain`: the path is known to be no symbolic link."""
     text, home = os.fspath(path), os.fspath(root)
     cache = {} if folders is None else folders
-    if folders is None or os.path.islink(text):
+    if folders is None or (not plain and os.path.islink(text)):
         resolved = os.path.realpath(text)
     else:
         parent, name = os.path.split(text)
@@ -68,6 +71,14 @@ def _inside(path: Path, root: Path, folders: dict[str, str] | None = None) -> st
     if not resolved.startswith(top):
         return None
     return resolved[len(top) :].replace(os.sep, "/")
+
+
+def _regular_file(path: Path) -> bool:
+    """Whether `path` is a regular file itself (not a symbolic link to one)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def relative(path: Path, root: Path) -> str:
@@ -104,17 +115,19 @@ def discover(settings: Settings, given: Sequence[Path] = ()) -> list[Source]:
     sources = []
     folders: dict[str, str] = {}
     for path in paths:
-        name = _inside(path, root, folders)
+        plain = _regular_file(path)  # one lstat: a file, and no link to resolve
+        name = _inside(path, root, folders, plain=plain)
         if name is None:
             raise InputError(
                 f"{path} is outside the project ({root}); its catalogs would have no place"
             )
-        require_file(path, name)
+        if not plain:
+            require_file(path, name)
         sources.append(Source(path, name))
-    named = {source.path for source in sources} if given else set(others)
+    named = {source.path for source in sources} if given else set()
     unnamed = [
         Source(path, _inside(path, root, folders) or path.as_posix())
-        for path in others
+        for path in (others if given else ())
         if path not in named
     ]
     stems: dict[str, str] = {}
