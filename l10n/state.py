@@ -11,6 +11,12 @@ other settings or another version of the tool mean the step is done again. Delet
 
 A file whose modification time is within `RACY_NS` of the moment it was hashed is
 hashed again (a write in the same clock tick would not change its time).
+
+A run that changed a few records appends them to a journal, `.l10n/state.log`, instead
+of writing the whole state again; the journal names the state it follows (by its `id`),
+and is folded into a new state once it reaches a quarter of the state's size. A journal
+that names another state, or a line cut short, is ignored from there on: what it held is
+only done again.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import hashlib
 import json
 import os
 import re
+import secrets
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,6 +36,8 @@ from . import __version__
 from .files import atomic_write
 
 STATE = Path(".l10n") / "state.json"
+JOURNAL = Path(".l10n") / "state.log"
+JOURNAL_SHARE = 4  # the journal is folded into the state at a quarter of the state's size
 FORMAT = 2  # bump when the file's layout changes: an older state is ignored
 RACY_NS = 500_000_000
 MISSING = "-"  # the digest of a file that does not exist
@@ -93,15 +102,31 @@ class Step:
 class State:
     """The state of one project, read at the start of a command and saved at its end."""
 
-    def __init__(self, root: Path, data: Mapping | None = None, *, trusted: bool = True) -> None:
+    def __init__(
+        self,
+        root: Path,
+        data: Mapping | None = None,
+        *,
+        trusted: bool = True,
+        saved: tuple[int, int] | None = None,
+    ) -> None:
+        """`data` as read (a state and its journal applied); `saved`: the sizes in bytes of
+        the state file and of a journal that follows it (None: write a new state)."""
         data = data if data and data.get("format") == FORMAT else {}
         self.root = root
         self._top = os.fspath(root).rstrip(os.sep) + os.sep
         self.trusted = trusted  # False (--force): no step is fresh, every step is recorded anew
         self._files: dict[str, list] = dict(data.get("files", {}))
         self._steps: dict[str, dict] = dict(data.get("steps", {}))
-        self._changed = False
+        self._id = str(data.get("id", ""))
+        self._saved = saved if self._id else None
+        self._dirty_files: set[str] = set()
+        self._dirty_steps: set[str] = set()
         self._checked: dict[str, str] = {}  # files already checked in this run: label → digest
+
+    @property
+    def _changed(self) -> bool:
+        return bool(self._dirty_files or self._dirty_steps)
 
     # --- files ---------------------------------------------------------------------------
 
@@ -144,7 +169,7 @@ class State:
         with open(path, "rb") as handle:
             value = hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16))
         self._files[label] = [stat.st_size, stat.st_mtime_ns, seen, value.hexdigest()]
-        self._changed = True
+        self._dirty_files.add(label)
         return value.hexdigest()
 
     def note(self, path: Path | str, value: str) -> None:
@@ -154,10 +179,11 @@ class State:
         try:
             stat = os.stat(path)
         except FileNotFoundError:
-            self._files.pop(label, None)
+            if self._files.pop(label, None) is not None:
+                self._dirty_files.add(label)
             return
         self._files[label] = [stat.st_size, stat.st_mtime_ns, time.time_ns(), value]
-        self._changed = True
+        self._dirty_files.add(label)
 
     # --- steps ---------------------------------------------------------------------------
 
@@ -191,34 +217,91 @@ class State:
             "outputs": {self._label(p): value for p, value in (outputs or {}).items()},
             "notes": dict(notes or {}),
         }
-        self._changed = True
+        self._dirty_steps.add(key)
 
     def forget(self, key: str) -> None:
         if self._steps.pop(key, None) is not None:
-            self._changed = True
+            self._dirty_steps.add(key)
 
     # --- the file ------------------------------------------------------------------------
 
     def save(self) -> None:
-        """Write the state when it changed (atomically; a state that cannot be written only
-        costs the next run its time)."""
+        """Write what changed: a line of the journal, or a new state (atomically). A state
+        that cannot be written only costs the next run its time."""
         if not self._changed:
             return
-        data = {"format": FORMAT, "files": self._files, "steps": self._steps}
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        changes = {
+            "files": {label: self._files.get(label) for label in sorted(self._dirty_files)},
+            "steps": {key: self._steps.get(key) for key in sorted(self._dirty_steps)},
+        }
+        line = (json.dumps(changes, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
         try:
-            atomic_write(self.root / STATE, text)
+            if self._saved and self._saved[1] + len(line) <= self._saved[0] // JOURNAL_SHARE:
+                self._append(line)
+            else:
+                self._write_all()
         except OSError:
             return
-        self._changed = False
+        self._dirty_files.clear()
+        self._dirty_steps.clear()
+
+    def _append(self, line: bytes) -> None:
+        assert self._saved is not None
+        state, journal = self._saved
+        head = b"" if journal else _journal_head(self._id)
+        with open(self.root / JOURNAL, "ab") as handle:
+            handle.write(head + line)
+        self._saved = (state, journal + len(head) + len(line))
+
+    def _write_all(self) -> None:
+        self._id = secrets.token_hex(8)
+        data = {"format": FORMAT, "id": self._id, "files": self._files, "steps": self._steps}
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        atomic_write(self.root / STATE, text)
+        (self.root / JOURNAL).unlink(missing_ok=True)
+        self._saved = (len(text), 0)
+
+
+def _journal_head(state_id: str) -> bytes:
+    return json.dumps({"follows": state_id}).encode() + b"\n"
+
+
+def _apply_journal(data: dict, journal: bytes) -> int | None:
+    """Apply the journal's changes to `data`, a state as read; the journal's size in bytes,
+    or None when it does not follow this state (then it is to be replaced)."""
+    lines = journal.splitlines(keepends=True)
+    if not lines or lines[0] != _journal_head(str(data.get("id", ""))):
+        return None
+    files, steps = data.setdefault("files", {}), data.setdefault("steps", {})
+    for line in lines[1:]:
+        try:
+            change = json.loads(line) if line.endswith(b"\n") else None
+        except ValueError:
+            change = None
+        if not isinstance(change, dict):
+            return None  # cut short: what follows is not to be trusted, nor appended to
+        for table, target in (("files", files), ("steps", steps)):
+            for key, value in dict(change.get(table) or {}).items():
+                if value is None:
+                    target.pop(key, None)
+                else:
+                    target[key] = value
+    return len(journal)
 
 
 def load_state(root: Path, *, force: bool = False) -> State:
     """The project's state; an unreadable or foreign one is an empty state, never an error."""
     try:
-        data = json.loads((root / STATE).read_bytes())
+        raw = (root / STATE).read_bytes()
+        data = json.loads(raw)
     except (OSError, ValueError):
-        data = None
-    if not isinstance(data, dict):
-        data = None
-    return State(root, data, trusted=not force)
+        return State(root, None, trusted=not force)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return State(root, None, trusted=not force)
+    try:
+        journal = (root / JOURNAL).read_bytes()
+    except OSError:
+        journal = b""
+    size = _apply_journal(data, journal) if journal else 0
+    saved = None if size is None else (len(raw), size)
+    return State(root, data, trusted=not force, saved=saved)

@@ -7,13 +7,14 @@ import json
 import os
 import re
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import polib
 import pytest
 
-from l10n.state import STATE
+from l10n.state import JOURNAL, STATE
 
 from .conftest import SEED, l10n, l10n_ok, snapshot
 
@@ -74,6 +75,24 @@ def test_a_rerun_with_nothing_changed_reads_no_source(corpus: Path, monkeypatch)
     assert outputs(corpus) == before
 
 
+def test_a_small_change_is_journaled_and_read_back(corpus: Path, monkeypatch):
+    l10n_ok("run")
+    time.sleep(0.6)  # files written then are hashed once more (a write may share a tick)
+    l10n_ok("run")
+    state = (corpus / STATE).read_bytes()
+    _edit_source(corpus)
+    assert written(l10n_ok("run")) > 0
+    assert (corpus / STATE).read_bytes() == state  # not written again: a line appended
+    assert (corpus / JOURNAL).stat().st_size < len(state) // 4
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("a current source was read again")
+
+    monkeypatch.setattr("l10n.stages.extract.load", no_reading)
+    monkeypatch.setattr("l10n.stages.build.load", no_reading)
+    assert written(l10n_ok("run", "--jobs", "1")) == 0
+
+
 def _edit_source(root: Path) -> None:
     path = root / "seeds" / "article-03.txt"
     path.write_text(path.read_text("utf-8") + "\n記者會於下午三時結束。\n", "utf-8")
@@ -110,6 +129,21 @@ def _corrupt_state(root: Path) -> None:
     (root / STATE).write_text("{not json", "utf-8")
 
 
+def _stale_journal(root: Path, *, follows: str | None = None, whole: bool = True) -> None:
+    """A source edit, with a journal line that would pass it off as unchanged (its new size
+    and time, its old digest): a journal that follows another state, or a line cut short,
+    must be ignored."""
+    state = json.loads((root / STATE).read_bytes())
+    label = "seeds/article-03.txt"
+    old_digest = state["files"][label][3]
+    _edit_source(root)
+    now = (root / label).stat()
+    stale = [now.st_size, now.st_mtime_ns, time.time_ns() + 10**10, old_digest]
+    head = json.dumps({"follows": state["id"] if follows is None else follows})
+    line = json.dumps({"files": {label: stale}}) + ("\n" if whole else "")
+    (root / JOURNAL).write_text(f"{head}\n{line}", "utf-8")
+
+
 EDITS: dict[str, Callable[[Path], None]] = {
     "source": _edit_source,
     "catalog": _edit_catalog,
@@ -118,6 +152,8 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "tampered edition": _tamper_edition,
     "deleted catalog": _delete_catalog,
     "corrupt state": _corrupt_state,
+    "journal of another state": lambda root: _stale_journal(root, follows="another"),
+    "journal cut short": lambda root: _stale_journal(root, whole=False),
 }
 
 
