@@ -42,9 +42,10 @@ class Source:
         return self.path.stem
 
 
-@dataclass(frozen=True)
-class Written:
-    path: str  # as the operating system names it (a corpus run lists tens of thousands)
+class Written(NamedTuple):
+    """A file a command wrote or left as it was (a corpus run lists tens of thousands)."""
+
+    path: str  # as the operating system names it
     changed: bool
 
 

@@ -29,8 +29,8 @@ import re
 import secrets
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import __version__
 from .files import atomic_write
@@ -89,8 +89,7 @@ def tool_fingerprint() -> str:
     return fingerprint(__version__, *stamps)
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """What a step recorded: its inputs' fingerprint, its outputs' digests (by path relative
     to the project root) and what it noted for later (counts, say)."""
 
