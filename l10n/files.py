@@ -140,22 +140,23 @@ def _staged(path: Path, content: str | bytes, durable: bool = True) -> Path:
     return Path(tmp)
 
 
-def atomic_write(path: Path, content: str | bytes) -> None:
+def atomic_write(path: Path, content: str | bytes, *, durable: bool = True) -> None:
     """Write `content` (text as UTF-8) so that `path` holds either its old or its new content."""
-    atomic_write_all([(path, content)])
+    atomic_write_all([(path, content)], durable=durable)
 
 
-def atomic_write_all(files: Sequence[tuple[Path, str | bytes]]) -> None:
+def atomic_write_all(files: Sequence[tuple[Path, str | bytes]], *, durable: bool = True) -> None:
     """Write several files as a unit: every temporary copy is complete (a full disk, say,
-    stops the command here, with no file changed) before the first is renamed into place."""
+    stops the command here, with no file changed) before the first is renamed into place.
+    Files that only save time (a cache) need not be `durable` (see `stage`)."""
     staged: list[tuple[Path, Path]] = []
     try:
         for path, content in files:
-            staged.append((stage(path, content), path))
+            staged.append((stage(path, content, durable=durable), path))
     except BaseException:
         discard(staged)
         raise
-    replace_staged(staged)
+    replace_staged(staged, durable=durable)
 
 
 def stage(path: Path, content: str | bytes, *, durable: bool = True) -> Path:
@@ -165,9 +166,10 @@ def stage(path: Path, content: str | bytes, *, durable: bool = True) -> Path:
     return _staged(path, content, durable)
 
 
-def replace_staged(staged: Sequence[tuple[Path, Path | str]]) -> None:
-    """Rename each staged temporary (temporary, path) into place, then sync their folders;
-    what is not renamed when this fails is removed."""
+def replace_staged(staged: Sequence[tuple[Path, Path | str]], *, durable: bool = True) -> None:
+    """Rename each staged temporary (temporary, path) into place, then sync their folders
+    when the files are `durable` (see `stage`); what is not renamed when this fails is
+    removed."""
     staged = list(staged)
     renamed = 0
     try:
@@ -176,6 +178,8 @@ def replace_staged(staged: Sequence[tuple[Path, Path | str]]) -> None:
             renamed += 1
     finally:
         discard(staged[renamed:])
+    if not durable:
+        return
     for folder in dict.fromkeys(os.path.dirname(os.fspath(path)) for _, path in staged):
         _sync_directory(folder)
 

@@ -256,7 +256,7 @@ class State:
         self._id = secrets.token_hex(8)
         data = {"format": FORMAT, "id": self._id, "files": self._files, "steps": self._steps}
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-        atomic_write(self.root / STATE, text)
+        atomic_write(self.root / STATE, text, durable=False)  # lost, it only costs time
         (self.root / JOURNAL).unlink(missing_ok=True)
         self._saved = (len(text), 0)
 

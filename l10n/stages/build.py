@@ -299,7 +299,8 @@ def _commit(
             for r in rendered
             for path, tmp, _ in r.files
             if tmp is not None and tmp not in kept
-        ]
+        ],
+        durable=False,  # editions are made again from the catalogs
     )
     written = []
     for item in rendered:
