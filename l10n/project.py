@@ -30,6 +30,7 @@ from .files import (
 from .readers import read_document
 from .script import detect_script, names_either_script
 from .settings import Settings
+from .state import read_stamped
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,18 @@ def load(source: Source, settings: Settings) -> Document:
     )
 
 
+def load_stamped(source: Source, settings: Settings) -> tuple[Document, list]:
+    """`load`, with the stamp of the bytes read (`state.read_stamped`)."""
+    require_file(source.path, source.name)
+    try:
+        data, stamp = read_stamped(source.path)
+    except OSError as err:
+        raise InputError(f"{source.name}: cannot read: {err.strerror}") from err
+    if data is None or stamp is None:
+        raise InputError(f"{source.name}: no such file")
+    return read_document(data, source.path, source.name, settings.rules), stamp
+
+
 def document_language(document: Document, settings: Settings) -> str:
     """The language tag of a source: the settings' `source-language`, or, when that is
     plain `zh`, the script detected in the document (`zh-Hant` or `zh-Hans`)."""
@@ -205,6 +218,21 @@ def read_catalog_file(
 ) -> polib.POFile | None:
     """The catalog at `path`, or None when there is none."""
     return read_on_disk(path, root, duplicates_ok=duplicates_ok).catalog
+
+
+def read_catalog_stamped(
+    path: Path, root: Path, *, duplicates_ok: bool = False
+) -> tuple[polib.POFile | None, list | None]:
+    """`read_catalog_file`, with the stamp of the bytes read (`state.read_stamped`)."""
+    label = relative(path, root)
+    try:
+        data, stamp = read_stamped(path)
+    except OSError as err:
+        raise CatalogError(f"{label}: cannot read: {err.strerror}") from err
+    if data is None:
+        return None, None
+    text = decode_utf8(data, label, CatalogError, bom=True)
+    return read_catalog(text, label, duplicates_ok=duplicates_ok), stamp
 
 
 def catalogs(sources: Sequence[Source], settings: Settings, *, required: bool) -> list[OnDisk]:

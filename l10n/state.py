@@ -89,6 +89,20 @@ def tool_fingerprint() -> str:
     return fingerprint(__version__, *stamps)
 
 
+def read_stamped(path: Path | str) -> tuple[bytes | None, list | None]:
+    """A file's bytes (None: there is no such file) and its stamp for `State.adopt`. The
+    stamp's size and time are taken before the bytes are read, so that a write meanwhile
+    shows as a change next time; a worker process reads and stamps, the parent adopts."""
+    try:
+        before = os.stat(path)
+        seen = time.time_ns()
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except (FileNotFoundError, NotADirectoryError):
+        return None, None
+    return data, [before.st_size, before.st_mtime_ns, seen, digest_bytes(data)]
+
+
 class Step(NamedTuple):
     """What a step recorded: its inputs' fingerprint, its outputs' digests (by path relative
     to the project root) and what it noted for later (counts, say)."""
@@ -170,6 +184,17 @@ class State:
         self._files[label] = [stat.st_size, stat.st_mtime_ns, seen, value.hexdigest()]
         self._dirty_files.add(label)
         return value.hexdigest()
+
+    def adopt(self, path: Path | str, stamp: list | None) -> None:
+        """Take a file's stamp from `read_stamped` (None: it did not exist) as its digest
+        in this run."""
+        label = self._label(path)
+        if stamp is None:
+            self._checked[label] = MISSING
+            return
+        self._files[label] = list(stamp)
+        self._dirty_files.add(label)
+        self._checked[label] = stamp[3]
 
     def note(self, path: Path | str, value: str) -> None:
         """Note the digest of a file just written or read whole (without reading it again)."""

@@ -232,3 +232,62 @@ def test_jobs_write_the_same_bytes_as_one_process(corpus: Path, tmp_path_factory
     assert (
         json.loads(serial_check.stdout)["findings"] == json.loads(parallel_check.stdout)["findings"]
     )
+
+
+def _check_report(folder: Path) -> dict:
+    """`l10n check --format json` in `folder`: the findings and what was checked."""
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        found = l10n("check", "--format", "json")
+    finally:
+        os.chdir(here)
+    assert found.exit_code in (0, 1), found.stderr
+    return json.loads(found.stdout)
+
+
+def test_a_second_check_reads_nothing_and_finds_the_same(corpus: Path, monkeypatch):
+    l10n_ok("run")
+    review_first(corpus / "locales/en/LC_MESSAGES/article-05.po", "In 1999, 7 people met.")
+    first = _check_report(corpus)
+    assert first["findings"], "the review above should give findings (numbers)"
+
+    def no_checking(*args, **kwargs):
+        raise AssertionError("a current source was checked again")
+
+    monkeypatch.setattr("l10n.stages.check.check_source", no_checking)
+    assert _check_report(corpus) == first
+
+
+def _tamper_kept(root: Path) -> None:
+    kept = sorted((root / ".l10n" / "check").glob("*.json"))
+    assert kept
+    for path in kept:
+        path.write_bytes(path.read_bytes().replace(b'"findings":[', b'"findings":[],"was":['))
+
+
+CHECK_EDITS: dict[str, Callable[[Path], None]] = {
+    "source": _edit_source,
+    "catalog": _edit_catalog,
+    "settings": _edit_settings,
+    "glossary": lambda root: (root / "locales" / "glossary.tsv").write_text(
+        "會議\tthe conference\n", "utf-8"
+    ),
+    "tampered result": _tamper_kept,
+    "deleted results": lambda root: shutil.rmtree(root / ".l10n" / "check"),
+    "corrupt state": _corrupt_state,
+}
+
+
+@pytest.mark.parametrize("edit", CHECK_EDITS)
+def test_a_check_after_an_edit_finds_what_a_check_from_scratch_finds(
+    corpus: Path, tmp_path_factory, edit
+):
+    l10n_ok("run")
+    review_first(corpus / "locales/en/LC_MESSAGES/article-02.po", "In 1999, 7 people met.")
+    _check_report(corpus)
+    CHECK_EDITS[edit](corpus)
+    incremental = _check_report(corpus)
+    scratch = tmp_path_factory.mktemp("scratch") / "project"
+    shutil.copytree(corpus, scratch, ignore=shutil.ignore_patterns(".l10n"))
+    assert _check_report(scratch) == incremental

@@ -32,7 +32,7 @@ EXCERPT = 60  # characters of each translation a message shows, around the first
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-class _Place(NamedTuple):
+class Place(NamedTuple):
     path: str
     line: int
     translation: str  # surrounding whitespace removed
@@ -44,7 +44,7 @@ class Reviewed(NamedTuple):
     language: str
     context: str | None
     source: str
-    place: _Place
+    place: Place
     segment: str
 
 
@@ -61,7 +61,7 @@ def reviewed_entries(path: str, language: str, catalog: polib.POFile) -> list[Re
         translation = entry.msgstr.strip()
         if not translation or INCONSISTENT in ignored(entry):
             continue
-        place = _Place(path, entry.linenum, translation)
+        place = Place(path, entry.linenum, translation)
         found.append(Reviewed(language, *_key(entry), place, segment_id(entry)))
     return found
 
@@ -72,7 +72,7 @@ class Consistency:
     Holds one reference per distinct text, not the catalogs."""
 
     def __init__(self) -> None:
-        self._first: dict[tuple[str, str | None, str], _Place] = {}
+        self._first: dict[tuple[str, str | None, str], Place] = {}
 
     def findings(self, entries: Iterable[Reviewed]) -> list[Finding]:
         found = []
@@ -102,7 +102,7 @@ def check_consistency(catalogs: Iterable[tuple[str, str, polib.POFile]]) -> list
     )
 
 
-def _message(here: _Place, there: _Place) -> str:
+def _message(here: Place, there: Place) -> str:
     ours, theirs = _excerpts(here.translation, there.translation)
     return f"reviewed as {ours} here but as {theirs} in {there.path}:{there.line}"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .commands import JOBS, SOURCES, Output
+from .commands import FORCE, JOBS, SOURCES, Output
 from .output import echo_lines, exit_with, files_of, project_settings, warn
 
 
@@ -40,6 +40,7 @@ def check(
     select: list[str] = typer.Option(None, "--select", help="Only these check codes."),
     ignore: list[str] = typer.Option(None, "--ignore", help="Skip these check codes."),
     jobs: int = JOBS,
+    force: bool = FORCE,
 ) -> None:
     """Check sources, templates and catalogs: alignment, zh→en content, consistency, thresholds.
 
@@ -51,6 +52,7 @@ def check(
     options = CheckOptions(
         files_of(files),
         jobs=jobs,
+        force=force,
         min_reviewed=min_reviewed,
         max_fuzzy=max_fuzzy,
         fail_on=fail_on.value if fail_on else None,

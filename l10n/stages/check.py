@@ -7,6 +7,7 @@ exit code; the report formats are in `checks.report`.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,10 +34,9 @@ from ..checks import (
     read_tbx,
     reviewed_entries,
 )
-from ..checks.consistency import Reviewed
 from ..checks.gate import exit_code, select, thresholds
 from ..errors import GlossaryError
-from ..files import decode_utf8, read_optional
+from ..files import atomic_write, decode_utf8, read_optional
 from ..parallel import ordered_map, resolve_jobs
 from ..project import (
     Source,
@@ -44,13 +44,24 @@ from ..project import (
     discover,
     document_language,
     header,
-    load,
-    read_catalog_file,
+    load_stamped,
+    read_catalog_stamped,
     relative,
     template_path,
 )
 from ..settings import Settings
-from . import StageOptions
+from ..state import (
+    MISSING,
+    State,
+    Step,
+    digest_bytes,
+    fingerprint,
+    load_state,
+    settings_fingerprint,
+    tool_fingerprint,
+)
+from . import StageOptions, checked
+from .checked import SourceChecked
 
 
 @dataclass(frozen=True)
@@ -85,9 +96,19 @@ class CheckResult:
         return REPORTS[name](self.findings, self.checked)
 
 
-def _catalog_file(path: Path, root: Path, language: str = "") -> CatalogFile:
-    catalog = read_catalog_file(path, root, duplicates_ok=True)  # reported as findings
-    return CatalogFile(relative(path, root), catalog, language)
+def _catalog_file(path: Path, root: Path, language: str = "") -> tuple[CatalogFile, list | None]:
+    """A catalog or template as read, and its stamp."""
+    catalog, stamp = read_catalog_stamped(path, root, duplicates_ok=True)  # duplicates: findings
+    return CatalogFile(relative(path, root), catalog, language), stamp
+
+
+def _inputs_of(source: Source, settings: Settings) -> list[Path]:
+    """The files whose bytes a source's check depends on, in the order they are read."""
+    return [
+        source.path,
+        template_path(source, settings),
+        *(catalog_path(source, settings, language) for language in settings.languages),
+    ]
 
 
 def glossary(settings: Settings) -> dict[str, str]:
@@ -111,34 +132,25 @@ def glossary(settings: Settings) -> dict[str, str]:
     return merge_glossaries(glossaries, labels)
 
 
-@dataclass(frozen=True)
-class SourceChecked:
-    """What checking one source found: findings on its own files, the files read, each
-    catalog's tally (for the thresholds), its reviewed entries (for consistency across
-    catalogs) and the seconds spent per file."""
-
-    findings: tuple[Finding, ...]
-    files: tuple[str, ...]
-    rows: tuple[tuple[str, Tally], ...]
-    reviewed: tuple[Reviewed, ...]
-    seconds: tuple[tuple[str, float], ...]
-
-
-def check_source(job: tuple[Source, Settings, Context, str]) -> SourceChecked:
-    """Alignment and content findings of one source; run in a worker process for a corpus."""
-    source, settings, context, date = job
+def check_source(job: tuple[Source, Settings, Context, str, str]) -> SourceChecked:
+    """Alignment and content findings of one source; run in a worker process for a corpus.
+    `base` is the fingerprint of what all sources share (settings, glossary, version)."""
+    source, settings, context, date, base = job
     root = settings.root
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
-    document = load(source, settings)
-    catalogs = tuple(
+    document, stamp = load_stamped(source, settings)
+    template, template_stamp = _catalog_file(template_path(source, settings), root)
+    read = [
         _catalog_file(catalog_path(source, settings, language), root, language)
         for language in settings.languages
-    )
+    ]
+    catalogs = tuple(catalog for catalog, _ in read)
+    stamps = [stamp, template_stamp, *(catalog_stamp for _, catalog_stamp in read)]
     unit = SourceSet(
         source.name,
         build_template(document, header(settings, document), date),
-        _catalog_file(template_path(source, settings), root),
+        template,
         catalogs,
         document_language(document, settings),
     )
@@ -158,9 +170,48 @@ def check_source(job: tuple[Source, Settings, Context, str]) -> SourceChecked:
         for entry in catalog.catalog:
             findings.extend(check_entry(entry, catalog.path, in_script, covered.get(entry.msgid)))
         clock = _lap(seconds, catalog.path, clock)
+    paths = [os.fspath(path) for path in _inputs_of(source, settings)]
     return SourceChecked(
-        tuple(findings), tuple(files), tuple(rows), tuple(reviewed), tuple(seconds.items())
+        tuple(findings),
+        tuple(files),
+        tuple(rows),
+        tuple(reviewed),
+        tuple(seconds.items()),
+        fingerprint(base, *(s[3] if s else MISSING for s in stamps)),
+        tuple(zip(paths, stamps, strict=True)),
     )
+
+
+def check_key(source: Source) -> str:
+    return f"check {source.name}"
+
+
+def _kept(settings: Settings, step: Step | None) -> SourceChecked | None:
+    """The result a current step kept; None when there is none or it cannot be read."""
+    if step is None or len(step.outputs) != 1:
+        return None
+    label = next(iter(step.outputs))
+    try:
+        data = (settings.root / label).read_bytes()
+    except OSError:
+        return None
+    return checked.load(data)
+
+
+def _keep(state: State, settings: Settings, source: Source, result: SourceChecked) -> None:
+    """Keep a source's result, and record the step (a result that cannot be kept, in a
+    read-only checkout say, is only checked again next time)."""
+    for path, stamp in result.stamps:
+        state.adopt(path, stamp)
+    data = checked.dump(result)
+    path = checked.kept_path(settings.root, source.name)
+    try:
+        atomic_write(path, data, durable=False)
+    except OSError:
+        return
+    digest = digest_bytes(data)
+    state.note(path, digest)
+    state.record(check_key(source), result.inputs, {path: digest})
 
 
 def check(settings: Settings, options: CheckOptions) -> CheckResult:
@@ -178,13 +229,35 @@ def check(settings: Settings, options: CheckOptions) -> CheckResult:
     seconds: dict[str, float] = {}
     consistency = Consistency()
     late: list[Finding] = []  # consistency findings, reported after every source's own
-    jobs = [(source, settings, context, date) for source in sources]
-    for checked in ordered_map(check_source, jobs, resolve_jobs(options.jobs)):
-        findings.extend(checked.findings)
-        files.extend(checked.files)
-        rows.extend(checked.rows)
-        seconds.update(checked.seconds)
-        late.extend(consistency.findings(checked.reviewed))
+    state = load_state(settings.root, force=options.force)
+    base = fingerprint(
+        tool_fingerprint(), settings_fingerprint(settings), settings_fingerprint(context)
+    )
+    current = []
+    for source in sources:
+        if state.step(check_key(source)) is None:  # nothing kept: read only by its check
+            current.append(None)
+            continue
+        inputs = fingerprint(base, *(state.digest(path) for path in _inputs_of(source, settings)))
+        current.append(state.fresh(check_key(source), inputs))
+    jobs = [
+        (source, settings, context, date, base)
+        for source, step in zip(sources, current, strict=True)
+        if step is None
+    ]
+    done = iter(ordered_map(check_source, jobs, resolve_jobs(options.jobs)))
+    for source, step in zip(sources, current, strict=True):
+        result = _kept(settings, step)
+        if result is None:  # checked now (or its kept result could not be read)
+            job = (source, settings, context, date, base)
+            result = next(done) if step is None else check_source(job)
+            _keep(state, settings, source, result)
+        findings.extend(result.findings)
+        files.extend(result.files)
+        rows.extend(result.rows)
+        seconds.update(result.seconds)
+        late.extend(consistency.findings(result.reviewed))
+    state.save()
     findings.extend(late)
     findings.extend(thresholds(rows, gate))
     codes = tuple(code for code in known_codes() if gate.wants(code))
