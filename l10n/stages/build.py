@@ -28,14 +28,15 @@ from ..project import (
     catalog_path,
     discover,
     document_language,
-    load,
-    read_catalog_file,
+    load_stamped,
+    read_catalog_stamped,
     relative,
 )
 from ..render import renderers
 from ..script import convert, is_traditional
 from ..settings import Settings, require_language
 from ..state import (
+    MISSING,
     State,
     digest_bytes,
     fingerprint,
@@ -164,6 +165,7 @@ class Rendered:
     files: tuple[tuple[str, Path | None, str], ...]  # (path, temporary, digest)
     reviewed: float
     fresh: bool = False
+    stamps: tuple[tuple[str, list | None], ...] = ()  # the inputs as read (`read_stamped`)
 
 
 def _renderers(options: BuildOptions, catalog: polib.POFile | None) -> list:
@@ -174,21 +176,27 @@ def _renderers(options: BuildOptions, catalog: polib.POFile | None) -> list:
     return renderers(dated.formats or (), dated)
 
 
-def build_article(job: tuple[Source, Settings, BuildOptions, tuple[str, ...]]) -> list[Rendered]:
+def build_article(job: tuple[Source, Settings, BuildOptions, str]) -> list[Rendered]:
     """The editions of one source, in the languages named, staged beside their files; run
-    in a worker process for a corpus."""
-    source, settings, options, keys = job
-    document = load(source, settings)
+    in a worker process for a corpus. `base` is the fingerprint of what all sources share;
+    each edition's inputs are fingerprinted from the bytes read here."""
+    source, settings, options, base = job
+    document, source_stamp = load_stamped(source, settings)
     assert options.out_dir is not None and options.languages is not None
     rendered: list[Rendered] = []
     try:
-        for language, inputs in zip(options.languages, keys, strict=True):
-            catalog = read_catalog_file(catalog_path(source, settings, language), settings.root)
+        for language in options.languages:
+            path = catalog_path(source, settings, language)
+            catalog, stamp = read_catalog_stamped(path, settings.root)
+            inputs = fingerprint(base, source_stamp[3], stamp[3] if stamp else MISSING)
+            stamps = ((os.fspath(source.path), source_stamp), (os.fspath(path), stamp))
             pages = edition(document, catalog, settings, language, options)
             texts = (segment.text for _, segment in document.segments())
             percent = source_tally(texts, catalog).reviewed_percent()
             files: list[tuple[str, Path | None, str]] = []
-            rendered.append(Rendered(build_key(source, language), inputs, (), percent))
+            rendered.append(
+                Rendered(build_key(source, language), inputs, (), percent, stamps=stamps)
+            )
             for r, infix in _renderers(options, catalog):
                 extension = r.extension_for(pages) if hasattr(r, "extension_for") else r.extension
                 path = options.out_dir / f"{source.stem}.{language}{infix}.{extension}"
@@ -242,12 +250,15 @@ def build_sources(
     todo = []
     top = os.path.join(settings.root, "")
     for source in sources:
+        if all(state.step(build_key(source, language)) is None for language in options.languages):
+            todo.append((len(results), (source, settings, options, base)))  # nothing to compare
+            results.append(None)
+            continue
         source_digest = state.digest(source.path)
-        keys, current = [], []
+        current = []
         for language in options.languages:
             catalog = state.digest(catalog_file(source, settings, language))
             inputs = fingerprint(base, source_digest, catalog)
-            keys.append(inputs)
             step = state.fresh(build_key(source, language), inputs)
             if step is not None:
                 files = tuple((top + label, None, v) for label, v in step.outputs.items())
@@ -256,7 +267,7 @@ def build_sources(
         if len(current) == len(options.languages):
             results.append(current)
         else:
-            todo.append((len(results), (source, settings, options, tuple(keys))))
+            todo.append((len(results), (source, settings, options, base)))
             results.append(None)
     try:
         done = ordered_map(build_article, [job for _, job in todo], resolve_jobs(options.jobs))
@@ -304,6 +315,8 @@ def _commit(
     )
     written = []
     for item in rendered:
+        for path, stamp in item.stamps:
+            state.adopt(path, stamp)
         for path, tmp, value in item.files:
             written.append(Written(os.fspath(path), tmp is not None and tmp not in kept))
             if not item.fresh:
