@@ -101,6 +101,7 @@ def bench(size: int, jobs: list[int]) -> list[str]:
         first.write_text(first.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
         lines.append(row("run, one article changed", size, measure(folder, "run")))
         lines.append(row("check", size, measure(folder, "check")))
+        lines.append(row("check, nothing changed", size, measure(folder, "check")))
         for count in jobs:
             shutil.rmtree(folder / "dist", ignore_errors=True)
             shutil.rmtree(folder / ".l10n", ignore_errors=True)

@@ -292,3 +292,29 @@ def test_a_check_after_an_edit_finds_what_a_check_from_scratch_finds(
     scratch = tmp_path_factory.mktemp("scratch") / "project"
     shutil.copytree(corpus, scratch, ignore=shutil.ignore_patterns(".l10n"))
     assert _check_report(scratch) == incremental
+
+
+def test_a_file_stamped_too_soon_after_its_change_is_hashed_again_before_saving(
+    tmp_path: Path, monkeypatch
+):
+    """A file noted just after it was written (its time may not tell a later write in the
+    same tick) is hashed again when the state is saved, once half a second has passed: what
+    it really holds is kept, and the next run need not read it."""
+    from l10n import state as state_module
+    from l10n.state import digest_bytes, load_state
+
+    catalog = tmp_path / "a.po"
+    catalog.write_bytes(b"what is on disk")
+    state = load_state(tmp_path)
+    state.note(catalog, digest_bytes(b"what the step wrote"))  # overwritten in the same tick
+    later = time.time_ns() + 10**9
+    monkeypatch.setattr(state_module.time, "time_ns", lambda: later)
+    state.save()
+    monkeypatch.undo()
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("a settled file was read again")
+
+    again = load_state(tmp_path)
+    monkeypatch.setattr(state_module.hashlib, "file_digest", no_reading)
+    assert again.digest(catalog) == digest_bytes(b"what is on disk")
