@@ -29,12 +29,16 @@ changed, or new); `extract`, then `translate` with the memory as the only provid
 each in a process of its own: wall time, peak memory, entries filled.
 
 Usage: python bench/tm.py [--sizes 10000,100000,1000000] [--queries 200] [--corpus 1000]
-                          [--seed 1] [--profile 0]
+                          [--seed 1] [--profile 0] [--keep DIR]
+
+`--keep DIR` keeps each size's index (and its build figures) in DIR and reuses it on the
+next run with the same size, seed, query count and store schema version.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import json
@@ -60,7 +64,7 @@ from l10n.segment import parse  # noqa: E402
 from l10n.settings import load  # noqa: E402
 from l10n.tm.keys import key  # noqa: E402
 from l10n.tm.match import lookup  # noqa: E402
-from l10n.tm.store import Unit, open_store  # noqa: E402
+from l10n.tm.store import SCHEMA_VERSION, Unit, open_store  # noqa: E402
 
 SEED = ROOT / "seeds" / "sichuan-police-conference-2020.txt"
 CATALOG = ROOT / "locales" / "en" / "LC_MESSAGES" / "sichuan-police-conference-2020.po"
@@ -417,16 +421,27 @@ def brute_force(folder: Path) -> dict:
     return figures
 
 
-def run_size(size: int, queries: int, seed: int, profile: int) -> dict:
-    """The three phases, each in a process of its own, on one temporary index."""
-    figures: dict = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for phase in ("build", "ours", "brute"):
-            command = [sys.executable, __file__, "--phase", phase, "--folder", tmp]
+def run_size(size: int, queries: int, seed: int, profile: int, keep: Path | None) -> dict:
+    """The three phases, each in a process of its own, on one index: a temporary one, or
+    one kept in `keep` (per size, seed, query count and schema version) and reused."""
+    with contextlib.ExitStack() as stack:
+        if keep is None:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        else:
+            folder = keep / f"{size}-seed{seed}-q{queries}-schema{SCHEMA_VERSION}"
+            folder.mkdir(parents=True, exist_ok=True)
+        built = folder / "build.json"
+        figures: dict = json.loads(built.read_text("utf-8")) if built.exists() else {}
+        if not figures:
+            (folder / "tm.sqlite").unlink(missing_ok=True)  # a build cut short
+        for phase in ("ours", "brute") if figures else ("build", "ours", "brute"):
+            command = [sys.executable, __file__, "--phase", phase, "--folder", str(folder)]
             command += ["--size", str(size), "--queries", str(queries), "--seed", str(seed)]
             command += ["--profile", str(profile)]
             out = subprocess.run(command, check=True, capture_output=True, text=True)
             figures.update(json.loads(out.stdout))
+            if phase == "build" and keep is not None:
+                built.write_text(out.stdout, encoding="utf-8")
     return figures
 
 
@@ -618,6 +633,9 @@ def main() -> None:
     parser.add_argument(
         "--profile", type=int, default=0, help="profile this many lookups at the largest size"
     )
+    parser.add_argument(
+        "--keep", type=Path, help="keep the built indexes in this folder and reuse them"
+    )
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--stage", help=argparse.SUPPRESS)
@@ -642,7 +660,7 @@ def main() -> None:
     for size in sizes:
         start = time.perf_counter()
         profile = args.profile if size == max(sizes) else 0
-        runs.append(run_size(size, args.queries, args.seed, profile))
+        runs.append(run_size(size, args.queries, args.seed, profile, args.keep))
         r = runs[-1]
         print(
             f"{size:,} units: built in {r['build_s']:.1f} s; ours median "
