@@ -266,16 +266,28 @@ class Store:
     def with_key(self, normalised: str, language: str) -> list[Unit]:
         return self._units("key = ? and target_language = ?", (normalised, language))
 
-    def with_masked(self, masked: str, language: str, limit: int = 200) -> dict[int, str]:
-        """Ids and keys of units whose keys differ only in numbers (a formulaic line can
-        have thousands)."""
-        return dict(
+    def with_masked(self, masked: str, language: str, limit: int = 200) -> list[int]:
+        """Ids of units whose keys differ only in numbers, the earliest first: a formulaic
+        line can have thousands, and `limit` of them are read from the index alone."""
+        rows = self.db.execute(
+            "select id from units where masked = ? and target_language = ? order by id limit ?",
+            (masked, language, limit),
+        )
+        return [unit_id for (unit_id,) in rows]
+
+    def keys(self, ids: Iterable[int], language: str) -> dict[int, str]:
+        """The keys of the units `ids` into `language`, in the order of `ids`."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        found = dict(
             self.db.execute(
-                "select id, key from units where masked = ? and target_language = ?"
-                " order by file, line limit ?",
-                (masked, language, limit),
+                f"select id, key from keys where id in ({','.join('?' * len(wanted))})"
+                " and target_language = ?",
+                (*wanted, language),
             )
         )
+        return {unit_id: found[unit_id] for unit_id in wanted if unit_id in found}
 
     def units(self, ids: Iterable[int]) -> dict[int, Unit]:
         wanted = list(ids)
@@ -285,11 +297,9 @@ class Store:
         )
         return {row[0]: Unit(*row[1:]) for row in rows}
 
-    def sharing_grams(
-        self, normalised: str, language: str, limit: int, threshold: int = 0
-    ) -> dict[int, str]:
-        """Ids and keys of the units that share the most of the query's informative
-        trigrams, most first.
+    def sharing_grams(self, normalised: str, limit: int, threshold: int = 0) -> list[int]:
+        """Ids of the units (into any language: `keys` tells) that share the most of the
+        query's informative trigrams, most first.
 
         The query is cut into PARTS stretches, and in each its trigrams are taken rarest
         first (by their unit counts) until their units add up to its share of
@@ -303,29 +313,22 @@ class Store:
             self.flush()
         grams = list(trigrams(normalised))
         if not grams:
-            return {}
+            return []
         marks = ",".join("?" * len(grams))
         counts = dict(
             self.db.execute(f"select term, doc from gram_counts where term in ({marks})", grams)
         )
         chosen = informative(grams, counts)
         if not chosen:
-            return {}
+            return []
         rows = self.db.execute(
             f"select ids from postings where gram in ({','.join('?' * len(chosen))})", chosen
         )
         postings = [np.frombuffer(blob, POSTING) for (blob,) in rows]
         if not postings:
-            return {}
+            return []
         found, shared = counted(np.concatenate(postings))
-        best = ranked(found, shared, len(normalised), len(chosen), threshold, limit)
-        rows = self.db.execute(
-            f"select id, key from keys where id in ({','.join('?' * len(best))})"
-            " and target_language = ?",
-            (*best, language),
-        )
-        keys = dict(rows)
-        return {unit_id: keys[unit_id] for unit_id in best if unit_id in keys}
+        return ranked(found, shared, len(normalised), len(chosen), threshold, limit)
 
     def all_units(self) -> Iterator[Unit]:
         yield from self._units("1", ())
