@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from .keys import key, numbers, numbers_masked
 from .store import Store, Unit
 
-CANDIDATES = 400  # trigram neighbours re-scored per lookup
+CANDIDATES = 100  # neighbours re-scored per lookup (of signatures.SHORTLIST)
 
 
 @dataclass(frozen=True)

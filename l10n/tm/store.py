@@ -33,8 +33,9 @@ from .postings import (
     ranked,
     trigrams,
 )
+from .signatures import BLOCK, SHORTLIST, SIGNATURE, WORDS, closest, empty_block, signature
 
-SCHEMA_VERSION = "6"  # bump when the tables or the keys change: the index is rebuilt
+SCHEMA_VERSION = "7"  # bump when the tables or the keys change: the index is rebuilt
 _COLUMNS = "source, target, source_language, target_language, file, line, context, key"
 PENDING_LIMIT = 4_000_000  # postings held in memory before they are written
 MAX_CHUNKS = 16  # rows of one trigram before they are merged into one
@@ -72,6 +73,7 @@ create table if not exists postings(
 ) without rowid;
 create table if not exists gram_counts(term text primary key, doc integer not null)
     without rowid;
+create table if not exists signatures(block integer primary key, bits blob not null);
 """
 
 
@@ -98,6 +100,8 @@ class Store:
         self.db = connection
         self._pending: defaultdict[str, array] = defaultdict(lambda: array("Q"))
         self._pending_size = 0
+        self._signed: dict[int, bytes] = {}  # signatures not yet written, by unit id
+        self._signatures: np.ndarray | None = None  # all of them, as lookups read them
 
     def digests(self) -> dict[str, str]:
         return dict(self.db.execute("select path, digest from files"))
@@ -162,7 +166,7 @@ class Store:
                 "insert into keys(id, target_language, key) values (?, ?, ?)",
                 (cursor.lastrowid, unit.target_language, normalised),
             )
-            self._post(cursor.lastrowid, len(normalised), distinct)
+            self._post(cursor.lastrowid, normalised, distinct)
         self._count(grams, 1)
         self.db.execute(
             "insert or replace into files(path, digest, size, mtime_ns, seen_ns, units)"
@@ -170,8 +174,9 @@ class Store:
             (path, digest, *stamp, contents),
         )
 
-    def _post(self, unit_id: int, length: int, grams: Iterable[str]) -> None:
-        value = posting(unit_id, length)
+    def _post(self, unit_id: int, normalised: str, grams: Iterable[str]) -> None:
+        self._signed[unit_id] = signature(normalised)
+        value = posting(unit_id, len(normalised))
         for gram in grams:
             self._pending[gram].append(value)
             self._pending_size += 1
@@ -180,7 +185,8 @@ class Store:
 
     def flush(self) -> None:
         """Write the postings held in memory: one new row per trigram, its rows merged
-        once there are MAX_CHUNKS of them."""
+        once there are MAX_CHUNKS of them; and the signatures, into their blocks."""
+        self._sign()
         for gram, ids in self._pending.items():
             chunks = self.db.execute(
                 "select count(*), coalesce(max(chunk) + 1, 0) from postings where gram = ?",
@@ -194,6 +200,24 @@ class Store:
                 self._write(gram, chunks[1], np.frombuffer(ids, "=u8"))
         self._pending.clear()
         self._pending_size = 0
+
+    def _sign(self) -> None:
+        blocks: defaultdict[int, list[int]] = defaultdict(list)
+        for unit_id in self._signed:
+            blocks[unit_id // BLOCK].append(unit_id)
+        for block, ids in blocks.items():
+            row = self.db.execute("select bits from signatures where block = ?", (block,))
+            found = row.fetchone()
+            bits = np.frombuffer(found[0], SIGNATURE).copy() if found else empty_block()
+            signed = b"".join(self._signed[unit_id] for unit_id in ids)
+            bits[np.array(ids) % BLOCK] = np.frombuffer(signed, SIGNATURE)
+            self.db.execute(
+                "insert or replace into signatures(block, bits) values (?, ?)",
+                (block, bits.tobytes()),
+            )
+        if self._signed:
+            self._signed.clear()
+            self._signatures = None
 
     def _write(self, gram: str, chunk: int, ids: np.ndarray) -> None:
         self.db.execute(
@@ -221,8 +245,10 @@ class Store:
     def _forget(self, path: str) -> None:
         grams: Counter[str] = Counter()
         forgotten = 0
-        for (normalised,) in self.db.execute("select key from units where file = ?", (path,)):
+        rows = self.db.execute("select id, key from units where file = ?", (path,))
+        for unit_id, normalised in rows:
             grams.update(trigrams(normalised).keys())
+            self._signed[unit_id] = bytes(8 * WORDS)  # no character in common: never close
             forgotten += 1
         self._count(grams, -1)
         self.db.execute(
@@ -248,9 +274,12 @@ class Store:
             self.rebuild_postings()
 
     def rebuild_postings(self) -> None:
+        """The postings and signatures anew from the units (no stale ids left)."""
         self.db.execute("delete from postings")
+        self.db.execute("delete from signatures")
+        self._signed.clear()
         for unit_id, normalised in self.db.execute("select id, key from units").fetchall():
-            self._post(unit_id, len(normalised), trigrams(normalised))
+            self._post(unit_id, normalised, trigrams(normalised))
         self.flush()
         self._set_meta("stale", 0)
 
@@ -309,7 +338,7 @@ class Store:
         the others. Units whose key length rules out a similarity of `threshold` are
         left out, and the rest ranked by the share of those trigrams they hold, scaled
         by how close their length is (`postings.ranked`)."""
-        if self._pending:
+        if self._pending or self._signed:
             self.flush()
         grams = list(trigrams(normalised))
         if not grams:
@@ -328,7 +357,25 @@ class Store:
         if not postings:
             return []
         found, shared = counted(np.concatenate(postings))
-        return ranked(found, shared, len(normalised), len(chosen), threshold, limit)
+        best = ranked(found, shared, len(normalised), len(chosen), threshold, SHORTLIST)
+        if len(best) <= limit:
+            return best
+        table = self._signature_table()
+        ids = np.array(best)
+        signatures = np.zeros((len(ids), WORDS), np.uint64)
+        inside = ids < len(table)
+        signatures[inside] = table[ids[inside]]
+        return [best[i] for i in closest(signatures, signature(normalised), limit)]
+
+    def _signature_table(self) -> np.ndarray:
+        """Every unit's signature, by id, read once (16 MB a million units)."""
+        if self._signatures is None:
+            rows = self.db.execute("select block, bits from signatures").fetchall()
+            table = np.zeros((max((b for b, _ in rows), default=-1) + 1) * BLOCK, SIGNATURE)
+            for block, bits in rows:
+                table[block * BLOCK : (block + 1) * BLOCK] = np.frombuffer(bits, SIGNATURE)
+            self._signatures = table
+        return self._signatures
 
     def all_units(self) -> Iterator[Unit]:
         yield from self._units("1", ())
@@ -392,5 +439,6 @@ def _version(connection: sqlite3.Connection) -> str | None:
 
 
 def _drop(connection: sqlite3.Connection) -> None:
-    for table in ("grams", "postings", "gram_counts", "keys", "units", "files", "meta"):
+    tables = ("grams", "postings", "gram_counts", "signatures", "keys", "units", "files", "meta")
+    for table in tables:
         connection.execute(f"drop table if exists {table}")
