@@ -1,12 +1,14 @@
-"""The translation memory's SQLite index: units, trigram postings over their keys, and
-the digest of each file they came from. Opened with `open_store`; no other module
-speaks SQL.
+"""The translation memory's SQLite index: units, trigram postings over their keys, the
+keys' character signatures, and the digest of each file they came from. Opened with
+`open_store`; no other module speaks SQL.
 
 Postings (`tm.postings`: a unit id and its key's length) are kept as packed arrays, one
 row per trigram and write batch: a batch appends rows and never rewrites old ones, a
 trigram's rows are merged once there are many, and the units of a forgotten file leave
 stale ids behind that lookups skip, until enough have gathered that the postings are
-rebuilt from the units.
+rebuilt from the units. Signatures (`tm.signatures`) are kept in blocks of consecutive
+unit ids, rewritten as units are added or forgotten (a forgotten unit's is zeroed), and
+read whole by the first fuzzy lookup of a store.
 """
 
 from __future__ import annotations
@@ -328,7 +330,7 @@ class Store:
 
     def sharing_grams(self, normalised: str, limit: int, threshold: int = 0) -> list[int]:
         """Ids of the units (into any language: `keys` tells) that share the most of the
-        query's informative trigrams, most first.
+        query's informative trigrams, the closest first.
 
         The query is cut into PARTS stretches, and in each its trigrams are taken rarest
         first (by their unit counts) until their units add up to its share of
@@ -337,7 +339,9 @@ class Store:
         sentence is meant, and a sentence reworded in one clause is still found through
         the others. Units whose key length rules out a similarity of `threshold` are
         left out, and the rest ranked by the share of those trigrams they hold, scaled
-        by how close their length is (`postings.ranked`)."""
+        by how close their length is (`postings.ranked`). Of the SHORTLIST ranked first,
+        the `limit` whose characters are closest to the query's (`signatures.closest`):
+        a few trigrams cannot tell apart the many units that hold them all."""
         if self._pending or self._signed:
             self.flush()
         grams = list(trigrams(normalised))
@@ -357,7 +361,7 @@ class Store:
         if not postings:
             return []
         found, shared = counted(np.concatenate(postings))
-        best = ranked(found, shared, len(normalised), len(chosen), threshold, SHORTLIST)
+        best = ranked(found, shared, len(normalised), len(chosen), threshold, max(limit, SHORTLIST))
         if len(best) <= limit:
             return best
         table = self._signature_table()
