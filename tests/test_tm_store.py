@@ -148,3 +148,21 @@ def test_closest_signatures_have_the_most_characters_in_common():
         "會議強調",
         "會議",
     ]
+
+
+def test_a_store_rewritten_in_order_after_a_large_session_gives_the_same_lookups(
+    tmp_path, monkeypatch
+):
+    rng = random.Random(11)
+    files = {f"f{n}.po": _sentences(rng, 8) for n in range(8)}
+    queries = _sentences(random.Random(12), 15)
+    answers = []
+    for compact_min in (10**9, 1):
+        monkeypatch.setattr(store_module, "COMPACT_MIN", compact_min)
+        path = tmp_path / f"{compact_min}.sqlite"
+        with open_store(path) as store:
+            for name, sources in files.items():
+                store.replace_file(name, "1", _units(name, sources))
+            assert store.compacts() == (compact_min == 1)
+        answers.append(_answers(path, queries))
+    assert answers[0] == answers[1] and any(answers[0])

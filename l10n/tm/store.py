@@ -19,7 +19,7 @@ import sqlite3
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +40,7 @@ from .signatures import BLOCK, SHORTLIST, SIGNATURE, WORDS, closest, empty_block
 SCHEMA_VERSION = "7"  # bump when the tables or the keys change: the index is rebuilt
 _COLUMNS = "source, target, source_language, target_language, file, line, context, key"
 PENDING_LIMIT = 4_000_000  # postings held in memory before they are written
+COMPACT_MIN = 10_000  # units written in a session before the file is rewritten in order
 MAX_CHUNKS = 16  # rows of one trigram before they are merged into one
 MAP_BYTES = 1 << 31  # read through a memory map: random reads of keys without system calls
 
@@ -104,6 +105,7 @@ class Store:
         self._pending_size = 0
         self._signed: dict[int, bytes] = {}  # signatures not yet written, by unit id
         self._signatures: np.ndarray | None = None  # all of them, as lookups read them
+        self._written = 0  # units written in this session
 
     def digests(self) -> dict[str, str]:
         return dict(self.db.execute("select path, digest from files"))
@@ -141,6 +143,7 @@ class Store:
         """The units of one file, in place of what it gave before; `stamp` is the file's
         (size, modification time, time it was read)."""
         units = list(units)
+        self._written += len(units)
         contents = _units_digest(units)
         self._units_changed(path, contents)
         self._forget(path)
@@ -274,6 +277,15 @@ class Store:
         stale = self._meta("stale")
         if stale > 1000 and stale * 4 > self.db.execute("select count(*) from units").fetchone()[0]:
             self.rebuild_postings()
+
+    def compacts(self) -> bool:
+        """Whether the file is worth rewriting in order once committed (VACUUM): after a
+        session that wrote at least COMPACT_MIN units and a quarter of them all, as a first
+        build does, each table's pages lie scattered among the others', and lookups,
+        which read a hundred keys here and a few postings there, touch many more pages."""
+        if self._written < COMPACT_MIN:
+            return False
+        return self._written * 4 >= self.db.execute("select count(*) from units").fetchone()[0]
 
     def rebuild_postings(self) -> None:
         """The postings and signatures anew from the units (no stale ids left)."""
@@ -426,6 +438,9 @@ def open_store(path: Path) -> Iterator[Store]:
         yield store
         store.close()
         connection.commit()
+        if store.compacts():
+            with suppress(sqlite3.OperationalError):  # no room for the copy: fine as it is
+                connection.execute("vacuum")
     except sqlite3.DatabaseError as err:
         raise TMError(
             f"{path}: the translation memory is damaged ({err}); delete it, and it is rebuilt"
