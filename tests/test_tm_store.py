@@ -1,18 +1,22 @@
 """The memory's index: postings written in batches, merged and rebuilt, give the lookups a
 fresh index gives; on a memory the postings budget covers, the best match is the best
-there is."""
+there is; the character signatures follow the units and pick the closest neighbours."""
 
 from __future__ import annotations
 
 import random
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from l10n.tm import match as match_module
+from l10n.tm import signatures as signatures_module
 from l10n.tm import store as store_module
 from l10n.tm.keys import key
 from l10n.tm.match import lookup
+from l10n.tm.signatures import SIGNATURE, closest, signature
 from l10n.tm.store import Unit, open_store
 
 CLAUSES = [
@@ -91,3 +95,74 @@ def test_on_a_small_memory_the_best_match_is_the_best_there_is(tmp_path_factory,
         assert found == []
     else:
         assert found and round(fuzz.ratio(key(query), found[0].unit.key)) == best
+
+
+def test_signatures_follow_the_units_through_batches_forgetting_and_rebuilds(tmp_path, monkeypatch):
+    monkeypatch.setattr(store_module, "PENDING_LIMIT", 7)  # a write every few units
+    monkeypatch.setattr(store_module, "BLOCK", 4)  # and many blocks, written again and again
+    monkeypatch.setattr(signatures_module, "BLOCK", 4)
+    rng = random.Random(3)
+    files = {f"f{n}.po": _sentences(rng, 5) for n in range(6)}
+    path = tmp_path / "tm.sqlite"
+
+    def check(store) -> None:
+        table = store._signature_table()
+        units = dict(store.db.execute("select id, key from units"))
+        for unit_id, bits in enumerate(table):
+            wanted = signature(units[unit_id]) if unit_id in units else bytes(16)
+            assert bits.tobytes() == wanted, unit_id
+
+    with open_store(path) as store:
+        for name, sources in files.items():
+            store.replace_file(name, "1", _units(name, sources))
+        store.replace_file("f1.po", "2", _units("f1.po", files["f2.po"]))
+        store.forget_file("f3.po")
+        store.flush()
+        check(store)
+    with open_store(path) as store:
+        check(store)
+        store.rebuild_postings()
+        check(store)
+
+
+def test_of_many_units_sharing_the_rare_trigrams_the_closest_characters_are_read(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(match_module, "CANDIDATES", 1)  # the one whose key is read
+    query = "全省公安機關要堅持穩中求進工作總基調,確保社會大局持續穩定。"
+    near = query.replace("持續", "")
+    fillers = ("深入推進", "掃黑除惡", "疫情防控", "政治安全", "刑事案件", "同比下降")
+    others = [query.replace("穩中求進", filler) for filler in fillers]
+    with open_store(tmp_path / "tm.sqlite") as store:
+        store.replace_file("a.po", "1", _units("a.po", [*others, near]))
+        found = lookup(store, query, "en", threshold=50, limit=1)
+    assert [m.unit.source for m in found] == [near]
+
+
+def test_closest_signatures_have_the_most_characters_in_common():
+    query = signature("會議強調要堅持")
+    candidates = ["完全不同", "會議強調", "會議強調要堅持", "會議"]
+    table = np.frombuffer(b"".join(map(signature, candidates)), SIGNATURE)
+    assert [candidates[i] for i in closest(table, query, 3)] == [
+        "會議強調要堅持",
+        "會議強調",
+        "會議",
+    ]
+
+
+def test_a_store_rewritten_in_order_after_a_large_session_gives_the_same_lookups(
+    tmp_path, monkeypatch
+):
+    rng = random.Random(11)
+    files = {f"f{n}.po": _sentences(rng, 8) for n in range(8)}
+    queries = _sentences(random.Random(12), 15)
+    answers = []
+    for compact_min in (10**9, 1):
+        monkeypatch.setattr(store_module, "COMPACT_MIN", compact_min)
+        path = tmp_path / f"{compact_min}.sqlite"
+        with open_store(path) as store:
+            for name, sources in files.items():
+                store.replace_file(name, "1", _units(name, sources))
+            assert store.compacts() == (compact_min == 1)
+        answers.append(_answers(path, queries))
+    assert answers[0] == answers[1] and any(answers[0])

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from .keys import key, numbers, numbers_masked
 from .store import Store, Unit
 
-CANDIDATES = 400  # trigram neighbours re-scored per lookup
+CANDIDATES = 100  # neighbours re-scored per lookup (of signatures.SHORTLIST)
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,12 @@ def lookup(
     are the neighbours' keys of the places the text occurs."""
     normalised = key(text)
     matches = [_exact(text, unit, contexts) for unit in store.with_key(normalised, language)]
-    keys = {
-        **store.with_masked(numbers_masked(normalised), language),
-        **store.sharing_grams(normalised, language, CANDIDATES, threshold),
-    }
+    masked = numbers_masked(normalised)
+    # with no number (or `#`) in the query, only the units of its key share its masked key
+    numbered = masked != normalised or "#" in normalised
+    candidates = store.with_masked(masked, language) if numbered else []
+    candidates += store.sharing_grams(normalised, CANDIDATES, threshold)
+    keys = store.keys(candidates, language)
     similar = process.extract(
         normalised, keys, scorer=fuzz.ratio, score_cutoff=threshold - 0.5, limit=None
     )

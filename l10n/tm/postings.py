@@ -59,20 +59,50 @@ def ranked(
     key length) and how many of the query's `grams` it shares.
 
     A similarity (`fuzz.ratio`, 2·common / total length) of `threshold` % (rounded) needs the
-    shorter key to be at least t/(200 − t) of the longer one; the rest are ranked by
-    shared/grams × 2·min/(sum of lengths), an estimate of that similarity, and ties go
-    to the earliest unit."""
+    shorter key to be at least t/(200 − t) of the longer one; the rest are ranked by an
+    estimate of that similarity: the characters in common taken as the query's share
+    covered by the trigrams the unit holds (shared/grams × the query's length), at most the
+    unit's length, over the total length. (Scaling the shorter length by the share instead
+    would count a unit that holds a part of the query twice against it: once for the
+    trigrams it lacks, once for being shorter.) Ties go to the earliest unit."""
+    lowest = threshold - 0.5  # scores are rounded
+    ratio = lowest / (200 - lowest)
+    several = shared > 1
+    if np.count_nonzero(several) > limit:
+        # a unit sharing one trigram estimates at most 1/grams · 1/(1 + ratio): when `limit`
+        # units sharing more estimate higher, the ones sharing one cannot make the list
+        ids, estimate = _estimated(postings[several], shared[several], length, grams, ratio)
+        best = _best(ids, estimate, limit)
+        if len(best) == limit and estimate[best[-1]] > 1.001 / (grams * (1 + ratio)):
+            return [int(unit_id) for unit_id in ids[best]]
+    ids, estimate = _estimated(postings, shared, length, grams, ratio)
+    return [int(unit_id) for unit_id in ids[_best(ids, estimate, limit)]]
+
+
+def _estimated(
+    postings: np.ndarray, shared: np.ndarray, length: int, grams: int, ratio: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each unit's id and estimated similarity (-1 where its length rules it out)."""
     ids = postings >> LENGTH_BITS
     lengths = (postings & (2**LENGTH_BITS - 1)).astype(np.float32)
     lengths[lengths == 2**LENGTH_BITS - 1] = max(length, 2**LENGTH_BITS - 1)  # that or more
-    shortest = np.minimum(lengths, np.float32(length))
-    lowest = threshold - 0.5  # scores are rounded
-    ratio = lowest / (200 - lowest)
-    possible = shortest >= np.float32(ratio) * np.maximum(lengths, np.float32(length)) - 1e-4
-    estimate = shared.astype(np.float32) * shortest / (lengths + np.float32(length))
+    query = np.float32(length)
+    possible = np.minimum(lengths, query) >= np.float32(ratio) * np.maximum(lengths, query) - 1e-4
+    covered = shared.astype(np.float32) * np.float32(length / grams)
+    estimate = np.minimum(covered, lengths) / (lengths + query)
     estimate[~possible] = -1.0
+    return ids, estimate
+
+
+def _best(ids: np.ndarray, estimate: np.ndarray, limit: int) -> np.ndarray:
+    """The positions of the `limit` highest estimates (not -1), highest first; of equal
+    estimates, the earliest units' (the lowest ids)."""
+    kept = np.arange(len(estimate))
     if len(estimate) > limit:
-        kept = np.argpartition(-estimate, limit)[:limit]
-        ids, estimate = ids[kept], estimate[kept]
-    order = np.lexsort((ids, -estimate))
-    return [int(unit_id) for unit_id in ids[order[estimate[order] >= 0]]]
+        edge = estimate[np.argpartition(-estimate, limit - 1)[limit - 1]]  # the limit-th
+        above = np.flatnonzero(estimate > edge)
+        tied = np.flatnonzero(estimate == edge)
+        tied = tied[np.argsort(ids[tied], kind="stable")[: limit - len(above)]]
+        kept = np.concatenate((above, tied))
+    order = kept[np.lexsort((ids[kept], -estimate[kept]))]
+    return order[estimate[order] >= 0]

@@ -1,12 +1,14 @@
-"""The translation memory's SQLite index: units, trigram postings over their keys, and
-the digest of each file they came from. Opened with `open_store`; no other module
-speaks SQL.
+"""The translation memory's SQLite index: units, trigram postings over their keys, the
+keys' character signatures, and the digest of each file they came from. Opened with
+`open_store`; no other module speaks SQL.
 
 Postings (`tm.postings`: a unit id and its key's length) are kept as packed arrays, one
 row per trigram and write batch: a batch appends rows and never rewrites old ones, a
 trigram's rows are merged once there are many, and the units of a forgotten file leave
 stale ids behind that lookups skip, until enough have gathered that the postings are
-rebuilt from the units.
+rebuilt from the units. Signatures (`tm.signatures`) are kept in blocks of consecutive
+unit ids, rewritten as units are added or forgotten (a forgotten unit's is zeroed), and
+read whole by the first fuzzy lookup of a store.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import sqlite3
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,10 +35,12 @@ from .postings import (
     ranked,
     trigrams,
 )
+from .signatures import BLOCK, SHORTLIST, SIGNATURE, WORDS, closest, empty_block, signature
 
-SCHEMA_VERSION = "6"  # bump when the tables or the keys change: the index is rebuilt
+SCHEMA_VERSION = "7"  # bump when the tables or the keys change: the index is rebuilt
 _COLUMNS = "source, target, source_language, target_language, file, line, context, key"
 PENDING_LIMIT = 4_000_000  # postings held in memory before they are written
+COMPACT_MIN = 10_000  # units written in a session before the file is rewritten in order
 MAX_CHUNKS = 16  # rows of one trigram before they are merged into one
 MAP_BYTES = 1 << 31  # read through a memory map: random reads of keys without system calls
 
@@ -72,6 +76,7 @@ create table if not exists postings(
 ) without rowid;
 create table if not exists gram_counts(term text primary key, doc integer not null)
     without rowid;
+create table if not exists signatures(block integer primary key, bits blob not null);
 """
 
 
@@ -98,6 +103,9 @@ class Store:
         self.db = connection
         self._pending: defaultdict[str, array] = defaultdict(lambda: array("Q"))
         self._pending_size = 0
+        self._signed: dict[int, bytes] = {}  # signatures not yet written, by unit id
+        self._signatures: np.ndarray | None = None  # all of them, as lookups read them
+        self._written = 0  # units written in this session
 
     def digests(self) -> dict[str, str]:
         return dict(self.db.execute("select path, digest from files"))
@@ -135,6 +143,7 @@ class Store:
         """The units of one file, in place of what it gave before; `stamp` is the file's
         (size, modification time, time it was read)."""
         units = list(units)
+        self._written += len(units)
         contents = _units_digest(units)
         self._units_changed(path, contents)
         self._forget(path)
@@ -162,7 +171,7 @@ class Store:
                 "insert into keys(id, target_language, key) values (?, ?, ?)",
                 (cursor.lastrowid, unit.target_language, normalised),
             )
-            self._post(cursor.lastrowid, len(normalised), distinct)
+            self._post(cursor.lastrowid, normalised, distinct)
         self._count(grams, 1)
         self.db.execute(
             "insert or replace into files(path, digest, size, mtime_ns, seen_ns, units)"
@@ -170,8 +179,9 @@ class Store:
             (path, digest, *stamp, contents),
         )
 
-    def _post(self, unit_id: int, length: int, grams: Iterable[str]) -> None:
-        value = posting(unit_id, length)
+    def _post(self, unit_id: int, normalised: str, grams: Iterable[str]) -> None:
+        self._signed[unit_id] = signature(normalised)
+        value = posting(unit_id, len(normalised))
         for gram in grams:
             self._pending[gram].append(value)
             self._pending_size += 1
@@ -180,7 +190,8 @@ class Store:
 
     def flush(self) -> None:
         """Write the postings held in memory: one new row per trigram, its rows merged
-        once there are MAX_CHUNKS of them."""
+        once there are MAX_CHUNKS of them; and the signatures, into their blocks."""
+        self._sign()
         for gram, ids in self._pending.items():
             chunks = self.db.execute(
                 "select count(*), coalesce(max(chunk) + 1, 0) from postings where gram = ?",
@@ -194,6 +205,24 @@ class Store:
                 self._write(gram, chunks[1], np.frombuffer(ids, "=u8"))
         self._pending.clear()
         self._pending_size = 0
+
+    def _sign(self) -> None:
+        blocks: defaultdict[int, list[int]] = defaultdict(list)
+        for unit_id in self._signed:
+            blocks[unit_id // BLOCK].append(unit_id)
+        for block, ids in blocks.items():
+            row = self.db.execute("select bits from signatures where block = ?", (block,))
+            found = row.fetchone()
+            bits = np.frombuffer(found[0], SIGNATURE).copy() if found else empty_block()
+            signed = b"".join(self._signed[unit_id] for unit_id in ids)
+            bits[np.array(ids) % BLOCK] = np.frombuffer(signed, SIGNATURE)
+            self.db.execute(
+                "insert or replace into signatures(block, bits) values (?, ?)",
+                (block, bits.tobytes()),
+            )
+        if self._signed:
+            self._signed.clear()
+            self._signatures = None
 
     def _write(self, gram: str, chunk: int, ids: np.ndarray) -> None:
         self.db.execute(
@@ -221,8 +250,10 @@ class Store:
     def _forget(self, path: str) -> None:
         grams: Counter[str] = Counter()
         forgotten = 0
-        for (normalised,) in self.db.execute("select key from units where file = ?", (path,)):
+        rows = self.db.execute("select id, key from units where file = ?", (path,))
+        for unit_id, normalised in rows:
             grams.update(trigrams(normalised).keys())
+            self._signed[unit_id] = bytes(8 * WORDS)  # no character in common: never close
             forgotten += 1
         self._count(grams, -1)
         self.db.execute(
@@ -247,10 +278,22 @@ class Store:
         if stale > 1000 and stale * 4 > self.db.execute("select count(*) from units").fetchone()[0]:
             self.rebuild_postings()
 
+    def compacts(self) -> bool:
+        """Whether the file is worth rewriting in order once committed (VACUUM): after a
+        session that wrote at least COMPACT_MIN units and a quarter of them all, as a first
+        build does, each table's pages lie scattered among the others', and lookups,
+        which read a hundred keys here and a few postings there, touch many more pages."""
+        if self._written < COMPACT_MIN:
+            return False
+        return self._written * 4 >= self.db.execute("select count(*) from units").fetchone()[0]
+
     def rebuild_postings(self) -> None:
+        """The postings and signatures anew from the units (no stale ids left)."""
         self.db.execute("delete from postings")
+        self.db.execute("delete from signatures")
+        self._signed.clear()
         for unit_id, normalised in self.db.execute("select id, key from units").fetchall():
-            self._post(unit_id, len(normalised), trigrams(normalised))
+            self._post(unit_id, normalised, trigrams(normalised))
         self.flush()
         self._set_meta("stale", 0)
 
@@ -266,16 +309,28 @@ class Store:
     def with_key(self, normalised: str, language: str) -> list[Unit]:
         return self._units("key = ? and target_language = ?", (normalised, language))
 
-    def with_masked(self, masked: str, language: str, limit: int = 200) -> dict[int, str]:
-        """Ids and keys of units whose keys differ only in numbers (a formulaic line can
-        have thousands)."""
-        return dict(
+    def with_masked(self, masked: str, language: str, limit: int = 200) -> list[int]:
+        """Ids of units whose keys differ only in numbers, the earliest first: a formulaic
+        line can have thousands, and `limit` of them are read from the index alone."""
+        rows = self.db.execute(
+            "select id from units where masked = ? and target_language = ? order by id limit ?",
+            (masked, language, limit),
+        )
+        return [unit_id for (unit_id,) in rows]
+
+    def keys(self, ids: Iterable[int], language: str) -> dict[int, str]:
+        """The keys of the units `ids` into `language`, in the order of `ids`."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        found = dict(
             self.db.execute(
-                "select id, key from units where masked = ? and target_language = ?"
-                " order by file, line limit ?",
-                (masked, language, limit),
+                f"select id, key from keys where id in ({','.join('?' * len(wanted))})"
+                " and target_language = ?",
+                (*wanted, language),
             )
         )
+        return {unit_id: found[unit_id] for unit_id in wanted if unit_id in found}
 
     def units(self, ids: Iterable[int]) -> dict[int, Unit]:
         wanted = list(ids)
@@ -285,11 +340,9 @@ class Store:
         )
         return {row[0]: Unit(*row[1:]) for row in rows}
 
-    def sharing_grams(
-        self, normalised: str, language: str, limit: int, threshold: int = 0
-    ) -> dict[int, str]:
-        """Ids and keys of the units that share the most of the query's informative
-        trigrams, most first.
+    def sharing_grams(self, normalised: str, limit: int, threshold: int = 0) -> list[int]:
+        """Ids of the units (into any language: `keys` tells) that share the most of the
+        query's informative trigrams, the closest first.
 
         The query is cut into PARTS stretches, and in each its trigrams are taken rarest
         first (by their unit counts) until their units add up to its share of
@@ -298,34 +351,47 @@ class Store:
         sentence is meant, and a sentence reworded in one clause is still found through
         the others. Units whose key length rules out a similarity of `threshold` are
         left out, and the rest ranked by the share of those trigrams they hold, scaled
-        by how close their length is (`postings.ranked`)."""
-        if self._pending:
+        by how close their length is (`postings.ranked`). Of the SHORTLIST ranked first,
+        the `limit` whose characters are closest to the query's (`signatures.closest`):
+        a few trigrams cannot tell apart the many units that hold them all."""
+        if self._pending or self._signed:
             self.flush()
         grams = list(trigrams(normalised))
         if not grams:
-            return {}
+            return []
         marks = ",".join("?" * len(grams))
         counts = dict(
             self.db.execute(f"select term, doc from gram_counts where term in ({marks})", grams)
         )
         chosen = informative(grams, counts)
         if not chosen:
-            return {}
+            return []
         rows = self.db.execute(
             f"select ids from postings where gram in ({','.join('?' * len(chosen))})", chosen
         )
         postings = [np.frombuffer(blob, POSTING) for (blob,) in rows]
         if not postings:
-            return {}
+            return []
         found, shared = counted(np.concatenate(postings))
-        best = ranked(found, shared, len(normalised), len(chosen), threshold, limit)
-        rows = self.db.execute(
-            f"select id, key from keys where id in ({','.join('?' * len(best))})"
-            " and target_language = ?",
-            (*best, language),
-        )
-        keys = dict(rows)
-        return {unit_id: keys[unit_id] for unit_id in best if unit_id in keys}
+        best = ranked(found, shared, len(normalised), len(chosen), threshold, max(limit, SHORTLIST))
+        if len(best) <= limit:
+            return best
+        table = self._signature_table()
+        ids = np.array(best)
+        signatures = np.zeros((len(ids), WORDS), np.uint64)
+        inside = ids < len(table)
+        signatures[inside] = table[ids[inside]]
+        return [best[i] for i in closest(signatures, signature(normalised), limit)]
+
+    def _signature_table(self) -> np.ndarray:
+        """Every unit's signature, by id, read once (16 MB a million units)."""
+        if self._signatures is None:
+            rows = self.db.execute("select block, bits from signatures").fetchall()
+            table = np.zeros((max((b for b, _ in rows), default=-1) + 1) * BLOCK, SIGNATURE)
+            for block, bits in rows:
+                table[block * BLOCK : (block + 1) * BLOCK] = np.frombuffer(bits, SIGNATURE)
+            self._signatures = table
+        return self._signatures
 
     def all_units(self) -> Iterator[Unit]:
         yield from self._units("1", ())
@@ -371,6 +437,9 @@ def open_store(path: Path) -> Iterator[Store]:
         yield store
         store.close()
         connection.commit()
+        if store.compacts():
+            with suppress(sqlite3.OperationalError):  # no room for the copy: fine as it is
+                connection.execute("vacuum")
     except sqlite3.DatabaseError as err:
         raise TMError(
             f"{path}: the translation memory is damaged ({err}); delete it, and it is rebuilt"
@@ -388,5 +457,6 @@ def _version(connection: sqlite3.Connection) -> str | None:
 
 
 def _drop(connection: sqlite3.Connection) -> None:
-    for table in ("grams", "postings", "gram_counts", "keys", "units", "files", "meta"):
+    tables = ("grams", "postings", "gram_counts", "signatures", "keys", "units", "files", "meta")
+    for table in tables:
         connection.execute(f"drop table if exists {table}")
