@@ -63,9 +63,10 @@ from rapidfuzz import fuzz, process  # noqa: E402
 
 from l10n.segment import parse  # noqa: E402
 from l10n.settings import load  # noqa: E402
+from l10n.tm.database import SCHEMA_VERSION, open_store  # noqa: E402
 from l10n.tm.keys import key  # noqa: E402
 from l10n.tm.match import lookup  # noqa: E402
-from l10n.tm.store import SCHEMA_VERSION, Unit, open_store  # noqa: E402
+from l10n.tm.store import Unit  # noqa: E402
 
 SEED = ROOT / "seeds" / "sichuan-police-conference-2020.txt"
 CATALOG = ROOT / "locales" / "en" / "LC_MESSAGES" / "sichuan-police-conference-2020.po"

@@ -9,9 +9,10 @@ import polib
 import pytest
 
 from l10n.settings import Settings
+from l10n.tm.database import open_store
 from l10n.tm.keys import key
 from l10n.tm.match import lookup
-from l10n.tm.store import Unit, open_store
+from l10n.tm.store import Unit
 from l10n.tm.tmx import read_tmx, write_tmx
 
 from .conftest import PO, ROOT, l10n, l10n_ok, snapshot

@@ -14,10 +14,11 @@ from rapidfuzz import fuzz
 from l10n.tm import match as match_module
 from l10n.tm import signatures as signatures_module
 from l10n.tm import store as store_module
+from l10n.tm.database import open_store
 from l10n.tm.keys import key
 from l10n.tm.match import lookup
 from l10n.tm.signatures import SIGNATURE, closest, signature
-from l10n.tm.store import Unit, open_store
+from l10n.tm.store import Unit
 
 CLAUSES = [
     "會議強調",

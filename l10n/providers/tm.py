@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from ..catalog.provenance import provenance_line
 from ..catalog.status import TM
 from ..mt import Progress
+from ..tm.database import open_store
 from ..tm.index import index_path, update
 from ..tm.match import lookup
-from ..tm.store import open_store
 from . import Suggestion
 
 if TYPE_CHECKING:

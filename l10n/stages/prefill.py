@@ -170,8 +170,8 @@ class Prefill:
         for key, digest, notes in self.records:
             self.state.record(key, fingerprint(self.base, digest), None, notes)
         if self.records and "tm" in self.settings.providers:
+            from ..tm.database import open_store
             from ..tm.index import index_path, update
-            from ..tm.store import open_store
 
             with open_store(index_path(self.settings)) as store:
                 update(store, self.settings)

@@ -15,8 +15,8 @@ from ..catalog import EntryStatus, Tally, catalog_tally
 from ..project import catalogs, discover, lock, relative
 from ..settings import Settings
 from ..tm.analysis import BANDS, Bands, Segment, analyse
+from ..tm.database import open_store
 from ..tm.index import index_path, neighbour_keys, update
-from ..tm.store import open_store
 from . import StageOptions
 
 JSON_VERSION = 1

@@ -15,9 +15,9 @@ from ..errors import TMError
 from ..files import atomic_write, read_input
 from ..project import lock, relative
 from ..settings import Settings, require_language
+from ..tm.database import open_store
 from ..tm.index import index_path, update
 from ..tm.match import Match, lookup
-from ..tm.store import open_store
 from ..tm.tmx import read_tmx, write_tmx
 
 

@@ -28,9 +28,9 @@ from ..project import (
     write_catalogs,
 )
 from ..settings import Settings, require_language
+from ..tm.database import open_store
 from ..tm.index import index_path, update
 from ..tm.match import lookup
-from ..tm.store import open_store
 from ..xliff.apply import apply_units
 from ..xliff.read import read_xliff
 from ..xliff.write import Proposal, XliffFile, write_xliff

@@ -1,6 +1,6 @@
 """The translation memory's SQLite index: units, trigram postings over their keys, the
 keys' character signatures, and the digest of each file they came from. Opened with
-`open_store`; no other module speaks SQL.
+`tm.database.open_store`, which creates its tables; no other module speaks SQL.
 
 Postings (`tm.postings`: a unit id and its key's length) are kept as packed arrays, one
 row per trigram and write batch: a batch appends rows and never rewrites old ones, a
@@ -19,13 +19,10 @@ import sqlite3
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-from ..errors import TMError
 from .keys import key, numbers_masked
 from .postings import (
     POSTING,
@@ -37,47 +34,10 @@ from .postings import (
 )
 from .signatures import BLOCK, SHORTLIST, SIGNATURE, WORDS, closest, empty_block, signature
 
-SCHEMA_VERSION = "7"  # bump when the tables or the keys change: the index is rebuilt
 _COLUMNS = "source, target, source_language, target_language, file, line, context, key"
 PENDING_LIMIT = 4_000_000  # postings held in memory before they are written
 COMPACT_MIN = 10_000  # units written in a session before the file is rewritten in order
 MAX_CHUNKS = 16  # rows of one trigram before they are merged into one
-MAP_BYTES = 1 << 31  # read through a memory map: random reads of keys without system calls
-
-_SCHEMA = """
-create table if not exists meta(name text primary key, value text not null);
-create table if not exists files(
-    path text primary key,
-    digest text not null,
-    size integer not null default -1,
-    mtime_ns integer not null default -1,
-    seen_ns integer not null default -1,
-    units text not null default ''
-);
-create table if not exists units(
-    id integer primary key autoincrement,
-    file text not null,
-    line integer not null,
-    source text not null,
-    target text not null,
-    source_language text not null,
-    target_language text not null,
-    key text not null,
-    masked text not null,
-    context text not null
-);
-create index if not exists units_key on units(key, target_language);
-create index if not exists units_masked on units(masked, target_language);
-create index if not exists units_file on units(file);
-create table if not exists keys(id integer primary key, target_language text not null, key text)
-    strict;
-create table if not exists postings(
-    gram text not null, chunk integer not null, ids blob not null, primary key (gram, chunk)
-) without rowid;
-create table if not exists gram_counts(term text primary key, doc integer not null)
-    without rowid;
-create table if not exists signatures(block integer primary key, bits blob not null);
-"""
 
 
 @dataclass(frozen=True)
@@ -414,49 +374,3 @@ def _units_digest(units: Sequence[Unit]) -> str:
 
 
 _NO_UNITS = _units_digest([])
-
-
-@contextmanager
-def open_store(path: Path) -> Iterator[Store]:
-    """The index at `path`, created (or rebuilt, for another schema) as needed; changes are
-    committed when the block ends without an error."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        connection = sqlite3.connect(path)
-        connection.execute(f"pragma mmap_size = {MAP_BYTES}")
-    except sqlite3.Error as err:
-        raise TMError(f"{path}: cannot open the translation memory: {err}") from err
-    try:
-        if _version(connection) != SCHEMA_VERSION:  # else opening writes nothing
-            _drop(connection)
-            connection.executescript(_SCHEMA)
-            connection.execute(
-                "insert or replace into meta(name, value) values ('schema', ?)", (SCHEMA_VERSION,)
-            )
-        store = Store(connection)
-        yield store
-        store.close()
-        connection.commit()
-        if store.compacts():
-            with suppress(sqlite3.OperationalError):  # no room for the copy: fine as it is
-                connection.execute("vacuum")
-    except sqlite3.DatabaseError as err:
-        raise TMError(
-            f"{path}: the translation memory is damaged ({err}); delete it, and it is rebuilt"
-        ) from err
-    finally:
-        connection.close()
-
-
-def _version(connection: sqlite3.Connection) -> str | None:
-    try:
-        row = connection.execute("select value from meta where name = 'schema'").fetchone()
-    except sqlite3.OperationalError:
-        return None
-    return row[0] if row else None
-
-
-def _drop(connection: sqlite3.Connection) -> None:
-    tables = ("grams", "postings", "gram_counts", "signatures", "keys", "units", "files", "meta")
-    for table in tables:
-        connection.execute(f"drop table if exists {table}")
