@@ -88,8 +88,8 @@ def relative(path: Path, root: Path) -> str:
     text, top = os.fspath(path), os.fspath(root).rstrip(os.sep) + os.sep
     if text.startswith(top) and os.path.isabs(top) and ".." not in text.split(os.sep):
         return text[len(top) :].replace(os.sep, "/")
-    found = _inside(path, root)
-    return found if found is not None else path.as_posix()
+    found = _inside(Path(path), root)
+    return found if found is not None else Path(path).as_posix()
 
 
 def matching(settings: Settings, patterns: Sequence[str]) -> list[Path]:

@@ -41,6 +41,7 @@ JOURNAL_SHARE = 4  # the journal is folded into the state at a quarter of the st
 FORMAT = 2  # bump when the file's layout changes: an older state is ignored
 RACY_NS = 500_000_000
 MISSING = "-"  # the digest of a file that does not exist
+UNREADABLE = "!"  # nor one that cannot be read: the step that reads it says why
 
 
 def digest_bytes(data: bytes) -> str:
@@ -75,7 +76,7 @@ def stable(value: object) -> object:
 
 def settings_fingerprint(settings: object) -> str:
     """The digest of a settings value, the same in every process."""
-    return digest_bytes(json.dumps(stable(settings), ensure_ascii=False).encode("utf-8"))
+    return digest_bytes(json.dumps(stable(settings)).encode("ascii"))
 
 
 def tool_fingerprint() -> str:
@@ -94,11 +95,11 @@ def read_stamped(path: Path | str) -> tuple[bytes | None, list | None]:
     stamp's size and time are taken before the bytes are read, so that a write meanwhile
     shows as a change next time; a worker process reads and stamps, the parent adopts."""
     try:
-        before = os.stat(path)
-        seen = time.time_ns()
         with open(path, "rb") as handle:
+            before = os.fstat(handle.fileno())
+            seen = time.time_ns()
             data = handle.read()
-    except (FileNotFoundError, NotADirectoryError):
+    except FileNotFoundError:
         return None, None
     return data, [before.st_size, before.st_mtime_ns, seen, digest_bytes(data)]
 
@@ -159,10 +160,12 @@ class State:
         return found
 
     def digest_of(self, label: str) -> str:
-        """`digest` of a file named by its path relative to the project root."""
+        """`digest` of a file named by its label (relative to the project root, or an
+        absolute path outside it)."""
         found = self._checked.get(label)
         if found is None:
-            self._checked[label] = found = self._digest(self._top + label, label)
+            path = label if os.path.isabs(label) else self._top + label
+            self._checked[label] = found = self._digest(path, label)
         return found
 
     def _digest(self, path: Path | str, label: str) -> str:
@@ -171,16 +174,23 @@ class State:
         except (FileNotFoundError, NotADirectoryError):
             return MISSING
         known = self._files.get(label)
-        if (
-            known is not None
-            and known[0] == stat.st_size
-            and known[1] == stat.st_mtime_ns
-            and known[1] < known[2] - RACY_NS
-        ):
-            return known[3]
+        try:
+            if (
+                known is not None
+                and known[0] == stat.st_size
+                and known[1] == stat.st_mtime_ns
+                and known[1] < known[2] - RACY_NS
+                and isinstance(known[3], str)
+            ):
+                return known[3]
+        except (TypeError, IndexError, KeyError):  # a record of another shape: hash again
+            pass
         seen = time.time_ns()
-        with open(path, "rb") as handle:
-            value = hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16))
+        try:
+            with open(path, "rb") as handle:
+                value = hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16))
+        except OSError:
+            return UNREADABLE
         self._files[label] = [stat.st_size, stat.st_mtime_ns, seen, value.hexdigest()]
         self._dirty_files.add(label)
         return value.hexdigest()
@@ -212,21 +222,25 @@ class State:
     # --- steps ---------------------------------------------------------------------------
 
     def step(self, key: str) -> Step | None:
+        """The recorded step (None: none, or one of another shape than this version's)."""
         found = self._steps.get(key)
-        if found is None or not self.trusted:
+        if found is None or not self.trusted or not isinstance(found, dict):
             return None
-        return Step(found["inputs"], found.get("outputs", {}), found.get("notes", {}))
+        inputs, outputs = found.get("inputs"), found.get("outputs", {})
+        notes = found.get("notes", {})
+        if not (isinstance(inputs, str) and isinstance(outputs, dict) and isinstance(notes, dict)):
+            return None
+        return Step(inputs, outputs, notes)
 
     def fresh(self, key: str, inputs: str) -> Step | None:
         """The recorded step when its inputs are `inputs` and its outputs are untouched."""
-        found = self._steps.get(key)
-        if found is None or not self.trusted or found["inputs"] != inputs:
+        found = self.step(key)
+        if found is None or found.inputs != inputs:
             return None
-        outputs = found.get("outputs", {})
-        for label, value in outputs.items():
-            if self.digest_of(label) != value:
+        for label, value in found.outputs.items():
+            if not isinstance(label, str) or self.digest_of(label) != value:
                 return None
-        return Step(inputs, outputs, found.get("notes", {}))
+        return found
 
     def record(
         self,
@@ -259,7 +273,7 @@ class State:
             "files": {label: self._files.get(label) for label in sorted(self._dirty_files)},
             "steps": {key: self._steps.get(key) for key in sorted(self._dirty_steps)},
         }
-        line = (json.dumps(changes, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        line = (json.dumps(changes, separators=(",", ":")) + "\n").encode("ascii")
         try:
             if self._saved and self._saved[1] + len(line) <= self._saved[0] // JOURNAL_SHARE:
                 self._append(line)
@@ -302,7 +316,7 @@ class State:
     def _write_all(self) -> None:
         self._id = secrets.token_hex(8)
         data = {"format": FORMAT, "id": self._id, "files": self._files, "steps": self._steps}
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        text = json.dumps(data, separators=(",", ":")).encode("ascii")  # names not UTF-8 too
         atomic_write(self.root / STATE, text, durable=False)  # lost, it only costs time
         (self.root / JOURNAL).unlink(missing_ok=True)
         self._saved = (len(text), 0)

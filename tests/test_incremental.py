@@ -7,6 +7,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -145,6 +147,17 @@ def _stale_journal(root: Path, *, follows: str | None = None, whole: bool = True
     (root / JOURNAL).write_text(f"{head}\n{line}", "utf-8")
 
 
+def _forged_state(root: Path) -> None:
+    """A state of valid JSON but of other shapes: records to ignore, not to fail on."""
+    state = json.loads((root / STATE).read_bytes())
+    for label in list(state["files"])[:5]:
+        state["files"][label] = 7
+    for number, key in enumerate(list(state["steps"])[:12]):
+        state["steps"][key] = [{}, {"inputs": 1}, {"inputs": "x", "notes": 3}][number % 3]
+    (root / STATE).write_text(json.dumps(state), "utf-8")
+    _edit_source(root)
+
+
 EDITS: dict[str, Callable[[Path], None]] = {
     "source": _edit_source,
     "catalog": _edit_catalog,
@@ -153,6 +166,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "tampered edition": _tamper_edition,
     "deleted catalog": _delete_catalog,
     "corrupt state": _corrupt_state,
+    "forged state": _forged_state,
     "journal of another state": lambda root: _stale_journal(root, follows="another"),
     "journal cut short": lambda root: _stale_journal(root, whole=False),
 }
@@ -277,6 +291,7 @@ CHECK_EDITS: dict[str, Callable[[Path], None]] = {
     "tampered result": _tamper_kept,
     "deleted results": lambda root: shutil.rmtree(root / ".l10n" / "check"),
     "corrupt state": _corrupt_state,
+    "forged state": _forged_state,
 }
 
 
@@ -318,3 +333,37 @@ def test_a_file_stamped_too_soon_after_its_change_is_hashed_again_before_saving(
     again = load_state(tmp_path)
     monkeypatch.setattr(state_module.hashlib, "file_digest", no_reading)
     assert again.digest(catalog) == digest_bytes(b"what is on disk")
+
+
+def test_editions_outside_the_project_are_kept_when_current(corpus: Path, tmp_path_factory):
+    out = tmp_path_factory.mktemp("elsewhere")
+    l10n_ok("run")
+    first = l10n_ok("build", "--output", str(out))
+    assert str(out / "article-01.en.md") in first.stdout.splitlines()
+    times = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    again = l10n_ok("build", "--output", str(out))
+    assert again.stdout == first.stdout
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == times  # none written again
+
+
+def test_a_source_whose_name_is_not_utf8_is_checked_without_failing(project: Path):
+    l10n_ok("run")
+    name = os.fsdecode(b"seeds/caf\xe9 x.txt")
+    shutil.copy(project / "seeds" / "sichuan-police-conference-2020.txt", project / name)
+    command = [str(Path(sys.executable).with_name("l10n")), "check", "--format", "json"]
+    for _ in range(2):  # the second reads the result kept by the first
+        found = subprocess.run(command, capture_output=True, check=False)
+        assert found.returncode == 1, found.stderr  # its template and catalog are missing
+        report = json.loads(found.stdout.decode("utf-8", "surrogateescape"))
+        assert "template-missing" in {f["code"] for f in report["findings"]}
+        assert not found.stderr
+
+
+def test_the_result_of_a_deleted_source_is_not_kept(corpus: Path):
+    l10n_ok("run")
+    l10n_ok("check")
+    kept = corpus / ".l10n" / "check"
+    assert len(list(kept.iterdir())) == ARTICLES
+    (corpus / "seeds" / "article-04.txt").unlink()
+    l10n("check")
+    assert len(list(kept.iterdir())) == ARTICLES - 1

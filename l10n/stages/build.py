@@ -261,9 +261,14 @@ def build_sources(
             inputs = fingerprint(base, source_digest, catalog)
             step = state.fresh(build_key(source, language), inputs)
             if step is not None:
-                files = tuple((top + label, None, v) for label, v in step.outputs.items())
-                reviewed = float(step.notes.get("reviewed", 0.0))
-                current.append(Rendered(build_key(source, language), inputs, files, reviewed, True))
+                files = tuple(
+                    (label if os.path.isabs(label) else top + label, None, v)
+                    for label, v in step.outputs.items()
+                )
+                reviewed = step.notes.get("reviewed", 0.0)
+                if isinstance(reviewed, (int, float)):  # else a record of another shape
+                    key = build_key(source, language)
+                    current.append(Rendered(key, inputs, files, float(reviewed), True))
         if len(current) == len(options.languages):
             results.append(current)
         else:

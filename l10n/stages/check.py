@@ -190,12 +190,12 @@ def _kept(settings: Settings, step: Step | None) -> SourceChecked | None:
     """The result a current step kept; None when there is none or it cannot be read."""
     if step is None or len(step.outputs) != 1:
         return None
-    label = next(iter(step.outputs))
+    label, digest = next(iter(step.outputs.items()))
     try:
         data = (settings.root / label).read_bytes()
     except OSError:
         return None
-    return checked.load(data)
+    return checked.load(data) if digest_bytes(data) == digest else None
 
 
 def _keep(state: State, settings: Settings, source: Source, result: SourceChecked) -> None:
@@ -258,6 +258,8 @@ def check(settings: Settings, options: CheckOptions) -> CheckResult:
         seconds.update(result.seconds)
         late.extend(consistency.findings(result.reviewed))
     state.save()
+    if not options.files:
+        checked.prune(settings.root, {source.name for source in sources})
     findings.extend(late)
     findings.extend(thresholds(rows, gate))
     codes = tuple(code for code in known_codes() if gate.wants(code))

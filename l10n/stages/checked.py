@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -47,6 +48,18 @@ def kept_path(root: Path, name: str) -> Path:
     return root / FOLDER / f"{digest}.json"
 
 
+def prune(root: Path, names: set[str]) -> None:
+    """Remove the kept results of sources not among `names` (deleted or renamed)."""
+    wanted = {kept_path(root, name).name for name in names}
+    try:
+        with os.scandir(root / FOLDER) as entries:
+            stale = [e.path for e in entries if e.name.endswith(".json") and e.name not in wanted]
+        for path in stale:
+            os.unlink(path)
+    except OSError:
+        return  # a result left behind only takes room
+
+
 def dump(checked: SourceChecked) -> bytes:
     data = {
         "format": FORMAT,
@@ -63,7 +76,7 @@ def dump(checked: SourceChecked) -> bytes:
             [r.language, r.context, r.source, list(r.place), r.segment] for r in checked.reviewed
         ],
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(data, separators=(",", ":")).encode("ascii")  # names not UTF-8 too
 
 
 def load(data: bytes) -> SourceChecked | None:

@@ -192,16 +192,19 @@ def extract_key(source: Source) -> str:
     return f"extract {source.name}"
 
 
-def _from_state(source: Source, step: Step, settings: Settings, inputs: str) -> Extracted:
+def _from_state(source: Source, step: Step, settings: Settings, inputs: str) -> Extracted | None:
     """The files of a recorded extraction: its outputs, with what was noted of each (its
-    language and counts), by path."""
+    language and counts), by path; None when the notes are not of this version's shape."""
     noted = step.notes.get("files", {})
     top = os.fspath(settings.root) + os.sep
-    files = tuple(
-        StagedFile(top + label, None, value, value, *noted.get(label, ()))
-        for label, value in step.outputs.items()
-    )
-    return Extracted(source, int(step.notes.get("segments", 0)), files, inputs, fresh=True)
+    try:
+        files = tuple(
+            StagedFile(top + label, None, value, value, *noted.get(label, ()))
+            for label, value in step.outputs.items()
+        )
+        return Extracted(source, int(step.notes.get("segments", 0)), files, inputs, fresh=True)
+    except (TypeError, ValueError, AttributeError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -237,8 +240,9 @@ def extract_sources(
     results: list[Extracted | None] = []
     todo: list[tuple[int, tuple[Source, Settings, ExtractOptions, str]]] = []
     for source, inputs, step in zip(planned.sources, planned.inputs, planned.current, strict=True):
-        if step is not None:
-            results.append(_from_state(source, step, settings, inputs))
+        kept = _from_state(source, step, settings, inputs) if step is not None else None
+        if kept is not None:
+            results.append(kept)
         else:
             todo.append((len(results), (source, settings, options, inputs)))
             results.append(None)
