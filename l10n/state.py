@@ -22,13 +22,14 @@ only done again.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import json
 import os
 import re
 import secrets
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -349,11 +350,27 @@ def _apply_journal(data: dict, journal: bytes) -> int | None:
     return len(journal)
 
 
+def _untracked(read: Callable[[bytes], object], raw: bytes) -> object:
+    """`read(raw)` with the cycle collector held off, and what it made set aside from later
+    collections (`gc.freeze`): a state of a large corpus is hundreds of thousands of small
+    containers that live as long as the command and hold no cycles, and collecting them
+    again and again costs a no-change run a fifth of its time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        value = read(raw)
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+    return value
+
+
 def load_state(root: Path, *, force: bool = False) -> State:
     """The project's state; an unreadable or foreign one is an empty state, never an error."""
     try:
         raw = (root / STATE).read_bytes()
-        data = json.loads(raw)
+        data = _untracked(json.loads, raw)
     except (OSError, ValueError):
         return State(root, None, trusted=not force)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
