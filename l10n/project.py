@@ -83,7 +83,7 @@ def _regular_file(path: Path) -> bool:
         return False
 
 
-def relative(path: Path, root: Path) -> str:
+def relative(path: Path | str, root: Path) -> str:
     """`path` as shown to the user: relative to the project root when it lies inside."""
     text, top = os.fspath(path), os.fspath(root).rstrip(os.sep) + os.sep
     if text.startswith(top) and os.path.isabs(top) and ".." not in text.split(os.sep):

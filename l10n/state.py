@@ -91,6 +91,12 @@ def tool_fingerprint() -> str:
     return fingerprint(__version__, *stamps)
 
 
+def _hash_file(path: Path | str) -> str:
+    """`digest_bytes` of a file's content, read in chunks."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
+
+
 def read_stamped(path: Path | str) -> tuple[bytes | None, list | None]:
     """A file's bytes (None: there is no such file) and its stamp for `State.adopt`. The
     stamp's size and time are taken before the bytes are read, so that a write meanwhile
@@ -138,6 +144,7 @@ class State:
         self._dirty_files: set[str] = set()
         self._dirty_steps: set[str] = set()
         self._checked: dict[str, str] = {}  # files already checked in this run: label → digest
+        self._tool: str | None = None  # tool_fingerprint(), once asked for
 
     @property
     def _changed(self) -> bool:
@@ -151,23 +158,28 @@ class State:
             return text[len(self._top) :].replace(os.sep, "/")
         return text
 
+    def path_of(self, label: str) -> str:
+        """The file a label names (relative to the project root, or an absolute path)."""
+        return label if os.path.isabs(label) else self._top + label
+
     def digest(self, path: Path | str) -> str:
         """The digest of a file's bytes (MISSING when there is none), hashed again only
         when its size or time differ from when it was last hashed, or that was racy."""
-        label = self._label(path)
-        found = self._checked.get(label)
-        if found is None:
-            self._checked[label] = found = self._digest(path, label)
-        return found
+        return self.digest_of(self._label(path))
 
     def digest_of(self, label: str) -> str:
-        """`digest` of a file named by its label (relative to the project root, or an
-        absolute path outside it)."""
+        """`digest` of a file named by its label."""
         found = self._checked.get(label)
         if found is None:
-            path = label if os.path.isabs(label) else self._top + label
-            self._checked[label] = found = self._digest(path, label)
+            self._checked[label] = found = self._digest(self.path_of(label), label)
         return found
+
+    def base(self, settings: object, *options: object) -> str:
+        """The fingerprint every step of a command shares: the version of l10n (its
+        modules listed once per state), the settings and the options named."""
+        if self._tool is None:
+            self._tool = tool_fingerprint()
+        return fingerprint(self._tool, settings_fingerprint(settings), *options)
 
     def _digest(self, path: Path | str, label: str) -> str:
         try:
@@ -188,13 +200,12 @@ class State:
             pass
         seen = time.time_ns()
         try:
-            with open(path, "rb") as handle:
-                value = hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16))
+            value = _hash_file(path)
         except OSError:
             return UNREADABLE
-        self._files[label] = [stat.st_size, stat.st_mtime_ns, seen, value.hexdigest()]
+        self._files[label] = [stat.st_size, stat.st_mtime_ns, seen, value]
         self._dirty_files.add(label)
-        return value.hexdigest()
+        return value
 
     def adopt(self, path: Path | str, stamp: list | None) -> None:
         """Take a file's stamp from `read_stamped` (None: it did not exist) as its digest
@@ -294,17 +305,16 @@ class State:
             stamp = self._files.get(label)
             if stamp is None or stamp[1] < stamp[2] - RACY_NS or stamp[1] > now - RACY_NS:
                 continue  # settled, or changed too recently to tell
-            path = label if os.path.isabs(label) else self._top + label
+            path = self.path_of(label)
             try:
                 stat = os.stat(path)
                 if (stat.st_size, stat.st_mtime_ns) != (stamp[0], stamp[1]):
                     continue  # changed since: the next run hashes it
                 seen = time.time_ns()
-                with open(path, "rb") as handle:
-                    value = hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16))
+                value = _hash_file(path)
             except OSError:
                 continue
-            self._files[label] = [stat.st_size, stat.st_mtime_ns, seen, value.hexdigest()]
+            self._files[label] = [stat.st_size, stat.st_mtime_ns, seen, value]
 
     def _append(self, line: bytes) -> None:
         assert self._saved is not None

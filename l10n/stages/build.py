@@ -41,8 +41,6 @@ from ..state import (
     digest_bytes,
     fingerprint,
     load_state,
-    settings_fingerprint,
-    tool_fingerprint,
 )
 from . import StageOptions
 
@@ -236,9 +234,8 @@ def build_sources(
     if options.out_dir.exists() and not options.out_dir.is_dir():
         raise InputError(f"{options.out_dir} is a file, not a folder for the editions")
     renderers(options.formats or (), options)  # an unknown format or layout, before any work
-    base = fingerprint(
-        tool_fingerprint(),
-        settings_fingerprint(settings),
+    base = state.base(
+        settings,
         options.formats,
         options.out_dir,
         options.layout,
@@ -248,7 +245,6 @@ def build_sources(
     )
     results: list[list[Rendered] | None] = []
     todo = []
-    top = os.path.join(settings.root, "")
     for source in sources:
         if all(state.step(build_key(source, language)) is None for language in options.languages):
             todo.append((len(results), (source, settings, options, base)))  # nothing to compare
@@ -261,10 +257,7 @@ def build_sources(
             inputs = fingerprint(base, source_digest, catalog)
             step = state.fresh(build_key(source, language), inputs)
             if step is not None:
-                files = tuple(
-                    (label if os.path.isabs(label) else top + label, None, v)
-                    for label, v in step.outputs.items()
-                )
+                files = tuple((state.path_of(label), None, v) for label, v in step.outputs.items())
                 reviewed = step.notes.get("reviewed", 0.0)
                 if isinstance(reviewed, (int, float)):  # else a record of another shape
                     key = build_key(source, language)

@@ -58,7 +58,6 @@ from ..state import (
     fingerprint,
     load_state,
     settings_fingerprint,
-    tool_fingerprint,
 )
 from . import StageOptions, checked
 from .checked import SourceChecked
@@ -230,9 +229,7 @@ def check(settings: Settings, options: CheckOptions) -> CheckResult:
     consistency = Consistency()
     late: list[Finding] = []  # consistency findings, reported after every source's own
     state = load_state(settings.root, force=options.force)
-    base = fingerprint(
-        tool_fingerprint(), settings_fingerprint(settings), settings_fingerprint(context)
-    )
+    base = state.base(settings, settings_fingerprint(context))
     current = []
     for source in sources:
         if state.step(check_key(source)) is None:  # nothing kept: read only by its check

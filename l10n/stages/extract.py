@@ -47,8 +47,6 @@ from ..state import (
     digest_bytes,
     fingerprint,
     load_state,
-    settings_fingerprint,
-    tool_fingerprint,
 )
 from . import StageOptions
 
@@ -221,7 +219,7 @@ class Planned:
 def plan_extraction(
     sources: Sequence[Source], settings: Settings, options: ExtractOptions, state: State
 ) -> Planned:
-    base = fingerprint(tool_fingerprint(), settings_fingerprint(settings), options.fuzzy_matching)
+    base = state.base(settings, options.fuzzy_matching)
     inputs, current = [], []
     for source in sources:
         inputs.append(fingerprint(base, state.digest(source.path)))

@@ -27,8 +27,6 @@ from ..state import (
     digest_bytes,
     fingerprint,
     load_state,
-    settings_fingerprint,
-    tool_fingerprint,
 )
 from .extract import Extracted, StagedFile, commit, discard_all
 from .translate import (
@@ -55,7 +53,7 @@ class Prefill:
         self.options = options
         self.state = state
         self.providers = Providers()
-        self.base = fingerprint(tool_fingerprint(), settings_fingerprint(self.settings))
+        self.base = state.base(self.settings)
         self._chains: dict[str, str] = {}
         self.records: list[tuple[str, str, dict]] = []  # (key, catalog digest, notes)
 

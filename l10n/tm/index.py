@@ -130,12 +130,8 @@ def update(store: Store, settings: Settings) -> Updated:
     was read within `RACY_NS` of its last change)."""
     known = store.stamps()
     seen, read = set(), []
-    top = os.path.join(settings.root, "")
     for path in truth_files(settings):
-        if path.startswith(top):
-            label = path[len(top) :].replace(os.sep, "/")
-        else:
-            label = relative(Path(path), settings.root)
+        label = relative(path, settings.root)
         seen.add(label)
         try:
             stat = os.stat(path)
