@@ -10,6 +10,7 @@ import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -38,8 +39,9 @@ class Source:
     path: Path
     name: str  # path relative to the project root, as written in `#:` references
 
-    @property
+    @cached_property
     def stem(self) -> str:
+        """The file name without extension: its catalogs' name (asked for at every stage)."""
         return self.path.stem
 
 
@@ -51,25 +53,29 @@ class Written(NamedTuple):
 
 
 def _inside(
-    path: Path, root: Path, folders: dict[str, str] | None = None, *, plain: bool = False
+    path: Path, root: Path, folders: dict[str, str | None] | None = None, *, plain: bool = False
 ) -> str | None:
     """`path` relative to `root` (links resolved), or None when it lies outside. `folders`
-    caches resolved folders across calls: a corpus costs one lookup per file, not per
-    component of its path. `plain`: the path is known to be no symbolic link."""
-    text, home = os.fspath(path), os.fspath(root)
-    cache = {} if folders is None else folders
+    caches, across calls, each folder's own place relative to `root` (None: outside): a
+    corpus costs one lookup per file, not per component of its path. `plain`: the path is
+    known to be no symbolic link."""
+    text = os.fspath(path)
     if folders is None or (not plain and os.path.islink(text)):
-        resolved = os.path.realpath(text)
-    else:
-        parent, name = os.path.split(text)
-        if parent not in cache:
-            cache[parent] = os.path.realpath(parent)
-        resolved = os.path.join(cache[parent], name)
-    if home not in cache:
-        cache[home] = os.path.realpath(home)
-    top = os.path.join(cache[home], "")
-    if resolved == cache[home]:
+        return _relative_to(os.path.realpath(text), os.path.realpath(root))
+    parent, name = os.path.split(text)
+    if parent not in folders:
+        folders[parent] = _relative_to(os.path.realpath(parent), os.path.realpath(root))
+    folder = folders[parent]
+    if folder is None:
+        return None
+    return name if folder == "." else f"{folder}/{name}"
+
+
+def _relative_to(resolved: str, home: str) -> str | None:
+    """A resolved path relative to the resolved root ("." for the root itself), or None."""
+    if resolved == home:
         return "."
+    top = os.path.join(home, "")
     if not resolved.startswith(top):
         return None
     return resolved[len(top) :].replace(os.sep, "/")
@@ -93,8 +99,10 @@ def relative(path: Path | str, root: Path) -> str:
 
 
 def matching(settings: Settings, patterns: Sequence[str]) -> list[Path]:
-    """The paths that globs relative to the project root match, once each, in order."""
-    return sorted({p for pattern in patterns for p in settings.root.glob(pattern)}, key=os.fspath)
+    """The paths that globs relative to the project root match, once each, in order (told
+    apart by their names: hashing a new `Path` costs more than the glob that made it)."""
+    found = {os.fspath(p): p for pattern in patterns for p in settings.root.glob(pattern)}
+    return [found[name] for name in sorted(found)]
 
 
 def configured(settings: Settings) -> list[Path]:
@@ -115,7 +123,7 @@ def discover(settings: Settings, given: Sequence[Path] = ()) -> list[Source]:
         if not paths:
             raise InputError(f"no sources match {', '.join(settings.sources)} under {root}")
     sources = []
-    folders: dict[str, str] = {}
+    folders: dict[str, str | None] = {}
     for path in paths:
         plain = _regular_file(path)  # one lstat: a file, and no link to resolve
         name = _inside(path, root, folders, plain=plain)

@@ -244,6 +244,10 @@ class State:
             return None
         return Step(inputs, outputs, notes)
 
+    def recorded(self, key: str) -> bool:
+        """Whether there is a record of the step to compare (not so under --force)."""
+        return self.trusted and key in self._steps
+
     def fresh(self, key: str, inputs: str) -> Step | None:
         """The recorded step when its inputs are `inputs` and its outputs are untouched."""
         found = self.step(key)

@@ -100,8 +100,7 @@ def test_on_a_small_memory_the_best_match_is_the_best_there_is(tmp_path_factory,
 
 def test_signatures_follow_the_units_through_batches_forgetting_and_rebuilds(tmp_path, monkeypatch):
     monkeypatch.setattr(store_module, "PENDING_LIMIT", 7)  # a write every few units
-    monkeypatch.setattr(store_module, "BLOCK", 4)  # and many blocks, written again and again
-    monkeypatch.setattr(signatures_module, "BLOCK", 4)
+    monkeypatch.setattr(signatures_module, "BLOCK", 4)  # many blocks, written again and again
     rng = random.Random(3)
     files = {f"f{n}.po": _sentences(rng, 5) for n in range(6)}
     path = tmp_path / "tm.sqlite"

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import polib
 
@@ -153,8 +154,7 @@ def build(settings: Settings, options: BuildOptions) -> BuildResult:
     return built
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(NamedTuple):
     """The editions of one source in one language: each file staged (None: the state
     showed it current), with its digest, and the reviewed share of the catalog."""
 
@@ -207,7 +207,7 @@ def build_article(job: tuple[Source, Settings, BuildOptions, str]) -> list[Rende
                 data = content.encode("utf-8") if isinstance(content, str) else content
                 staged = stage(path, data, durable=False)
                 files.append((os.fspath(path), staged, digest_bytes(data)))
-                rendered[-1] = replace(rendered[-1], files=tuple(files))
+                rendered[-1] = rendered[-1]._replace(files=tuple(files))
     except BaseException:
         _discard(rendered)
         raise
@@ -246,27 +246,10 @@ def build_sources(
     results: list[list[Rendered] | None] = []
     todo = []
     for source in sources:
-        if all(state.step(build_key(source, language)) is None for language in options.languages):
-            todo.append((len(results), (source, settings, options, base)))  # nothing to compare
-            results.append(None)
-            continue
-        source_digest = state.digest(source.path)
-        current = []
-        for language in options.languages:
-            catalog = state.digest(catalog_file(source, settings, language))
-            inputs = fingerprint(base, source_digest, catalog)
-            step = state.fresh(build_key(source, language), inputs)
-            if step is not None:
-                files = tuple((state.path_of(label), None, v) for label, v in step.outputs.items())
-                reviewed = step.notes.get("reviewed", 0.0)
-                if isinstance(reviewed, (int, float)):  # else a record of another shape
-                    key = build_key(source, language)
-                    current.append(Rendered(key, inputs, files, float(reviewed), True))
-        if len(current) == len(options.languages):
-            results.append(current)
-        else:
+        kept = _kept(source, settings, options, base, state)
+        if kept is None:
             todo.append((len(results), (source, settings, options, base)))
-            results.append(None)
+        results.append(kept)
     try:
         done = ordered_map(build_article, [job for _, job in todo], resolve_jobs(options.jobs))
         for (index, _), rendered in zip(todo, done, strict=True):
@@ -276,6 +259,33 @@ def build_sources(
         raise
     rendered = [r for found in results if found for r in found]
     return _commit(rendered, sources, settings, options, state)
+
+
+def _kept(
+    source: Source, settings: Settings, options: BuildOptions, base: str, state: State
+) -> list[Rendered] | None:
+    """The editions of a source as the state recorded them, when every one is current;
+    None when one is to be built (a source with no record is not even hashed here)."""
+    assert options.languages is not None
+    kept = []
+    source_digest = None
+    for language in options.languages:
+        key = build_key(source, language)
+        if not state.recorded(key):
+            return None
+        if source_digest is None:
+            source_digest = state.digest(source.path)
+        catalog = state.digest(catalog_file(source, settings, language))
+        inputs = fingerprint(base, source_digest, catalog)
+        step = state.fresh(key, inputs)
+        if step is None:
+            return None
+        reviewed = step.notes.get("reviewed", 0.0)
+        if not isinstance(reviewed, (int, float)):  # a record of another shape
+            return None
+        files = tuple((state.path_of(label), None, v) for label, v in step.outputs.items())
+        kept.append(Rendered(key, inputs, files, float(reviewed), True))
+    return kept
 
 
 def _commit(

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import polib
 
@@ -116,11 +117,11 @@ def plan(
     return plans
 
 
-@dataclass(frozen=True)
-class StagedFile:
+class StagedFile(NamedTuple):
     """A template or catalog as extraction left it: its new content staged beside it (or
     None when it is unchanged), the digest it had when it was read and the one it will have.
-    Its name is kept as a string (a corpus re-run makes tens of thousands of them)."""
+    Its name is kept as a string, and it is a tuple (a corpus re-run makes tens of
+    thousands of them)."""
 
     filename: str
     temporary: Path | None
@@ -134,8 +135,8 @@ class StagedFile:
     def counted(self, catalog: polib.POFile) -> StagedFile:
         """The file with the counts of `catalog`, its new content."""
         tally = catalog_tally(catalog)
-        return replace(
-            self, pending=len(pending(catalog)), live=tally.live, translated=tally.translated
+        return self._replace(
+            pending=len(pending(catalog)), live=tally.live, translated=tally.translated
         )
 
     @property

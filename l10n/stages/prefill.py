@@ -156,9 +156,9 @@ class Prefill:
             discard([(file.temporary, file.path)])
         was = file.was if not extracted.fresh else digest_bytes(plan.was.data or b"")
         files = list(extracted.files)
-        files[index] = replace(file, temporary=temporary, was=was, digest=digest)
+        files[index] = file._replace(temporary=temporary, was=was, digest=digest)
         if extracted.fresh:  # its other files are checked and recorded again as they are
-            files = [f if k == index else replace(f, was=f.digest) for k, f in enumerate(files)]
+            files = [f if k == index else f._replace(was=f.digest) for k, f in enumerate(files)]
         return replace(extracted, files=tuple(files), fresh=False), source, empty
 
     def record(self) -> None:

@@ -29,7 +29,6 @@ from ..settings import Settings
 from ..state import RACY_NS, digest_bytes
 from .keys import context_key
 from .store import Store, Unit
-from .tmx import read_tmx, same_language
 
 INDEX = Path(".l10n") / "tm.sqlite"
 
@@ -83,6 +82,8 @@ def units_of(path: Path, data: bytes, settings: Settings) -> list[Unit]:
     """The reviewed pairs a catalog or TMX file holds."""
     label = relative(path, settings.root)
     if path.suffix.lower() == ".tmx":
+        from .tmx import read_tmx  # XML, and only for the memory's TMX files
+
         return [
             replace(unit, target_language=_configured(unit.target_language, settings))
             for unit in read_tmx(data, label, settings.source_language)
@@ -115,6 +116,8 @@ def units_of(path: Path, data: bytes, settings: Settings) -> list[Unit]:
 
 def _configured(language: str, settings: Settings) -> str:
     """A TMX language tag as the project names it (`en-US` serves `en`)."""
+    from .tmx import same_language
+
     return next((ours for ours in settings.languages if same_language(language, ours)), language)
 
 

@@ -20,19 +20,16 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .keys import key, numbers_masked
-from .postings import (
-    POSTING,
-    counted,
-    informative,
-    posting,
-    ranked,
-    trigrams,
-)
-from .signatures import BLOCK, SHORTLIST, SIGNATURE, WORDS, closest, empty_block, signature
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# The postings and signatures are numpy arrays, and their modules are imported by the
+# methods that read or write them: a run that finds every file of the memory as it was
+# opens the store only to compare their stamps, and need not load numpy.
 
 _COLUMNS = "source, target, source_language, target_language, file, line, context, key"
 PENDING_LIMIT = 4_000_000  # postings held in memory before they are written
@@ -102,6 +99,8 @@ class Store:
     ) -> None:
         """The units of one file, in place of what it gave before; `stamp` is the file's
         (size, modification time, time it was read)."""
+        from .postings import trigrams
+
         units = list(units)
         self._written += len(units)
         contents = _units_digest(units)
@@ -140,6 +139,9 @@ class Store:
         )
 
     def _post(self, unit_id: int, normalised: str, grams: Iterable[str]) -> None:
+        from .postings import posting
+        from .signatures import signature
+
         self._signed[unit_id] = signature(normalised)
         value = posting(unit_id, len(normalised))
         for gram in grams:
@@ -151,6 +153,10 @@ class Store:
     def flush(self) -> None:
         """Write the postings held in memory: one new row per trigram, its rows merged
         once there are MAX_CHUNKS of them; and the signatures, into their blocks."""
+        if not (self._pending or self._signed):
+            return
+        import numpy as np
+
         self._sign()
         for gram, ids in self._pending.items():
             chunks = self.db.execute(
@@ -167,6 +173,10 @@ class Store:
         self._pending_size = 0
 
     def _sign(self) -> None:
+        import numpy as np
+
+        from .signatures import BLOCK, SIGNATURE, empty_block
+
         blocks: defaultdict[int, list[int]] = defaultdict(list)
         for unit_id in self._signed:
             blocks[unit_id // BLOCK].append(unit_id)
@@ -185,12 +195,18 @@ class Store:
             self._signatures = None
 
     def _write(self, gram: str, chunk: int, ids: np.ndarray) -> None:
+        from .postings import POSTING
+
         self.db.execute(
             "insert into postings(gram, chunk, ids) values (?, ?, ?)",
             (gram, chunk, ids.astype(POSTING).tobytes()),
         )
 
     def _read(self, gram: str) -> list[np.ndarray]:
+        import numpy as np
+
+        from .postings import POSTING
+
         rows = self.db.execute("select ids from postings where gram = ?", (gram,))
         return [np.frombuffer(blob, POSTING) for (blob,) in rows]
 
@@ -208,6 +224,9 @@ class Store:
         self._forget(path)
 
     def _forget(self, path: str) -> None:
+        from .postings import trigrams
+        from .signatures import WORDS
+
         grams: Counter[str] = Counter()
         forgotten = 0
         rows = self.db.execute("select id, key from units where file = ?", (path,))
@@ -249,6 +268,8 @@ class Store:
 
     def rebuild_postings(self) -> None:
         """The postings and signatures anew from the units (no stale ids left)."""
+        from .postings import trigrams
+
         self.db.execute("delete from postings")
         self.db.execute("delete from signatures")
         self._signed.clear()
@@ -314,6 +335,11 @@ class Store:
         by how close their length is (`postings.ranked`). Of the SHORTLIST ranked first,
         the `limit` whose characters are closest to the query's (`signatures.closest`):
         a few trigrams cannot tell apart the many units that hold them all."""
+        import numpy as np
+
+        from .postings import POSTING, counted, informative, ranked, trigrams
+        from .signatures import SHORTLIST, WORDS, closest, signature
+
         if self._pending or self._signed:
             self.flush()
         grams = list(trigrams(normalised))
@@ -345,6 +371,10 @@ class Store:
 
     def _signature_table(self) -> np.ndarray:
         """Every unit's signature, by id, read once (16 MB a million units)."""
+        import numpy as np
+
+        from .signatures import BLOCK, SIGNATURE
+
         if self._signatures is None:
             rows = self.db.execute("select block, bits from signatures").fetchall()
             table = np.zeros((max((b for b, _ in rows), default=-1) + 1) * BLOCK, SIGNATURE)
