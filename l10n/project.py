@@ -9,7 +9,7 @@ import os
 import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
@@ -38,6 +38,9 @@ from .state import read_stamped
 class Source:
     path: Path
     name: str  # path relative to the project root, as written in `#:` references
+    # its `lstat` when it was found a regular file: its stamp for the state, taken before
+    # anything read it (one system call a source, not two)
+    found: os.stat_result | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def stem(self) -> str:
@@ -81,12 +84,13 @@ def _relative_to(resolved: str, home: str) -> str | None:
     return resolved[len(top) :].replace(os.sep, "/")
 
 
-def _regular_file(path: Path) -> bool:
-    """Whether `path` is a regular file itself (not a symbolic link to one)."""
+def _regular_file(path: Path) -> os.stat_result | None:
+    """The `lstat` of `path` when it is a regular file itself (not a symbolic link to one)."""
     try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
+        found = os.lstat(path)
     except OSError:
-        return False
+        return None
+    return found if stat.S_ISREG(found.st_mode) else None
 
 
 def relative(path: Path | str, root: Path) -> str:
@@ -125,7 +129,8 @@ def discover(settings: Settings, given: Sequence[Path] = ()) -> list[Source]:
     sources = []
     folders: dict[str, str | None] = {}
     for path in paths:
-        plain = _regular_file(path)  # one lstat: a file, and no link to resolve
+        found = _regular_file(path)  # one lstat: a file, and no link to resolve
+        plain = found is not None
         name = _inside(path, root, folders, plain=plain)
         if name is None:
             raise InputError(
@@ -133,7 +138,7 @@ def discover(settings: Settings, given: Sequence[Path] = ()) -> list[Source]:
             )
         if not plain:
             require_file(path, name)
-        sources.append(Source(path, name))
+        sources.append(Source(path, name, found))
     named = {source.path for source in sources} if given else set()
     unnamed = [
         Source(path, _inside(path, root, folders) or path.as_posix())

@@ -162,16 +162,17 @@ class State:
         """The file a label names (relative to the project root, or an absolute path)."""
         return label if os.path.isabs(label) else self._top + label
 
-    def digest(self, path: Path | str) -> str:
+    def digest(self, path: Path | str, stat: os.stat_result | None = None) -> str:
         """The digest of a file's bytes (MISSING when there is none), hashed again only
-        when its size or time differ from when it was last hashed, or that was racy."""
-        return self.digest_of(self._label(path))
+        when its size or time differ from when it was last hashed, or that was racy.
+        `stat`: the file's, taken already in this run (before anything read it)."""
+        return self.digest_of(self._label(path), stat)
 
-    def digest_of(self, label: str) -> str:
+    def digest_of(self, label: str, stat: os.stat_result | None = None) -> str:
         """`digest` of a file named by its label."""
         found = self._checked.get(label)
         if found is None:
-            self._checked[label] = found = self._digest(self.path_of(label), label)
+            self._checked[label] = found = self._digest(self.path_of(label), label, stat)
         return found
 
     def base(self, settings: object, *options: object) -> str:
@@ -181,11 +182,12 @@ class State:
             self._tool = tool_fingerprint()
         return fingerprint(self._tool, settings_fingerprint(settings), *options)
 
-    def _digest(self, path: Path | str, label: str) -> str:
-        try:
-            stat = os.stat(path)
-        except (FileNotFoundError, NotADirectoryError):
-            return MISSING
+    def _digest(self, path: Path | str, label: str, stat: os.stat_result | None) -> str:
+        if stat is None:
+            try:
+                stat = os.stat(path)
+            except (FileNotFoundError, NotADirectoryError):
+                return MISSING
         known = self._files.get(label)
         try:
             if (

@@ -274,7 +274,7 @@ def _kept(
         if not state.recorded(key):
             return None
         if source_digest is None:
-            source_digest = state.digest(source.path)
+            source_digest = state.digest(source.path, source.found)
         catalog = state.digest(catalog_file(source, settings, language))
         inputs = fingerprint(base, source_digest, catalog)
         step = state.fresh(key, inputs)

@@ -223,7 +223,7 @@ def plan_extraction(
     base = state.base(settings, options.fuzzy_matching)
     inputs, current = [], []
     for source in sources:
-        inputs.append(fingerprint(base, state.digest(source.path)))
+        inputs.append(fingerprint(base, state.digest(source.path, source.found)))
         step = state.fresh(extract_key(source), inputs[-1])
         if step is None:
             decode_source(read_input(source.path, source.name), source.name)
