@@ -16,11 +16,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 
 from . import __version__
-from .checks.parity import nesting_problem, placeholders
+from .placeholders import PLACEHOLDER, nesting_problem, placeholders
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_PLACEHOLDER = re.compile(r"<(/?)(\d+)(/?)>")
 # what a placeholder's element is, as TMX 1.4 names it (its own values, else "x-…")
 TYPES = {
     "strong": "bold",
@@ -69,7 +68,7 @@ def fill_seg(seg: ET.Element, text: str, types: Mapping[int, str] | None = None)
     seg.text = ""
     last: ET.Element | None = None
     position = 0
-    for match in _PLACEHOLDER.finditer(text):
+    for match in PLACEHOLDER.finditer(text):
         piece = text[position : match.start()]
         if last is None:
             seg.text += piece

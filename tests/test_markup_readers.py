@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.checks.parity import nesting_problem, placeholders
 from l10n.document import render
+from l10n.placeholders import nesting_problem, placeholders
 from l10n.readers import html, markdown
 
 MD_PIECES = st.sampled_from(

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.checks.parity import nesting_problem, placeholders
+from l10n.placeholders import nesting_problem, placeholders
 from l10n.tm.store import Unit
 from l10n.tm.tmx import read_tmx, write_tmx
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..placeholders import PLACEHOLDER, nesting_problem, placeholders
+
 # A URL runs until a space, a CJK character or full-width punctuation; a dot, comma,
 # colon, semicolon, question or exclamation mark or an unpaired closing bracket at its
 # end is the sentence's, not the URL's.
@@ -23,7 +25,6 @@ _EMAIL = re.compile(
     r"(?![A-Za-z0-9-])"
 )
 _TRAILING = ".,:;!?'"
-_PLACEHOLDER = re.compile(r"<(/?)(\d+)(/?)>")
 
 # Round brackets and quotations, as each side writes them. Chinese book-title marks
 # (《》) become italics or quotation marks in English, so they are not compared.
@@ -56,7 +57,7 @@ def addresses(text: str) -> Counter[str]:
 def prose(text: str) -> str:
     """A text without what is copied as it is, not translated: URLs, e-mail addresses and
     markup placeholders (so that `202503` in a URL or `<1>` is no number to translate)."""
-    return _PLACEHOLDER.sub("", _EMAIL.sub("", _URL.sub("", text)))
+    return PLACEHOLDER.sub("", _EMAIL.sub("", _URL.sub("", text)))
 
 
 def check_urls(source: str, target: str) -> list[str]:
@@ -85,26 +86,6 @@ def check_bracket_structure(source: str, target: str) -> list[str]:
         if 2 * found < wanted:
             messages.append(f"the source has {wanted} {what}, the translation {found}")
     return messages
-
-
-def placeholders(text: str) -> Counter[str]:
-    return Counter(match.group() for match in _PLACEHOLDER.finditer(text))
-
-
-def nesting_problem(text: str) -> str | None:
-    """What is wrong with how a text's paired placeholders open and close, or None."""
-    stack: list[str] = []
-    for match in _PLACEHOLDER.finditer(text):
-        closing, number, void = match.groups()
-        if void:
-            continue
-        if not closing:
-            stack.append(number)
-        elif not stack or stack[-1] != number:
-            return f"{match.group()} closes what is not open there"
-        else:
-            stack.pop()
-    return f"<{stack[-1]}> is not closed" if stack else None
 
 
 def check_placeholders(source: str, target: str) -> list[str]:

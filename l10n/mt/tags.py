@@ -27,13 +27,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..checks.parity import nesting_problem
+from ..placeholders import PLACEHOLDER, nesting_problem
 from . import Progress, Translation
 
 MIN_SCORE = 80
 MIN_WORDS = 0.4
 _WORDS = re.compile(r"[A-Za-z0-9\u00c0-\u024f'’-]+")
-_TAG = re.compile(r"<(/?)(\d+)(/?)>")
 _NOT_LATIN = re.compile(r"[^\x00-\x7f\u00a0-\u024f]")
 _ENDS = " \t\u00a0\u3000.,;:!?。，、；：！？…\"'”’)）」』"
 
@@ -74,13 +73,13 @@ class Tagged:
 
 def parse(text: str) -> Tagged | None:
     """The plain text and tags of a source, or None when it has no tags or they do not nest."""
-    if not _TAG.search(text) or nesting_problem(text) is not None:
+    if not PLACEHOLDER.search(text) or nesting_problem(text) is not None:
         return None
     root = _Pair(0, 0, 0)
     stack = [root]
     plain: list[str] = []
     length, position = 0, 0
-    for match in _TAG.finditer(text):
+    for match in PLACEHOLDER.finditer(text):
         piece = text[position : match.start()]
         plain.append(piece)
         length += len(piece)
@@ -239,7 +238,7 @@ class _Placer:
 def restore(tagged: Tagged, output: str, inner: dict[str, str]) -> str:
     """The engine's output for `tagged.plain` with the source's tags put back; `inner` maps
     the texts of `tagged.inner()` to the engine's output for each."""
-    text = _TAG.sub("", output)  # an engine's own `<1>` is none of ours
+    text = PLACEHOLDER.sub("", output)  # an engine's own `<1>` is none of ours
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
     placer = _Placer(tagged, stripped, inner)

@@ -15,10 +15,9 @@ import re
 from collections.abc import Callable
 from html import escape
 
-from ..checks.parity import nesting_problem
 from ..document import Markup, Placeholder
+from ..placeholders import PLACEHOLDER, nesting_problem
 
-_TAG = re.compile(r"<(/?)(\d+)(/?)>")
 _SAFE_LINK = re.compile(r"(?:https?://|mailto:)[^\s\x00-\x1f\x7f]*\Z", re.I)
 _PAIRED = {
     "strong": "strong",
@@ -43,7 +42,7 @@ def _usable(text: str, markup: Markup | None) -> dict[int, Placeholder] | None:
     if markup is None or not markup.placeholders:
         return None
     known = {p.number: p for p in markup.placeholders}
-    for match in _TAG.finditer(text):
+    for match in PLACEHOLDER.finditer(text):
         placeholder = known.get(int(match.group(2)))
         if placeholder is None or placeholder.void != bool(match.group(3)):
             return None
@@ -66,7 +65,7 @@ def plain(text: str, markup: Markup | None) -> str:
             return ""
         return _void_text(placeholder)
 
-    return _TAG.sub(shown, text)
+    return PLACEHOLDER.sub(shown, text)
 
 
 def _open(placeholder: Placeholder) -> tuple[str, str]:
@@ -97,7 +96,7 @@ def _rendered(
     out = []
     closers: dict[int, str] = {}
     position = 0
-    for match in _TAG.finditer(text):
+    for match in PLACEHOLDER.finditer(text):
         out.append(escape(text[position : match.start()]))
         closing, number, is_void = match.groups()
         placeholder = known[int(number)]

@@ -22,10 +22,10 @@ from pathlib import PurePath
 from ..checks.parity import check_placeholders
 from ..document import Document, Segment
 from ..edition import Edition, Status
+from ..placeholders import PLACEHOLDER
 from ..readers.html import root_lang
 from .markdown import escape as markdown_escape
 
-_PLACEHOLDER = re.compile(r"<(/?)(\d+)(/?)>")
 _MARKDOWN_TEXT = re.compile(r"&")
 
 
@@ -89,7 +89,7 @@ class _Writer:
         placeholders = {p.number: p for p in markup.placeholders}
         out = []
         position = 0
-        for match in _PLACEHOLDER.finditer(translation):
+        for match in PLACEHOLDER.finditer(translation):
             out.append(_text(segment, translation[position : match.start()]))
             closing, number, void = match.groups()
             p = placeholders[int(number)]

@@ -9,8 +9,8 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from ..checks.parity import nesting_problem
 from ..errors import TMError
+from ..placeholders import nesting_problem
 from ..tmx import XML_LANG, add_unit, new_tmx, serialise
 from .store import Unit
 
