@@ -162,17 +162,18 @@ class State:
         """The file a label names (relative to the project root, or an absolute path)."""
         return label if os.path.isabs(label) else self._top + label
 
-    def digest(self, path: Path | str, stat: os.stat_result | None = None) -> str:
+    def digest(self, path: Path | str, stamp: tuple[int, int] | None = None) -> str:
         """The digest of a file's bytes (MISSING when there is none), hashed again only
         when its size or time differ from when it was last hashed, or that was racy.
-        `stat`: the file's, taken already in this run (before anything read it)."""
-        return self.digest_of(self._label(path), stat)
+        `stamp`: its (size, modification time in ns), taken in this run before anything
+        read it."""
+        return self.digest_of(self._label(path), stamp)
 
-    def digest_of(self, label: str, stat: os.stat_result | None = None) -> str:
+    def digest_of(self, label: str, stamp: tuple[int, int] | None = None) -> str:
         """`digest` of a file named by its label."""
         found = self._checked.get(label)
         if found is None:
-            self._checked[label] = found = self._digest(self.path_of(label), label, stat)
+            self._checked[label] = found = self._digest(self.path_of(label), label, stamp)
         return found
 
     def base(self, settings: object, *options: object) -> str:
@@ -182,18 +183,20 @@ class State:
             self._tool = tool_fingerprint()
         return fingerprint(self._tool, settings_fingerprint(settings), *options)
 
-    def _digest(self, path: Path | str, label: str, stat: os.stat_result | None) -> str:
-        if stat is None:
+    def _digest(self, path: Path | str, label: str, stamp: tuple[int, int] | None) -> str:
+        if stamp is None:
             try:
                 stat = os.stat(path)
             except (FileNotFoundError, NotADirectoryError):
                 return MISSING
+            stamp = (stat.st_size, stat.st_mtime_ns)
+        size, mtime = stamp
         known = self._files.get(label)
         try:
             if (
                 known is not None
-                and known[0] == stat.st_size
-                and known[1] == stat.st_mtime_ns
+                and known[0] == size
+                and known[1] == mtime
                 and known[1] < known[2] - RACY_NS
                 and isinstance(known[3], str)
             ):
@@ -205,7 +208,7 @@ class State:
             value = _hash_file(path)
         except OSError:
             return UNREADABLE
-        self._files[label] = [stat.st_size, stat.st_mtime_ns, seen, value]
+        self._files[label] = [size, mtime, seen, value]
         self._dirty_files.add(label)
         return value
 
