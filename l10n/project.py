@@ -69,8 +69,8 @@ def _inside(
     if parent not in folders:
         folders[parent] = _relative_to(os.path.realpath(parent), os.path.realpath(root))
     folder = folders[parent]
-    if folder is None:
-        return None
+    if folder is None:  # outside, or the root itself (its folder lies outside)
+        return _relative_to(os.path.realpath(text), os.path.realpath(root))
     return name if folder == "." else f"{folder}/{name}"
 
 

@@ -184,31 +184,24 @@ class State:
         return fingerprint(self._tool, settings_fingerprint(settings), *options)
 
     def _digest(self, path: Path | str, label: str, stamp: tuple[int, int] | None) -> str:
-        if stamp is None:
-            try:
-                stat = os.stat(path)
-            except (FileNotFoundError, NotADirectoryError):
-                return MISSING
-            stamp = (stat.st_size, stat.st_mtime_ns)
-        size, mtime = stamp
         known = self._files.get(label)
+        if stamp is not None and _as_recorded(known, stamp):
+            return known[3]
+        # no stamp, or one that differs from the record: the file is stamped again right
+        # before it is read, so that the stamp recorded with its digest is no older than that
         try:
-            if (
-                known is not None
-                and known[0] == size
-                and known[1] == mtime
-                and known[1] < known[2] - RACY_NS
-                and isinstance(known[3], str)
-            ):
-                return known[3]
-        except (TypeError, IndexError, KeyError):  # a record of another shape: hash again
-            pass
+            stat = os.stat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            return MISSING
+        stamp = (stat.st_size, stat.st_mtime_ns)
+        if _as_recorded(known, stamp):
+            return known[3]
         seen = time.time_ns()
         try:
             value = _hash_file(path)
         except OSError:
             return UNREADABLE
-        self._files[label] = [size, mtime, seen, value]
+        self._files[label] = [*stamp, seen, value]
         self._dirty_files.add(label)
         return value
 
@@ -340,6 +333,21 @@ class State:
         atomic_write(self.root / STATE, text, durable=False)  # lost, it only costs time
         (self.root / JOURNAL).unlink(missing_ok=True)
         self._saved = (len(text), 0)
+
+
+def _as_recorded(known: list | None, stamp: tuple[int, int]) -> bool:
+    """Whether a file's record holds its digest at this (size, time), hashed longer than
+    `RACY_NS` after that time (a record of another shape holds none)."""
+    try:
+        return (
+            known is not None
+            and known[0] == stamp[0]
+            and known[1] == stamp[1]
+            and known[1] < known[2] - RACY_NS
+            and isinstance(known[3], str)
+        )
+    except (TypeError, IndexError, KeyError):
+        return False
 
 
 def _journal_head(state_id: str) -> bytes:

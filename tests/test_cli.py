@@ -105,17 +105,18 @@ def test_convert_passes_empty_input_through(project):
     assert result.exit_code == 0 and (project / "out.txt").read_bytes() == b""
 
 
-@pytest.mark.parametrize("kind", ["missing", "directory"])
+@pytest.mark.parametrize("kind", ["missing", "directory", "the project"])
 @pytest.mark.parametrize("command", ["translate", "stats", "compile", "extract", "check"])
 def test_named_sources_must_be_files(project, command, kind):
     if kind == "directory":
         (project / "seeds" / "folder.txt").mkdir()
     before = snapshot(project)
-    result = l10n(command, "seeds/folder.txt")
+    result = l10n(command, "." if kind == "the project" else "seeds/folder.txt")
     assert result.exit_code == 2 and result.stdout == ""
     expected = {
         "directory": "seeds/folder.txt is a directory, not a file",
         "missing": "seeds/folder.txt: no such file",
+        "the project": ". is a directory, not a file",
     }[kind]
     assert result.stderr == f"l10n: error: {expected}\n"
     assert snapshot(project) == before

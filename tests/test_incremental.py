@@ -335,6 +335,32 @@ def test_a_file_stamped_too_soon_after_its_change_is_hashed_again_before_saving(
     assert again.digest(catalog) == digest_bytes(b"what is on disk")
 
 
+def test_a_source_changed_after_it_was_found_is_recorded_as_read(tmp_path: Path):
+    """The stamp a source was found with is trusted only when it is the recorded one: a
+    source written again between being found and being read is stamped anew before it is
+    read, so that its old content, put back later with its old time (`cp -p`), is not
+    taken for what was read."""
+    from l10n.state import digest_bytes, load_state
+
+    source = tmp_path / "a.txt"
+    source.write_bytes(b"first")
+    state = load_state(tmp_path)
+    state.digest(source)
+    state.save()
+    source.write_bytes(b"second text")
+    os.utime(source, ns=(10**18, 10**18))  # a time of its own, long past the racy window
+    found = source.stat()
+    source.write_bytes(b"third, written after it was found")
+    later = load_state(tmp_path)
+    assert later.digest(source, (found.st_size, found.st_mtime_ns)) == digest_bytes(
+        b"third, written after it was found"
+    )
+    later.save()
+    source.write_bytes(b"second text")  # put back, with the time it was found with
+    os.utime(source, ns=(found.st_atime_ns, found.st_mtime_ns))
+    assert load_state(tmp_path).digest(source) == digest_bytes(b"second text")
+
+
 def test_editions_outside_the_project_are_kept_when_current(corpus: Path, tmp_path_factory):
     out = tmp_path_factory.mktemp("elsewhere")
     l10n_ok("run")
