@@ -7,7 +7,6 @@ measured once, for build and check alike: `catalog.tally.source_tally`.)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -16,8 +15,7 @@ import polib
 
 from .catalog.status import EntryStatus, provenance_lines, status
 from .document import BlockKind, Document, Markup, content_hash
-
-_PLACEHOLDER = re.compile(r"</?\d+/?>")
+from .placeholders import PLACEHOLDER
 
 
 class Status(StrEnum):
@@ -76,7 +74,7 @@ class Edition:
         for block in self.blocks:
             if block.kind is BlockKind.TITLE:  # without inline markup placeholders
                 return "".join(
-                    _PLACEHOLDER.sub("", p.source) if p.markup else p.source for p in block.pairs
+                    PLACEHOLDER.sub("", p.source) if p.markup else p.source for p in block.pairs
                 )
         return self.name
 

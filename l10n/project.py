@@ -63,15 +63,15 @@ def _inside(
     corpus costs one lookup per file, not per component of its path. `plain`: the path is
     known to be no symbolic link."""
     text = os.fspath(path)
-    if folders is None or (not plain and os.path.islink(text)):
-        return _relative_to(os.path.realpath(text), os.path.realpath(root))
-    parent, name = os.path.split(text)
-    if parent not in folders:
-        folders[parent] = _relative_to(os.path.realpath(parent), os.path.realpath(root))
-    folder = folders[parent]
-    if folder is None:  # outside, or the root itself (its folder lies outside)
-        return _relative_to(os.path.realpath(text), os.path.realpath(root))
-    return name if folder == "." else f"{folder}/{name}"
+    if folders is not None and (plain or not os.path.islink(text)):
+        parent, name = os.path.split(text)
+        if parent not in folders:
+            folders[parent] = _relative_to(os.path.realpath(parent), os.path.realpath(root))
+        folder = folders[parent]
+        if folder is not None:
+            return name if folder == "." else f"{folder}/{name}"
+    # uncached, a link, or a folder outside (the root itself lies in one): resolved whole
+    return _relative_to(os.path.realpath(text), os.path.realpath(root))
 
 
 def _relative_to(resolved: str, home: str) -> str | None:
@@ -222,9 +222,13 @@ def read_on_disk(
     data = read_optional(path, label, CatalogError)
     if data is None:
         return OnDisk(language, path, None, None)
+    return OnDisk(language, path, _parsed(data, label, duplicates_ok), data)
+
+
+def _parsed(data: bytes, label: str, duplicates_ok: bool) -> polib.POFile:
+    """A catalog's bytes as read from disk, parsed (a UTF-8 byte-order mark is allowed)."""
     text = decode_utf8(data, label, CatalogError, bom=True)
-    catalog = read_catalog(text, label, duplicates_ok=duplicates_ok)
-    return OnDisk(language, path, catalog, data)
+    return read_catalog(text, label, duplicates_ok=duplicates_ok)
 
 
 def read_catalog_file(
@@ -245,8 +249,7 @@ def read_catalog_stamped(
         raise CatalogError(f"{label}: cannot read: {err.strerror}") from err
     if data is None:
         return None, None
-    text = decode_utf8(data, label, CatalogError, bom=True)
-    return read_catalog(text, label, duplicates_ok=duplicates_ok), stamp
+    return _parsed(data, label, duplicates_ok), stamp
 
 
 def catalogs(sources: Sequence[Source], settings: Settings, *, required: bool) -> list[OnDisk]:

@@ -232,7 +232,7 @@ def check(settings: Settings, options: CheckOptions) -> CheckResult:
     base = state.base(settings, settings_fingerprint(context))
     current = []
     for source in sources:
-        if state.step(check_key(source)) is None:  # nothing kept: read only by its check
+        if not state.recorded(check_key(source)):  # nothing kept: read only by its check
             current.append(None)
             continue
         inputs = fingerprint(base, *(state.digest(path) for path in _inputs_of(source, settings)))

@@ -133,10 +133,8 @@ def update(store: Store, settings: Settings) -> Updated:
     was read within `RACY_NS` of its last change)."""
     known = store.stamps()
     seen, read = set(), []
-    top = os.path.join(settings.root, "")
     for path in truth_files(settings):
-        inside = path.startswith(top) and ".." not in path
-        label = path[len(top) :].replace(os.sep, "/") if inside else relative(path, settings.root)
+        label = relative(path, settings.root)
         seen.add(label)
         try:
             stat = os.stat(path)

@@ -28,11 +28,6 @@ def signature(normalised: str) -> bytes:
     return value.to_bytes(8 * WORDS, "little")
 
 
-def block_of(unit_id: int) -> tuple[int, int]:
-    """The block a unit's signature is stored in, and its place there."""
-    return divmod(unit_id, BLOCK)
-
-
 def empty_block() -> np.ndarray:
     return np.zeros((BLOCK, WORDS), np.uint64)
 

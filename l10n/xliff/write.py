@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from ..catalog.ignores import IGNORE
 from ..catalog.status import STATE, EntryStatus, provenance_kind, provenance_lines, status
 from ..catalog.template import segment_id
 from ..errors import XliffError
+from ..placeholders import PLACEHOLDER
 from ..tmx import NOT_XML
 from . import DATATYPE, NS, XML_NS, q
 
@@ -73,9 +73,6 @@ def translator_lines(entry: polib.POEntry) -> list[str]:
     ]
 
 
-_PLACEHOLDER = re.compile(r"<(/?)(\d+)(/?)>")
-
-
 def _fill(element: ET.Element, text: str, where: str) -> None:
     """`text` as the content of a <source> or <target>: the placeholders of a Markdown or
     HTML source (`<1>…</1>`, `<2/>`) as XLIFF's own inline elements, <g id="1"> and
@@ -90,7 +87,7 @@ def _fill(element: ET.Element, text: str, where: str) -> None:
         else:
             last.tail = (last.tail or "") + chunk
 
-    for match in _PLACEHOLDER.finditer(text):
+    for match in PLACEHOLDER.finditer(text):
         add(text[position : match.start()])
         closing, number, void = match.groups()
         if void:
