@@ -21,20 +21,18 @@ only done again.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import hashlib
 import json
 import os
-import re
 import secrets
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from . import __version__
 from .files import atomic_write
+from .fingerprints import digest_bytes, fingerprint, settings_fingerprint, tool_fingerprint
 
 STATE = Path(".l10n") / "state.json"
 JOURNAL = Path(".l10n") / "state.log"
@@ -43,52 +41,6 @@ FORMAT = 2  # bump when the file's layout changes: an older state is ignored
 RACY_NS = 500_000_000
 MISSING = "-"  # the digest of a file that does not exist
 UNREADABLE = "!"  # nor one that cannot be read: the step that reads it says why
-
-
-def digest_bytes(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def fingerprint(*parts: object) -> str:
-    """One digest of several values (strings, numbers, digests), in order; each part is
-    written with its length, so that no two lists of parts read the same."""
-    texts = [str(p) for p in parts]
-    joined = "".join(f"{len(text)}:{text}" for text in texts)
-    return digest_bytes(joined.encode("utf-8", "surrogatepass"))
-
-
-def stable(value: object) -> object:
-    """A value as JSON-able data that is the same in every process: sets sorted (their
-    order follows string hashing, which differs from process to process)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: stable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, Mapping):
-        return sorted([str(k), stable(v)] for k, v in value.items())
-    if isinstance(value, (set, frozenset)):
-        return sorted((stable(v) for v in value), key=repr)
-    if isinstance(value, (list, tuple)):
-        return [stable(v) for v in value]
-    if isinstance(value, re.Pattern):
-        return [value.pattern, value.flags]
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    return repr(value)
-
-
-def settings_fingerprint(settings: object) -> str:
-    """The digest of a settings value, the same in every process."""
-    return digest_bytes(json.dumps(stable(settings)).encode("ascii"))
-
-
-def tool_fingerprint() -> str:
-    """The version of l10n, and the size and time of each of its modules: an edited
-    installation counts as another version."""
-    package = Path(__file__).resolve().parent
-    stamps = []
-    for path in sorted(package.rglob("*.py")):
-        stat = path.stat()
-        stamps.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
-    return fingerprint(__version__, *stamps)
 
 
 def _hash_file(path: Path | str) -> str:

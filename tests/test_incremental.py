@@ -316,7 +316,8 @@ def test_a_file_stamped_too_soon_after_its_change_is_hashed_again_before_saving(
     same tick) is hashed again when the state is saved, once half a second has passed: what
     it really holds is kept, and the next run need not read it."""
     from l10n import state as state_module
-    from l10n.state import digest_bytes, load_state
+    from l10n.fingerprints import digest_bytes
+    from l10n.state import load_state
 
     catalog = tmp_path / "a.po"
     catalog.write_bytes(b"what is on disk")
@@ -340,7 +341,8 @@ def test_a_source_changed_after_it_was_found_is_recorded_as_read(tmp_path: Path)
     source written again between being found and being read is stamped anew before it is
     read, so that its old content, put back later with its old time (`cp -p`), is not
     taken for what was read."""
-    from l10n.state import digest_bytes, load_state
+    from l10n.fingerprints import digest_bytes
+    from l10n.state import load_state
 
     source = tmp_path / "a.txt"
     source.write_bytes(b"first")

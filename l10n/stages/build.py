@@ -21,6 +21,7 @@ from ..document import Document
 from ..edition import Edition, align, review_notes
 from ..errors import FINDINGS, InputError, SettingsError
 from ..files import discard, replace_staged, stage
+from ..fingerprints import digest_bytes, fingerprint
 from ..parallel import ordered_map, resolve_jobs
 from ..project import (
     Source,
@@ -36,13 +37,7 @@ from ..project import (
 from ..render import renderers
 from ..script import convert, is_traditional
 from ..settings import Settings, require_language
-from ..state import (
-    MISSING,
-    State,
-    digest_bytes,
-    fingerprint,
-    load_state,
-)
+from ..state import MISSING, State, load_state
 from . import StageOptions
 
 

@@ -37,6 +37,7 @@ from ..checks import (
 from ..checks.gate import exit_code, select, thresholds
 from ..errors import GlossaryError
 from ..files import atomic_write, decode_utf8, read_optional
+from ..fingerprints import digest_bytes, fingerprint, settings_fingerprint
 from ..parallel import ordered_map, resolve_jobs
 from ..project import (
     Source,
@@ -50,15 +51,7 @@ from ..project import (
     template_path,
 )
 from ..settings import Settings
-from ..state import (
-    MISSING,
-    State,
-    Step,
-    digest_bytes,
-    fingerprint,
-    load_state,
-    settings_fingerprint,
-)
+from ..state import MISSING, State, Step, load_state
 from . import StageOptions, checked
 from .checked import SourceChecked
 

@@ -26,6 +26,7 @@ from ..catalog.status import pending
 from ..document import Document
 from ..errors import CatalogError, InputError
 from ..files import decode_source, discard, read_input, replace_staged, stage
+from ..fingerprints import digest_bytes, fingerprint
 from ..parallel import ordered_map, resolve_jobs
 from ..project import (
     CatalogPlan,
@@ -41,14 +42,7 @@ from ..project import (
     template_path,
 )
 from ..settings import Settings
-from ..state import (
-    MISSING,
-    State,
-    Step,
-    digest_bytes,
-    fingerprint,
-    load_state,
-)
+from ..state import MISSING, State, Step, load_state
 from . import StageOptions
 
 

@@ -18,16 +18,11 @@ from ..catalog.header import ensure_language, source_language_of
 from ..catalog.status import pending
 from ..errors import CatalogError, NoModelError
 from ..files import decode_utf8, discard, stage
+from ..fingerprints import digest_bytes, fingerprint
 from ..parallel import batched
 from ..project import CatalogPlan, OnDisk, Written, catalog_path, discover, lock, relative
 from ..settings import Settings
-from ..state import (
-    MISSING,
-    State,
-    digest_bytes,
-    fingerprint,
-    load_state,
-)
+from ..state import MISSING, State, load_state
 from .extract import Extracted, StagedFile, commit, discard_all
 from .translate import (
     Outcome,

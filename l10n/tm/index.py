@@ -24,9 +24,10 @@ from ..catalog.joins import joined_sources
 from ..catalog.status import TM, provenance_kind, provenance_lines
 from ..errors import CatalogError, TMError
 from ..files import decode_utf8
+from ..fingerprints import digest_bytes
 from ..project import matching, relative
 from ..settings import Settings
-from ..state import RACY_NS, digest_bytes
+from ..state import RACY_NS
 from .keys import context_key
 from .store import Store, Unit
 
