@@ -17,10 +17,13 @@ benchmark runs at several lengths and prints the lengths of the committed
 reference translations beside them.
 
 Each mode runs --repeat times, interleaved with the others; the table gives the
-median time, the range, and the ratio of median throughputs. A second table splits
-our runs into phases (medians): loading the model (outside the timed run), tokenizing,
-encoding (a pass of one decoding step, run after the timed one) and the decoding
-steps (the rest), with the CPU seconds of the timed run.
+median time, the range, the ratio of median throughputs, and the rate of multiply-adds
+(the work a mode must do, counted from the model's shape: see `multiply_adds`). A second
+table splits our runs into phases (medians): loading the model (outside the timed run),
+tokenizing, encoding (a pass of one decoding step, run after the timed one) and the
+decoding steps (the rest), with the CPU seconds of the timed run. A last table gives the
+ceiling of each ratio on this machine: the time our work would take at the rate of the
+encoding pass, whose large matrix products are the fastest this CPU runs.
 
 `--device cuda` runs every mode on the first CUDA GPU (ours with its default GPU
 compute type, argostranslate's way with "auto"); without one it stops with one line.
@@ -85,9 +88,10 @@ def run_mode(package_dir: Path, mode: str, max_length: int, device: str) -> dict
     phases = {"load": time.perf_counter() - loading}
     start, cpu = time.perf_counter(), time.process_time()
     if mode == "argostranslate":
-        generated = 0
+        generated = sources = 0
         for group in groups:
             tokens = engine.tokenize(group)
+            sources += sum(map(len, tokens))
             results = translator.translate_batch(
                 tokens,
                 replace_unknowns=True,
@@ -103,6 +107,7 @@ def run_mode(package_dir: Path, mode: str, max_length: int, device: str) -> dict
     else:
         texts = [t for group in groups for t in group]
         tokens = engine.tokenize(texts)
+        sources = sum(map(len, tokens))
         phases["tokenize"] = time.perf_counter() - start
         generated = sum(map(len, engine.decode(tokens, [max_length] * len(texts))))
     seconds = time.perf_counter() - start
@@ -112,13 +117,29 @@ def run_mode(package_dir: Path, mode: str, max_length: int, device: str) -> dict
         engine.decode(tokens, [1] * len(texts))
         phases["encode"] = time.perf_counter() - encoding
         phases["steps"] = seconds - phases["tokenize"] - phases["encode"]
+        phases["encode_gmac"] = multiply_adds(sources, len(texts), beam)
     return {
         "mode": mode,
         "seconds": seconds,
         "tokens": generated,
+        "gmac": multiply_adds(sources, generated, beam),
         "peak_mb": peak_mb(),
         "phases": phases,
     }
+
+
+def multiply_adds(source_tokens: int, output_tokens: int, beam: int) -> float:
+    """The multiply-adds of a run of the Transformer-base shape, in billions: the encoder
+    over the source tokens; the cross-attention keys and values of each beam's copy of the
+    encoder's output; and at each decoding step of each of the `beam` hypotheses, the
+    decoder's layers and the output projection over the whole vocabulary (`output_tokens`
+    counts the best hypothesis's tokens; the others of its beam cost as much). Attention
+    scores and softmax, a few per cent at these lengths, are left out."""
+    d, ffn, shape = TRANSFORMER_BASE.d_model, TRANSFORMER_BASE.ffn, TRANSFORMER_BASE
+    encoder = source_tokens * shape.encoder_layers * (4 * d * d + 2 * d * ffn)
+    memory = beam * source_tokens * shape.decoder_layers * 2 * d * d
+    step = shape.decoder_layers * (6 * d * d + 2 * d * ffn) + d * shape.vocab_size
+    return (encoder + memory + beam * output_tokens * step) / 1e9
 
 
 def peak_mb() -> float:
@@ -183,9 +204,10 @@ def main() -> None:
         print(f"device: {args.device}; load average {' '.join(load_average())} before")
         print(
             f"{'length':>6} {'mode':<15} {'tokens':>6} {'median':>9} {'range':>13} "
-            f"{'tokens/s':>9} {'ratio':>6} {'peak':>8}"
+            f"{'tokens/s':>9} {'ratio':>6} {'GMAC':>6} {'GMAC/s':>6} {'peak':>8}"
         )
         phases = []
+        ceilings: dict[int, float] = {}  # length → argostranslate's median seconds
         for length in lengths:
             runs: dict[str, list[dict]] = {mode: [] for mode in MODES}
             for _ in range(args.repeat):  # interleaved, so that drifts in load hit every mode
@@ -206,10 +228,13 @@ def main() -> None:
                     f"{length:>6} {mode:<15} {rows[0]['tokens']:>6} "
                     f"{statistics.median(seconds):>7.2f} s {spread:>13} {rates[mode]:>9.0f} "
                     f"{rates[mode] / rates['argostranslate']:>5.1f}x "
+                    f"{rows[0]['gmac']:>6.0f} {rows[0]['gmac'] / statistics.median(seconds):>6.0f} "
                     f"{max(r['peak_mb'] for r in rows):>5.0f} MB"
                 )
             phases.extend((length, mode, rows) for mode, rows in runs.items() if mode != MODES[0])
+            ceilings[length] = statistics.median(r["seconds"] for r in runs[MODES[0]])
         print_phases(phases)
+        print_ceilings(phases, ceilings)
         print(f"load average {' '.join(load_average())} after")
 
 
@@ -229,6 +254,24 @@ def print_phases(phases: list[tuple[int, str, list[dict]]]) -> None:
             f"{median['encode']:>7.2f} {median['steps']:>7.2f} "
             f"{1000 * median['steps'] / max(length - 1, 1):>7.1f} {wall:>7.2f} "
             f"{median['cpu']:>7.2f}"
+        )
+
+
+def print_ceilings(phases: list[tuple[int, str, list[dict]]], argos: dict[int, float]) -> None:
+    """The best ratio our work allows here: its multiply-adds at the best rate of any
+    encoding pass at that length (the largest matrix products of a run, the fastest this
+    CPU does them; padding, not counted, only lowers that rate)."""
+    best: dict[int, float] = {}
+    for length, _, rows in phases:
+        for r in rows:
+            rate = r["phases"]["encode_gmac"] / r["phases"]["encode"]
+            best[length] = max(best.get(length, 0.0), rate)
+    print(f"{'length':>6} {'mode':<6} {'GMAC':>6} {'at GMAC/s':>9} {'floor':>7} {'ceiling':>7}")
+    for length, mode, rows in phases:
+        floor = rows[0]["gmac"] / best[length]
+        print(
+            f"{length:>6} {mode:<6} {rows[0]['gmac']:>6.0f} {best[length]:>9.0f} "
+            f"{floor:>5.2f} s {argos[length] / floor:>6.1f}x"
         )
 
 

@@ -10,7 +10,8 @@ other settings or another version of the tool mean the step is done again. Delet
 `.l10n/` only costs time: every step is redone, with the same outputs.
 
 A file whose modification time is within `RACY_NS` of the moment it was hashed is
-hashed again (a write in the same clock tick would not change its time).
+hashed again (a write in the same clock tick would not change its time); within
+`COARSE_RACY_NS` for a time in whole seconds, as file systems that keep no finer give.
 
 A run that changed a few records appends them to a journal, `.l10n/state.log`, instead
 of writing the whole state again; the journal names the state it follows (by its `id`),
@@ -39,6 +40,7 @@ JOURNAL = Path(".l10n") / "state.log"
 JOURNAL_SHARE = 4  # the journal is folded into the state at a quarter of the state's size
 FORMAT = 2  # bump when the file's layout changes: an older state is ignored
 RACY_NS = 500_000_000
+COARSE_RACY_NS = 2_000_000_000  # FAT keeps times to 2 s; ext3, HFS+ and some NFS to 1 s
 MISSING = "-"  # the digest of a file that does not exist
 UNREADABLE = "!"  # nor one that cannot be read: the step that reads it says why
 
@@ -168,17 +170,22 @@ class State:
         self._dirty_files.add(label)
         self._checked[label] = stamp[3]
 
-    def note(self, path: Path | str, value: str) -> None:
-        """Note the digest of a file just written or read whole (without reading it again)."""
+    def note(self, path: Path | str, value: str, stamp: tuple[int, int] | None = None) -> None:
+        """Note the digest of a file just written or read whole (without reading it again),
+        with the (size, time) it was written with: `stamp`, taken before it was renamed into
+        place (a file another process puts there then is not taken for ours), or else its
+        stamp now."""
         label = self._label(path)
         self._checked.pop(label, None)
-        try:
-            stat = os.stat(path)
-        except FileNotFoundError:
-            if self._files.pop(label, None) is not None:
-                self._dirty_files.add(label)
-            return
-        self._files[label] = [stat.st_size, stat.st_mtime_ns, time.time_ns(), value]
+        if stamp is None:
+            try:
+                stat = os.stat(path)
+            except FileNotFoundError:
+                if self._files.pop(label, None) is not None:
+                    self._dirty_files.add(label)
+                return
+            stamp = (stat.st_size, stat.st_mtime_ns)
+        self._files[label] = [*stamp, time.time_ns(), value]
         self._dirty_files.add(label)
 
     # --- steps ---------------------------------------------------------------------------
@@ -251,13 +258,13 @@ class State:
         self._dirty_steps.clear()
 
     def _settle(self) -> None:
-        """Hash again the files stamped in this run within `RACY_NS` of their last change,
+        """Hash again the files stamped in this run too soon after their last change,
         now that that much time has passed (unchanged since, as their size and time say):
         after a long run, the next one need not read what this one wrote."""
         now = time.time_ns()
         for label in self._dirty_files:
             stamp = self._files.get(label)
-            if stamp is None or stamp[1] < stamp[2] - RACY_NS or stamp[1] > now - RACY_NS:
+            if stamp is None or settled(stamp[1], stamp[2]) or not settled(stamp[1], now):
                 continue  # settled, or changed too recently to tell
             path = self.path_of(label)
             try:
@@ -287,15 +294,23 @@ class State:
         self._saved = (len(text), 0)
 
 
+def settled(mtime_ns: int, hashed_ns: int) -> bool:
+    """Whether a file hashed at `hashed_ns` had been left alone long enough before that for
+    any later write to show in its time: more than `RACY_NS`, or `COARSE_RACY_NS` when the
+    time is in whole seconds (a file system that keeps no finer times)."""
+    window = COARSE_RACY_NS if mtime_ns % 1_000_000_000 == 0 else RACY_NS
+    return mtime_ns < hashed_ns - window
+
+
 def _as_recorded(known: list | None, stamp: tuple[int, int]) -> bool:
     """Whether a file's record holds its digest at this (size, time), hashed longer than
-    `RACY_NS` after that time (a record of another shape holds none)."""
+    that time (`settled`; a record of another shape holds none)."""
     try:
         return (
             known is not None
             and known[0] == stamp[0]
             and known[1] == stamp[1]
-            and known[1] < known[2] - RACY_NS
+            and settled(known[1], known[2])
             and isinstance(known[3], str)
         )
     except (TypeError, IndexError, KeyError):

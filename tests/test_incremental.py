@@ -395,3 +395,53 @@ def test_the_result_of_a_deleted_source_is_not_kept(corpus: Path):
     (corpus / "seeds" / "article-04.txt").unlink()
     l10n("check")
     assert len(list(kept.iterdir())) == ARTICLES - 1
+
+
+def test_an_edition_another_build_renames_over_ours_is_not_recorded_as_ours(
+    corpus: Path, monkeypatch
+):
+    """Builds take no lock: an edition that another build renames into place right after
+    ours is recorded with the stamp of ours, so the next run finds it changed."""
+    import l10n.stages.build as build
+
+    l10n_ok("run")
+    edition = corpus / "dist" / "article-07.en.html"
+    before = edition.read_bytes()
+    edition.unlink()
+    real_replace = build.replace_staged
+
+    def and_another_build(staged, **kwargs):
+        real_replace(staged, **kwargs)
+        assert [path for _, path in staged] == [os.fspath(edition)]
+        edition.write_bytes(before.replace(b"<html", b"<html data-other", 1))
+        staged_earlier = time.time_ns() - 3 * 10**9  # it staged its edition before ours
+        os.utime(edition, ns=(staged_earlier, staged_earlier))
+
+    with monkeypatch.context() as patched:
+        patched.setattr(build, "replace_staged", and_another_build)
+        l10n_ok("run", "--jobs", "1")
+    assert edition.read_bytes() != before
+    assert written(l10n_ok("run")) == 1
+    assert edition.read_bytes() == before
+
+
+def test_a_time_in_whole_seconds_is_trusted_only_two_seconds_after_it(tmp_path: Path):
+    """File systems that keep times to the second (or two, FAT) give a write within that
+    second the time of the one before: such a time is trusted only 2 s after it."""
+    from l10n.fingerprints import digest_bytes
+    from l10n.state import load_state, settled
+
+    now = time.time_ns()
+    assert settled(now - 600_000_000 - 1, now)  # a fine time: half a second
+    assert not settled(now // 10**9 * 10**9 - 10**9, now)  # a whole second: two
+    assert settled(now // 10**9 * 10**9 - 3 * 10**9, now)
+    source = tmp_path / "a.txt"
+    coarse = (now // 10**9 - 1) * 10**9  # 1–2 s ago, in whole seconds
+    source.write_bytes(b"first")
+    os.utime(source, ns=(coarse, coarse))
+    state = load_state(tmp_path)
+    assert state.digest(source) == digest_bytes(b"first")
+    state.save()
+    source.write_bytes(b"other")  # the same size, and the same second
+    os.utime(source, ns=(coarse, coarse))
+    assert load_state(tmp_path).digest(source) == digest_bytes(b"other")

@@ -209,6 +209,11 @@ def build_article(job: tuple[Source, Settings, BuildOptions, str]) -> list[Rende
     return rendered
 
 
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = os.stat(path)
+    return stat.st_size, stat.st_mtime_ns
+
+
 def _discard(rendered: Sequence[Rendered]) -> None:
     discard([(tmp, path) for r in rendered for path, tmp, _ in r.files if tmp is not None])
 
@@ -307,15 +312,16 @@ def _commit(
     ]
     discard(same)  # an edition rebuilt byte for byte keeps its file and dates
     kept = {tmp for tmp, _ in same}
-    replace_staged(
-        [
-            (tmp, path)
-            for r in rendered
-            for path, tmp, _ in r.files
-            if tmp is not None and tmp not in kept
-        ],
-        durable=False,  # editions are made again from the catalogs
-    )
+    moved = [
+        (tmp, path)
+        for r in rendered
+        for path, tmp, _ in r.files
+        if tmp is not None and tmp not in kept
+    ]
+    # each edition's stamp as written, before the rename: builds take no lock, and an
+    # edition another build renames into place after ours must not be recorded as ours
+    stamps = {path: _stamp(tmp) for tmp, path in moved}
+    replace_staged(moved, durable=False)  # editions are made again from the catalogs
     written = []
     for item in rendered:
         for path, stamp in item.stamps:
@@ -323,7 +329,7 @@ def _commit(
         for path, tmp, value in item.files:
             written.append(Written(os.fspath(path), tmp is not None and tmp not in kept))
             if not item.fresh:
-                state.note(path, value)
+                state.note(path, value, stamps.get(path))
         if not item.fresh:
             outputs = {path: value for path, _, value in item.files}
             state.record(item.key, item.inputs, outputs, {"reviewed": item.reviewed})

@@ -27,7 +27,7 @@ from ..files import decode_utf8
 from ..fingerprints import digest_bytes
 from ..project import matching, relative
 from ..settings import Settings
-from ..state import RACY_NS
+from ..state import settled
 from .keys import context_key
 from .store import Store, Unit
 
@@ -131,7 +131,7 @@ class Updated:
 def update(store: Store, settings: Settings) -> Updated:
     """Bring the index up to date with the truth files; returns what it read and forgot.
     A file whose size and time are as when it was last read is not read again (unless it
-    was read within `RACY_NS` of its last change)."""
+    was read too soon after its last change: `state.settled`)."""
     known = store.stamps()
     seen, read = set(), []
     for path in truth_files(settings):
@@ -140,7 +140,7 @@ def update(store: Store, settings: Settings) -> Updated:
         try:
             stat = os.stat(path)
             was = known.get(label)
-            if was and (stat.st_size, stat.st_mtime_ns) == was[1:3] and was[2] < was[3] - RACY_NS:
+            if was and (stat.st_size, stat.st_mtime_ns) == was[1:3] and settled(was[2], was[3]):
                 continue
             now = time.time_ns()
             with open(path, "rb") as handle:
