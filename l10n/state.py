@@ -317,6 +317,18 @@ def _as_recorded(known: list | None, stamp: tuple[int, int]) -> bool:
         return False
 
 
+def _of_this_shape(data: object) -> bool:
+    """Whether a state as read is one of this version's layout (its records are checked
+    one by one where they are used)."""
+    return (
+        isinstance(data, dict)
+        and data.get("format") == FORMAT
+        and isinstance(data.get("files", {}), dict)
+        and isinstance(data.get("steps", {}), dict)
+        and isinstance(data.get("id", ""), str)
+    )
+
+
 def _journal_head(state_id: str) -> bytes:
     return json.dumps({"follows": state_id}).encode() + b"\n"
 
@@ -335,8 +347,11 @@ def _apply_journal(data: dict, journal: bytes) -> int | None:
             change = None
         if not isinstance(change, dict):
             return None  # cut short: what follows is not to be trusted, nor appended to
-        for table, target in (("files", files), ("steps", steps)):
-            for key, value in dict(change.get(table) or {}).items():
+        tables = [(change.get("files") or {}, files), (change.get("steps") or {}, steps)]
+        if not all(isinstance(changes, dict) for changes, _ in tables):
+            return None  # of another shape: what follows is not to be trusted either
+        for changes, target in tables:
+            for key, value in changes.items():
                 if value is None:
                     target.pop(key, None)
                 else:
@@ -367,7 +382,7 @@ def load_state(root: Path, *, force: bool = False) -> State:
         data = _untracked(json.loads, raw)
     except (OSError, ValueError):
         return State(root, None, trusted=not force)
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+    if not _of_this_shape(data):
         return State(root, None, trusted=not force)
     try:
         journal = (root / JOURNAL).read_bytes()

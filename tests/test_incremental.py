@@ -158,6 +158,19 @@ def _forged_state(root: Path) -> None:
     _edit_source(root)
 
 
+def _state_of_another_layout(root: Path, **tables: object) -> None:
+    state = json.loads((root / STATE).read_bytes())
+    (root / STATE).write_text(json.dumps({**state, **tables}), "utf-8")
+    _edit_source(root)
+
+
+def _journal_of_another_layout(root: Path) -> None:
+    state = json.loads((root / STATE).read_bytes())
+    head = json.dumps({"follows": state["id"]})
+    (root / JOURNAL).write_text(f'{head}\n{{"files": [[1]]}}\n', "utf-8")
+    _edit_source(root)
+
+
 EDITS: dict[str, Callable[[Path], None]] = {
     "source": _edit_source,
     "catalog": _edit_catalog,
@@ -169,6 +182,11 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "forged state": _forged_state,
     "journal of another state": lambda root: _stale_journal(root, follows="another"),
     "journal cut short": lambda root: _stale_journal(root, whole=False),
+    "files of another layout": lambda root: _state_of_another_layout(root, files=[1]),
+    "steps of another layout": lambda root: _state_of_another_layout(root, steps="abc"),
+    "no files": lambda root: _state_of_another_layout(root, files=None),
+    "an id of another layout": lambda root: _state_of_another_layout(root, id=[1]),
+    "journal of another layout": _journal_of_another_layout,
 }
 
 
@@ -445,3 +463,12 @@ def test_a_time_in_whole_seconds_is_trusted_only_two_seconds_after_it(tmp_path: 
     source.write_bytes(b"other")  # the same size, and the same second
     os.utime(source, ns=(coarse, coarse))
     assert load_state(tmp_path).digest(source) == digest_bytes(b"other")
+
+
+def test_an_output_folder_named_from_a_subfolder_is_that_subfolder_s(corpus: Path, monkeypatch):
+    l10n_ok("build", "-o", "out")
+    assert (corpus / "out" / "article-01.en.html").is_file()
+    with monkeypatch.context() as inside:
+        inside.chdir(corpus / "seeds")
+        l10n_ok("build", "-o", "out")
+    assert snapshot(corpus / "seeds" / "out") == snapshot(corpus / "out")

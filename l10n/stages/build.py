@@ -60,7 +60,10 @@ class BuildOptions(StageOptions):
             self,
             languages=settings.languages if self.languages is None else self.languages,
             formats=settings.formats if self.formats is None else self.formats,
-            out_dir=settings.root / settings.dist if self.out_dir is None else self.out_dir,
+            # absolute: the state labels a folder in the project from the project's root
+            out_dir=settings.root / settings.dist
+            if self.out_dir is None
+            else Path(os.path.abspath(self.out_dir)),
             layout=settings.layout if self.layout is None else self.layout,
         )
 
