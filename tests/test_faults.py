@@ -228,3 +228,13 @@ def test_with_source_language_zh_each_document_gets_its_own_script(fake_engine, 
     seed_page = (fake_engine / "dist" / "sichuan-police-conference-2020.en.html").read_text("utf-8")
     assert 'class="src" lang="zh-Hant"' in seed_page
     assert l10n("check", "--select", "catalog-language,template-stale").exit_code == 0
+
+
+def test_a_source_whose_name_holds_a_space_is_aligned_after_extract(project):
+    """A PO reader splits `#:` references at spaces: the check compares them as written."""
+    shutil.copy(SEED_PATH, project / "seeds" / "my article.txt")
+    l10n_ok("extract")
+    assert "#: seeds/my article.txt:" in (project / "locales" / "my article.pot").read_text("utf-8")
+    result = l10n("check", "--format", "json")
+    codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+    assert "template-stale" not in codes, result.stdout

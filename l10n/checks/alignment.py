@@ -35,7 +35,10 @@ class SourceSet:
 
 
 def _entry_key(entry: polib.POEntry) -> tuple:
-    return (entry.msgid, tuple(entry.occurrences), entry.comment)
+    """What a template entry is compared by; its references as written on its `#:` lines
+    (a PO reader splits them at spaces, so a file name with a space reads back as two)."""
+    references = " ".join(f"{path}:{line}" if line else path for path, line in entry.occurrences)
+    return (entry.msgid, references, entry.comment)
 
 
 def check_template(unit: SourceSet) -> list[Finding]:

@@ -220,9 +220,27 @@ def plan_extraction(
         inputs.append(fingerprint(base, state.digest(source.path, source.found)))
         step = state.fresh(extract_key(source), inputs[-1])
         if step is None:
+            _require_po_name(source.name)
             decode_source(read_input(source.path, source.name), source.name)
         current.append(step)
     return Planned(tuple(sources), tuple(inputs), tuple(current))
+
+
+def _require_po_name(name: str) -> None:
+    """A source's catalogs name it in their references (`#: NAME:LINE`), which are UTF-8
+    and one line long."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+        raise InputError(
+            f"{shown}: the file name is not UTF-8, and a PO file cannot name it; rename the file"
+        ) from None
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise InputError(
+            f"{name!r}: the file name holds a control character (a line break, a tab), "
+            "which a PO reference cannot; rename the file"
+        )
 
 
 def extract_sources(
