@@ -31,16 +31,16 @@ from .files import (
 from .readers import read_document
 from .script import detect_script, names_either_script
 from .settings import Settings
-from .state import read_stamped
+from .state import Stamp, read_stamped, stamp_of
 
 
 @dataclass(frozen=True)
 class Source:
     path: Path
     name: str  # path relative to the project root, as written in `#:` references
-    # (size, modification time in ns) from the `lstat` that found it a regular file: its
+    # `stamp_of` the `lstat` that found it a regular file: its
     # stamp for the state, taken before anything read it (one system call a source, not two)
-    found: tuple[int, int] | None = field(default=None, compare=False, repr=False)
+    found: Stamp | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def stem(self) -> str:
@@ -84,14 +84,14 @@ def _relative_to(resolved: str, home: str) -> str | None:
     return resolved[len(top) :].replace(os.sep, "/")
 
 
-def _regular_file(path: Path) -> tuple[int, int] | None:
-    """(size, modification time in ns) of `path` when it is a regular file itself (not a
-    symbolic link to one), else None."""
+def _regular_file(path: Path) -> Stamp | None:
+    """The `stamp_of` `path` when it is a regular file itself (not a symbolic link to one),
+    else None."""
     try:
         found = os.lstat(path)
     except OSError:
         return None
-    return (found.st_size, found.st_mtime_ns) if stat.S_ISREG(found.st_mode) else None
+    return stamp_of(found) if stat.S_ISREG(found.st_mode) else None
 
 
 def relative(path: Path | str, root: Path) -> str:

@@ -38,7 +38,7 @@ from .fingerprints import digest_bytes, fingerprint, settings_fingerprint, tool_
 STATE = Path(".l10n") / "state.json"
 JOURNAL = Path(".l10n") / "state.log"
 JOURNAL_SHARE = 4  # the journal is folded into the state at a quarter of the state's size
-FORMAT = 2  # bump when the file's layout changes: an older state is ignored
+FORMAT = 3  # bump when the file's layout changes: an older state is ignored
 RACY_NS = 500_000_000
 COARSE_RACY_NS = 2_000_000_000  # FAT keeps times to 2 s; ext3, HFS+ and some NFS to 1 s
 MISSING = "-"  # the digest of a file that does not exist
@@ -62,7 +62,17 @@ def read_stamped(path: Path | str) -> tuple[bytes | None, list | None]:
             data = handle.read()
     except FileNotFoundError:
         return None, None
-    return data, [before.st_size, before.st_mtime_ns, seen, digest_bytes(data)]
+    return data, [*stamp_of(before), seen, digest_bytes(data)]
+
+
+Stamp = tuple[int, int, int]  # (size, modification time, change time), times in ns
+
+
+def stamp_of(stat: os.stat_result) -> Stamp:
+    """What tells that a file's content changed without reading it: its size, its
+    modification time, and the change time of its inode (`touch -r`, `cp -p`, `rsync -a` and
+    `tar x` give a file an old modification time, never an old change time)."""
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
 class Step(NamedTuple):
@@ -116,14 +126,13 @@ class State:
         """The file a label names (relative to the project root, or an absolute path)."""
         return label if os.path.isabs(label) else self._top + label
 
-    def digest(self, path: Path | str, stamp: tuple[int, int] | None = None) -> str:
+    def digest(self, path: Path | str, stamp: Stamp | None = None) -> str:
         """The digest of a file's bytes (MISSING when there is none), hashed again only
-        when its size or time differ from when it was last hashed, or that was racy.
-        `stamp`: its (size, modification time in ns), taken in this run before anything
-        read it."""
+        when its size or times differ from when it was last hashed, or that was racy.
+        `stamp`: its `stamp_of`, taken in this run before anything read it."""
         return self.digest_of(self._label(path), stamp)
 
-    def digest_of(self, label: str, stamp: tuple[int, int] | None = None) -> str:
+    def digest_of(self, label: str, stamp: Stamp | None = None) -> str:
         """`digest` of a file named by its label."""
         found = self._checked.get(label)
         if found is None:
@@ -137,19 +146,19 @@ class State:
             self._tool = tool_fingerprint()
         return fingerprint(self._tool, settings_fingerprint(settings), *options)
 
-    def _digest(self, path: Path | str, label: str, stamp: tuple[int, int] | None) -> str:
+    def _digest(self, path: Path | str, label: str, stamp: Stamp | None) -> str:
         known = self._files.get(label)
         if stamp is not None and _as_recorded(known, stamp):
-            return known[3]
+            return known[-1]
         # no stamp, or one that differs from the record: the file is stamped again right
         # before it is read, so that the stamp recorded with its digest is no older than that
         try:
             stat = os.stat(path)
         except (FileNotFoundError, NotADirectoryError):
             return MISSING
-        stamp = (stat.st_size, stat.st_mtime_ns)
+        stamp = stamp_of(stat)
         if _as_recorded(known, stamp):
-            return known[3]
+            return known[-1]
         seen = time.time_ns()
         try:
             value = _hash_file(path)
@@ -168,24 +177,23 @@ class State:
             return
         self._files[label] = list(stamp)
         self._dirty_files.add(label)
-        self._checked[label] = stamp[3]
+        self._checked[label] = stamp[-1]
 
-    def note(self, path: Path | str, value: str, stamp: tuple[int, int] | None = None) -> None:
-        """Note the digest of a file just written or read whole (without reading it again),
-        with the (size, time) it was written with: `stamp`, taken before it was renamed into
-        place (a file another process puts there then is not taken for ours), or else its
-        stamp now."""
+    def note(self, path: Path | str, value: str, inode: int | None = None) -> None:
+        """Note the digest of a file just written or read whole (without reading it again).
+        `inode`: that of the file as written, before it was renamed into place; a file that
+        another process put there since is not taken for ours (the next run hashes it)."""
         label = self._label(path)
         self._checked.pop(label, None)
-        if stamp is None:
-            try:
-                stat = os.stat(path)
-            except FileNotFoundError:
-                if self._files.pop(label, None) is not None:
-                    self._dirty_files.add(label)
-                return
-            stamp = (stat.st_size, stat.st_mtime_ns)
-        self._files[label] = [*stamp, time.time_ns(), value]
+        try:
+            stat = os.stat(path)
+        except FileNotFoundError:
+            stat = None
+        if stat is None or (inode is not None and stat.st_ino != inode):
+            if self._files.pop(label, None) is not None:
+                self._dirty_files.add(label)
+            return
+        self._files[label] = [*stamp_of(stat), time.time_ns(), value]
         self._dirty_files.add(label)
 
     # --- steps ---------------------------------------------------------------------------
@@ -263,19 +271,22 @@ class State:
         after a long run, the next one need not read what this one wrote."""
         now = time.time_ns()
         for label in self._dirty_files:
-            stamp = self._files.get(label)
-            if stamp is None or settled(stamp[1], stamp[2]) or not settled(stamp[1], now):
+            record = self._files.get(label)
+            if record is None:
+                continue
+            changed = _last_change(record)
+            if settled(changed, record[-2]) or not settled(changed, now):
                 continue  # settled, or changed too recently to tell
             path = self.path_of(label)
             try:
-                stat = os.stat(path)
-                if (stat.st_size, stat.st_mtime_ns) != (stamp[0], stamp[1]):
+                stamp = stamp_of(os.stat(path))
+                if list(stamp) != record[:-2]:
                     continue  # changed since: the next run hashes it
                 seen = time.time_ns()
                 value = _hash_file(path)
             except OSError:
                 continue
-            self._files[label] = [stat.st_size, stat.st_mtime_ns, seen, value]
+            self._files[label] = [*stamp, seen, value]
 
     def _append(self, line: bytes) -> None:
         assert self._saved is not None
@@ -294,24 +305,33 @@ class State:
         self._saved = (len(text), 0)
 
 
-def settled(mtime_ns: int, hashed_ns: int) -> bool:
-    """Whether a file hashed at `hashed_ns` had been left alone long enough before that for
-    any later write to show in its time: more than `RACY_NS`, or `COARSE_RACY_NS` when the
-    time is in whole seconds (a file system that keeps no finer times)."""
-    window = COARSE_RACY_NS if mtime_ns % 1_000_000_000 == 0 else RACY_NS
-    return mtime_ns < hashed_ns - window
+def settled(changed_ns: int, hashed_ns: int) -> bool:
+    """Whether a file last changed at `changed_ns` and hashed at `hashed_ns` had been left
+    alone long enough before that for any later write to show in its times: more than
+    `RACY_NS`, or `COARSE_RACY_NS` when the time is in whole seconds (a file system that
+    keeps no finer times)."""
+    window = COARSE_RACY_NS if changed_ns % 1_000_000_000 == 0 else RACY_NS
+    return changed_ns < hashed_ns - window
 
 
-def _as_recorded(known: list | None, stamp: tuple[int, int]) -> bool:
-    """Whether a file's record holds its digest at this (size, time), hashed longer than
-    that time (`settled`; a record of another shape holds none)."""
+def _last_change(record: list) -> int:
+    """When a file last changed, by its record's stamp: the later of its two times."""
+    return max(record[1], record[2])
+
+
+def _as_recorded(known: list | None, stamp: Stamp) -> bool:
+    """Whether a file's record, [size, modification time, change time, hashed at, digest],
+    holds its digest at this stamp, hashed long enough after its last change (`settled`; a
+    record of another shape holds none)."""
     try:
         return (
             known is not None
+            and len(known) == 5
             and known[0] == stamp[0]
             and known[1] == stamp[1]
-            and settled(known[1], known[2])
-            and isinstance(known[3], str)
+            and known[2] == stamp[2]
+            and settled(_last_change(known), known[3])
+            and isinstance(known[4], str)
         )
     except (TypeError, IndexError, KeyError):
         return False

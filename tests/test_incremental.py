@@ -101,6 +101,18 @@ def _edit_source(root: Path) -> None:
     path.write_text(path.read_text("utf-8") + "\n記者會於下午三時結束。\n", "utf-8")
 
 
+def _edit_keeping_size_and_time(root: Path) -> None:
+    """A one-character edit of the same byte count, its old modification time put back
+    (as `touch -r`, `cp -p`, `rsync -a` and `tar x` do)."""
+    path = root / "seeds" / "article-03.txt"
+    before = path.stat()
+    text = path.read_text("utf-8")
+    edited = text.replace("本文為第", "本文是第", 1)
+    assert edited != text and len(edited.encode()) == before.st_size
+    path.write_text(edited, "utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
 def _edit_catalog(root: Path) -> None:
     review_first(root / "locales/en/LC_MESSAGES/article-05.po", "Reviewed by a translator.")
 
@@ -138,10 +150,10 @@ def _stale_journal(root: Path, *, follows: str | None = None, whole: bool = True
     must be ignored."""
     state = json.loads((root / STATE).read_bytes())
     label = "seeds/article-03.txt"
-    old_digest = state["files"][label][3]
+    old_digest = state["files"][label][-1]
     _edit_source(root)
     now = (root / label).stat()
-    stale = [now.st_size, now.st_mtime_ns, time.time_ns() + 10**10, old_digest]
+    stale = [now.st_size, now.st_mtime_ns, now.st_ctime_ns, time.time_ns() + 10**10, old_digest]
     head = json.dumps({"follows": state["id"] if follows is None else follows})
     line = json.dumps({"files": {label: stale}}) + ("\n" if whole else "")
     (root / JOURNAL).write_text(f"{head}\n{line}", "utf-8")
@@ -173,6 +185,7 @@ def _journal_of_another_layout(root: Path) -> None:
 
 EDITS: dict[str, Callable[[Path], None]] = {
     "source": _edit_source,
+    "source of the same size and time": _edit_keeping_size_and_time,
     "catalog": _edit_catalog,
     "settings": _edit_settings,
     "deleted edition": _delete_edition,
@@ -301,6 +314,7 @@ def _tamper_kept(root: Path) -> None:
 
 CHECK_EDITS: dict[str, Callable[[Path], None]] = {
     "source": _edit_source,
+    "source of the same size and time": _edit_keeping_size_and_time,
     "catalog": _edit_catalog,
     "settings": _edit_settings,
     "glossary": lambda root: (root / "locales" / "glossary.tsv").write_text(
@@ -431,9 +445,11 @@ def test_an_edition_another_build_renames_over_ours_is_not_recorded_as_ours(
     def and_another_build(staged, **kwargs):
         real_replace(staged, **kwargs)
         assert [path for _, path in staged] == [os.fspath(edition)]
-        edition.write_bytes(before.replace(b"<html", b"<html data-other", 1))
+        theirs = edition.with_name(".theirs.tmp")
+        theirs.write_bytes(before.replace(b"<html", b"<html data-other", 1))
         staged_earlier = time.time_ns() - 3 * 10**9  # it staged its edition before ours
-        os.utime(edition, ns=(staged_earlier, staged_earlier))
+        os.utime(theirs, ns=(staged_earlier, staged_earlier))
+        os.replace(theirs, edition)
 
     with monkeypatch.context() as patched:
         patched.setattr(build, "replace_staged", and_another_build)

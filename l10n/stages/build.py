@@ -184,7 +184,7 @@ def build_article(job: tuple[Source, Settings, BuildOptions, str]) -> list[Rende
         for language in options.languages:
             path = catalog_path(source, settings, language)
             catalog, stamp = read_catalog_stamped(path, settings.root)
-            inputs = fingerprint(base, source_stamp[3], stamp[3] if stamp else MISSING)
+            inputs = fingerprint(base, source_stamp[-1], stamp[-1] if stamp else MISSING)
             stamps = ((os.fspath(source.path), source_stamp), (os.fspath(path), stamp))
             pages = edition(document, catalog, settings, language, options)
             texts = (segment.text for _, segment in document.segments())
@@ -210,11 +210,6 @@ def build_article(job: tuple[Source, Settings, BuildOptions, str]) -> list[Rende
         _discard(rendered)
         raise
     return rendered
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    stat = os.stat(path)
-    return stat.st_size, stat.st_mtime_ns
 
 
 def _discard(rendered: Sequence[Rendered]) -> None:
@@ -321,9 +316,9 @@ def _commit(
         for path, tmp, _ in r.files
         if tmp is not None and tmp not in kept
     ]
-    # each edition's stamp as written, before the rename: builds take no lock, and an
+    # each edition's inode as written, before the rename: builds take no lock, and an
     # edition another build renames into place after ours must not be recorded as ours
-    stamps = {path: _stamp(tmp) for tmp, path in moved}
+    inodes = {path: os.stat(tmp).st_ino for tmp, path in moved}
     replace_staged(moved, durable=False)  # editions are made again from the catalogs
     written = []
     for item in rendered:
@@ -332,7 +327,7 @@ def _commit(
         for path, tmp, value in item.files:
             written.append(Written(os.fspath(path), tmp is not None and tmp not in kept))
             if not item.fresh:
-                state.note(path, value, stamps.get(path))
+                state.note(path, value, inodes.get(path))
         if not item.fresh:
             outputs = {path: value for path, _, value in item.files}
             state.record(item.key, item.inputs, outputs, {"reviewed": item.reviewed})

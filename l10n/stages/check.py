@@ -169,7 +169,7 @@ def check_source(job: tuple[Source, Settings, Context, str, str]) -> SourceCheck
         tuple(rows),
         tuple(reviewed),
         tuple(seconds.items()),
-        fingerprint(base, *(s[3] if s else MISSING for s in stamps)),
+        fingerprint(base, *(s[-1] if s else MISSING for s in stamps)),
         tuple(zip(paths, stamps, strict=True)),
     )
 

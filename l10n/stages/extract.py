@@ -290,15 +290,17 @@ def commit(
     except BaseException:
         discard_all(extracted)
         raise
-    replace_staged(
-        [(f.temporary, f.path) for e in extracted for f in e.files if f.temporary is not None]
-    )
+    staged = [(f.temporary, f.path) for e in extracted for f in e.files if f.temporary is not None]
+    # the inode of each file as written: one that a translator's editor saves in its place
+    # right after the rename is not recorded as ours
+    inodes = {path: os.stat(tmp).st_ino for tmp, path in staged}
+    replace_staged(staged)
     written = []
     for item in extracted:
         for file in item.files:
             written.append(Written(file.filename, file.temporary is not None))
             if not item.fresh:
-                state.note(file.path, file.digest)
+                state.note(file.path, file.digest, inodes.get(file.path))
         if not item.fresh and record:
             state.record(
                 extract_key(item.source),
