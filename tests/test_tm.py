@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
+from dataclasses import replace
 
 import polib
 import pytest
@@ -160,6 +163,29 @@ def test_deleting_the_index_and_rebuilding_gives_the_same_lookups(two_articles):
     first = answers()
     index_path(settings).unlink()
     assert answers() == first
+
+
+def test_the_index_reads_its_files_again_only_for_settings_that_shape_units(two_articles):
+    """Other languages, or another source language, change the units a TMX file gives: every
+    file is read again then, and its units give the memory a new generation only if they
+    changed. A source language of the same primary tag reads nothing again (zh-Hans and
+    zh-Hant sources are told by the catalogs' headers); neither does a rebuilt index, whose
+    generation starts again under an identity of its own."""
+    from l10n.tm.index import index_path, update
+
+    settings = Settings(root=two_articles)
+    with open_store(index_path(settings)) as store:
+        first = update(store, settings)
+        generation, identity = store.generation(), store.identity()
+        assert first.read and update(store, settings).read == ()
+        assert update(store, replace(settings, source_language="zh-Hans")).read == ()
+        assert update(store, replace(settings, languages=("en", "fr"))).read == first.read
+        assert store.generation() == generation  # the same units
+        assert update(store, replace(settings, languages=("en", "fr"))).read == ()
+    index_path(settings).unlink()
+    with open_store(index_path(settings)) as store:
+        update(store, settings)
+        assert store.generation() == generation and store.identity() != identity
 
 
 def test_tm_commands_import_export_lookup_stats(project, tmp_path):
@@ -359,3 +385,92 @@ def test_a_catalog_without_translations_is_told_from_its_bytes(tmp_path):
         assert not without_translations(text.encode())
     seed = (ROOT / "locales/en/LC_MESSAGES/sichuan-police-conference-2020.po").read_bytes()
     assert not without_translations(seed)
+
+
+MEMORY_ARTICLES = {
+    "a": "第一篇\n\n成都市公安局通報了今年第一季度的治安情況。\n",
+    "b": "第二篇\n\n全省公安機關深入推進掃黑除惡專項鬥爭。\n",
+    "c": "第三篇\n\n群眾安全感達到百分之九十五。\n",
+}
+
+
+def _memory_project(project, sentence: str, target: str = "The memory's translation.") -> None:
+    """Small articles, and a TMX memory of one zh-TW → en-US unit for `sentence`."""
+    for path in (project / "seeds").glob("*.txt"):
+        path.unlink()
+    for name, text in MEMORY_ARTICLES.items():
+        (project / "seeds" / f"{name}.txt").write_text(text, encoding="utf-8")
+    _write_memory(project, sentence, target)
+
+
+def _write_memory(project, sentence: str, target: str = "The memory's translation.") -> None:
+    (project / "tm").mkdir(exist_ok=True)
+    unit = Unit(sentence, target, "zh-TW", "en-US", "mem.tmx", 1)
+    (project / "tm" / "mem.tmx").write_text(write_tmx([unit], "zh-TW"), encoding="utf-8")
+
+
+def _set(project, name: str, value: str) -> None:
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text("utf-8")
+    line = next(line for line in text.splitlines() if line.startswith(f"{name} = "))
+    pyproject.write_text(text.replace(line, f"{name} = {value}", 1), encoding="utf-8")
+
+
+def _outputs_from_scratch(project, tmp_path_factory) -> dict[str, bytes]:
+    """The catalogs and editions of a copy of the project without its `.l10n` folder (no
+    state, no index), after `l10n run` there."""
+    scratch = tmp_path_factory.mktemp("scratch") / "project"
+    shutil.copytree(project, scratch, ignore=shutil.ignore_patterns(".l10n"))
+    here = os.getcwd()
+    os.chdir(scratch)
+    try:
+        l10n_ok("run")
+    finally:
+        os.chdir(here)
+    return _run_outputs(scratch)
+
+
+def _run_outputs(folder) -> dict[str, bytes]:
+    dates = re.compile(rb'"(POT-Creation-Date|PO-Revision-Date): [^"]*"')
+    return {
+        name: dates.sub(rb'"\1: -"', data)
+        for name, data in snapshot(folder).items()
+        if name.startswith(("locales/", "dist/"))
+    }
+
+
+@pytest.mark.parametrize(
+    ("setting", "before", "after"),
+    [("languages", '["fr"]', '["fr", "en"]'), ("source-language", '"ja"', '"zh-Hant"')],
+)
+def test_the_memory_is_read_again_when_the_settings_that_shape_its_units_change(
+    project, packages, tmp_path_factory, setting, before, after
+):
+    """A TMX unit into en-US serves `en` once `en` is a language of the project, and a zh-TW
+    unit serves a Chinese source once Chinese is the source language: the files the memory
+    read before are read again, as a run from scratch reads them."""
+    sentence = "全省公安機關深入推進掃黑除惡專項鬥爭。"
+    _memory_project(project, sentence)
+    _set(project, setting, before)
+    l10n_ok("run")
+    _set(project, setting, after)
+    l10n_ok("run")
+    entry = _entries(project, PO.parent / "b.po")[sentence]
+    assert entry.msgstr == "The memory's translation." and "tm: exact 100%" in entry.tcomment
+    assert _run_outputs(project) == _outputs_from_scratch(project, tmp_path_factory)
+
+
+def test_a_rebuilt_index_is_not_taken_for_the_one_it_replaces(project, packages, tmp_path_factory):
+    """Deleting the index (as its error message says to) and changing the memory: the new
+    index holds as many units as the old one and has changed as often, and its answers are
+    still offered to the catalogs the old one had nothing for."""
+    a, b = "成都市公安局通報了今年第一季度的治安情況。", "群眾安全感達到百分之九十五。"
+    _memory_project(project, a)
+    l10n_ok("run")
+    assert _entries(project, PO.parent / "a.po")[a].msgstr == "The memory's translation."
+    _write_memory(project, b)
+    (project / ".l10n" / "tm.sqlite").unlink()
+    l10n_ok("run")
+    entry = _entries(project, PO.parent / "c.po")[b]
+    assert entry.msgstr == "The memory's translation." and "tm: exact 100%" in entry.tcomment
+    assert _run_outputs(project) == _outputs_from_scratch(project, tmp_path_factory)

@@ -31,9 +31,9 @@ class TranslationMemory:
         with open_store(index_path(settings)) as store:
             update(store, settings)
             units = store.count().get(target, 0)
-            generation = store.generation()
+            version = f"index {store.identity()}, generation {store.generation()}"
         self.description = f"the translation memory ({units} reviewed units into {target})"
-        self.state = f"{self.description}, generation {generation}"  # what it can answer
+        self.state = f"{self.description}, {version}"  # what it can answer
 
     def suggest(
         self,

@@ -1,8 +1,11 @@
 """Opening the translation memory's SQLite index: its tables, and a rebuild when they are
-of another version. The queries are `tm.store`'s; these two modules alone speak SQL."""
+of another version, with an identity of its own (a random name: the generation of units
+starts again in a rebuilt index). The queries are `tm.store`'s; these two modules alone
+speak SQL."""
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -11,7 +14,7 @@ from pathlib import Path
 from ..errors import TMError
 from .store import Store
 
-SCHEMA_VERSION = "7"  # bump when the tables or the keys change: the index is rebuilt
+SCHEMA_VERSION = "8"  # bump when the tables, the keys or the meta rows change: rebuilt
 MAP_BYTES = 1 << 31  # read through a memory map: random reads of keys without system calls
 
 SCHEMA = """
@@ -64,8 +67,9 @@ def open_store(path: Path) -> Iterator[Store]:
         if _version(connection) != SCHEMA_VERSION:  # else opening writes nothing
             _drop(connection)
             connection.executescript(SCHEMA)
-            connection.execute(
-                "insert or replace into meta(name, value) values ('schema', ?)", (SCHEMA_VERSION,)
+            connection.executemany(
+                "insert or replace into meta(name, value) values (?, ?)",
+                [("schema", SCHEMA_VERSION), ("identity", secrets.token_hex(8))],
             )
         store = Store(connection)
         yield store

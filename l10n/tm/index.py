@@ -5,11 +5,13 @@ The truth is every reviewed entry of the project's catalogs in its languages
 An entry that is a copy of a memory unit (it carries a `tm:` provenance line,
 reviewed or not) is not a unit of its own: the original is.
 Each file's digest is kept: only files that changed are read again, and files
-that are gone are forgotten. Deleting the index and updating gives the same units.
+that are gone are forgotten; every file is read again when the settings its units
+depend on changed (`shaping`). Deleting the index and updating gives the same units.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -115,6 +117,14 @@ def units_of(path: Path, data: bytes, settings: Settings) -> list[Unit]:
     ]
 
 
+def shaping(settings: Settings) -> str:
+    """The settings the units of a file depend on besides its bytes: the project's languages
+    (a TMX's en-US is its en) and the primary tag of its source language (what tells a TMX
+    file's sources: `tmx.same_language`, by which zh-Hant and zh-Hans are one)."""
+    source = settings.source_language.lower().replace("_", "-").split("-")[0]
+    return json.dumps([list(settings.languages), source])
+
+
 def _configured(language: str, settings: Settings) -> str:
     """A TMX language tag as the project names it (`en-US` serves `en`)."""
     from .tmx import same_language
@@ -131,15 +141,17 @@ class Updated:
 def update(store: Store, settings: Settings) -> Updated:
     """Bring the index up to date with the truth files; returns what it read and forgot.
     A file whose size and time are as when it was last read is not read again (unless it
-    was read too soon after its last change: `state.settled`)."""
+    was read too soon after its last change: `state.settled`, or with other settings)."""
     known = store.stamps()
+    shaped = shaping(settings)
+    again = store.settings() != shaped  # every file's units read again
     seen, read = set(), []
     for path in truth_files(settings):
         label = relative(path, settings.root)
         seen.add(label)
         try:
             stat = os.stat(path)
-            was = known.get(label)
+            was = None if again else known.get(label)
             if was and (stat.st_size, stat.st_mtime_ns) == was[1:3] and settled(was[2], was[3]):
                 continue
             now = time.time_ns()
@@ -157,4 +169,6 @@ def update(store: Store, settings: Settings) -> Updated:
     gone = sorted(set(known) - seen)
     for label in gone:
         store.forget_file(label)
+    if again:
+        store.read_with(shaped)
     return Updated(tuple(read), tuple(gone))

@@ -80,8 +80,21 @@ class Store:
         )
 
     def generation(self) -> int:
-        """A number that changes whenever the units change (not their lines or files)."""
+        """A number that changes whenever the units change (not their lines or files); an
+        index made anew starts it again, and is told apart by its `identity`."""
         return self._meta("generation")
+
+    def identity(self) -> str:
+        """A name drawn when the index was made (`database.open_store`), no other index's."""
+        return self._text("identity")
+
+    def settings(self) -> str:
+        """The settings the units were read with (`index.shaping`): "" before any were."""
+        return self._text("settings")
+
+    def read_with(self, settings: str) -> None:
+        """Note that every file's units are now those read with `settings`."""
+        self._set_meta("settings", settings)
 
     def _units_changed(self, path: str, units: str) -> None:
         row = self.db.execute("select units from files where path = ?", (path,)).fetchone()
@@ -247,7 +260,11 @@ class Store:
         row = self.db.execute("select value from meta where name = ?", (name,)).fetchone()
         return int(row[0]) if row else 0
 
-    def _set_meta(self, name: str, value: int) -> None:
+    def _text(self, name: str) -> str:
+        row = self.db.execute("select value from meta where name = ?", (name,)).fetchone()
+        return row[0] if row else ""
+
+    def _set_meta(self, name: str, value: int | str) -> None:
         self.db.execute("insert or replace into meta(name, value) values (?, ?)", (name, value))
 
     def close(self) -> None:
