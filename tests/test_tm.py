@@ -188,6 +188,25 @@ def test_the_index_reads_its_files_again_only_for_settings_that_shape_units(two_
         assert store.generation() == generation and store.identity() != identity
 
 
+def test_a_truth_file_edited_with_its_old_time_put_back_is_read_again(two_articles):
+    """An edit of the same size whose old modification time is put back (`touch -r`,
+    `cp -p`) still changes the file's change time: the index reads it again."""
+    from l10n.tm.index import index_path, update
+
+    settings = Settings(root=two_articles)
+    catalog = two_articles / PO
+    with open_store(index_path(settings)) as store:
+        update(store, settings)
+        before = catalog.stat()
+        po = polib.pofile(str(catalog), wrapwidth=0)
+        entry = next(e for e in po if e.msgid and e.msgstr and len(e.msgstr) > 4)
+        entry.msgstr = entry.msgstr[::-1]  # the same bytes, in another order
+        po.save()
+        os.utime(catalog, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert catalog.stat().st_size == before.st_size
+        assert update(store, settings).read == (str(PO),)
+
+
 def test_tm_commands_import_export_lookup_stats(project, tmp_path):
     shutil.copytree(ROOT / "locales", project / "locales")
     outside = tmp_path / "archive.tmx"

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import TMError
 from .store import Store
 
-SCHEMA_VERSION = "8"  # bump when the tables, the keys or the meta rows change: rebuilt
+SCHEMA_VERSION = "9"  # bump when the tables, the keys or the meta rows change: rebuilt
 MAP_BYTES = 1 << 31  # read through a memory map: random reads of keys without system calls
 
 SCHEMA = """
@@ -24,6 +24,7 @@ create table if not exists files(
     digest text not null,
     size integer not null default -1,
     mtime_ns integer not null default -1,
+    ctime_ns integer not null default -1,
     seen_ns integer not null default -1,
     units text not null default ''
 );

@@ -29,7 +29,7 @@ from ..files import decode_utf8
 from ..fingerprints import digest_bytes
 from ..project import matching, relative
 from ..settings import Settings
-from ..state import settled
+from ..state import settled, stamp_of
 from .keys import context_key
 from .store import Store, Unit
 
@@ -140,8 +140,9 @@ class Updated:
 
 def update(store: Store, settings: Settings) -> Updated:
     """Bring the index up to date with the truth files; returns what it read and forgot.
-    A file whose size and time are as when it was last read is not read again (unless it
-    was read too soon after its last change: `state.settled`, or with other settings)."""
+    A file whose size and times (`state.stamp_of`) are as when it was last read is not read
+    again (unless it was read too soon after its last change: `state.settled`, or with
+    other settings)."""
     known = store.stamps()
     shaped = shaping(settings)
     again = store.settings() != shaped  # every file's units read again
@@ -152,7 +153,8 @@ def update(store: Store, settings: Settings) -> Updated:
         try:
             stat = os.stat(path)
             was = None if again else known.get(label)
-            if was and (stat.st_size, stat.st_mtime_ns) == was[1:3] and settled(was[2], was[3]):
+            found = stamp_of(stat)
+            if was and found == was[1:4] and settled(max(was[2], was[3]), was[4]):
                 continue
             now = time.time_ns()
             with open(path, "rb") as handle:
@@ -160,7 +162,7 @@ def update(store: Store, settings: Settings) -> Updated:
         except OSError as err:
             raise TMError(f"{label}: cannot read: {err.strerror}") from err
         digest = digest_bytes(data)
-        stamp = (stat.st_size, stat.st_mtime_ns, now)
+        stamp = (*found, now)
         if was and was[0] == digest:
             store.stamp(label, *stamp)
             continue

@@ -67,16 +67,17 @@ class Store:
     def digests(self) -> dict[str, str]:
         return dict(self.db.execute("select path, digest from files"))
 
-    def stamps(self) -> dict[str, tuple[str, int, int, int]]:
-        """Each file's (digest, size, modification time, time it was read), in nanoseconds."""
-        rows = self.db.execute("select path, digest, size, mtime_ns, seen_ns from files")
-        return {path: (digest, size, mtime, seen) for path, digest, size, mtime, seen in rows}
+    def stamps(self) -> dict[str, tuple[str, int, int, int, int]]:
+        """Each file's (digest, size, modification time, change time, time it was read),
+        times in nanoseconds."""
+        rows = self.db.execute("select path, digest, size, mtime_ns, ctime_ns, seen_ns from files")
+        return {path: (digest, *stamp) for path, digest, *stamp in rows}
 
-    def stamp(self, path: str, size: int, mtime_ns: int, seen_ns: int) -> None:
+    def stamp(self, path: str, size: int, mtime_ns: int, ctime_ns: int, seen_ns: int) -> None:
         """Note that a file read again is unchanged, as of `seen_ns`."""
         self.db.execute(
-            "update files set size = ?, mtime_ns = ?, seen_ns = ? where path = ?",
-            (size, mtime_ns, seen_ns, path),
+            "update files set size = ?, mtime_ns = ?, ctime_ns = ?, seen_ns = ? where path = ?",
+            (size, mtime_ns, ctime_ns, seen_ns, path),
         )
 
     def generation(self) -> int:
@@ -108,10 +109,10 @@ class Store:
         path: str,
         digest: str,
         units: Iterable[Unit],
-        stamp: tuple[int, int, int] = (-1, -1, -1),
+        stamp: tuple[int, int, int, int] = (-1, -1, -1, -1),
     ) -> None:
         """The units of one file, in place of what it gave before; `stamp` is the file's
-        (size, modification time, time it was read)."""
+        (size, modification time, change time, time it was read)."""
         from .postings import trigrams
 
         units = list(units)
@@ -146,8 +147,8 @@ class Store:
             self._post(cursor.lastrowid, normalised, distinct)
         self._count(grams, 1)
         self.db.execute(
-            "insert or replace into files(path, digest, size, mtime_ns, seen_ns, units)"
-            " values (?, ?, ?, ?, ?, ?)",
+            "insert or replace into files(path, digest, size, mtime_ns, ctime_ns, seen_ns, units)"
+            " values (?, ?, ?, ?, ?, ?, ?)",
             (path, digest, *stamp, contents),
         )
 
