@@ -225,12 +225,13 @@ def build_sources(
 ) -> BuildResult:
     """Render the editions of the sources (over `options.jobs` processes), skipping those
     the state shows current; nothing is written when one falls below `min_reviewed`."""
+    given = options.out_dir  # as the user wrote it, for messages
     options = options.resolved(settings)
     for language in options.languages or ():
         require_language(settings, language)
     assert options.out_dir is not None and options.languages is not None
     if options.out_dir.exists() and not options.out_dir.is_dir():
-        raise InputError(f"{options.out_dir} is a file, not a folder for the editions")
+        raise InputError(f"{given or options.out_dir} is a file, not a folder for the editions")
     renderers(options.formats or (), options)  # an unknown format or layout, before any work
     base = state.base(
         settings,

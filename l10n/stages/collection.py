@@ -39,12 +39,13 @@ def build_collection(settings: Settings, options: BuildOptions, name: str) -> Bu
     if not _NAME.fullmatch(name):
         raise SettingsError(f"{name!r} cannot name a collection's file (--collection)")
     formats = _formats(options, settings)
+    given = options.out_dir  # as the user wrote it, for messages
     options = options.resolved(settings)
     for language in options.languages:
         require_language(settings, language)
     assert options.out_dir is not None and options.layout is not None
     if options.out_dir.exists() and not options.out_dir.is_dir():
-        raise InputError(f"{options.out_dir} is a file, not a folder for the editions")
+        raise InputError(f"{given or options.out_dir} is a file, not a folder for the editions")
     sources = [(source, load(source, settings)) for source in discover(settings, options.files)]
     chosen = layouts(options.layout)
     outputs = []
