@@ -31,7 +31,7 @@ from .files import (
 from .readers import read_document
 from .script import detect_script, names_either_script
 from .settings import Settings
-from .state import Stamp, read_stamped, stamp_of
+from .stamps import Stamp, read_stamped, stamp_of
 
 
 @dataclass(frozen=True)

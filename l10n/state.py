@@ -1,17 +1,17 @@
 """Incremental runs: what each stage last made of each article, and whether that still holds.
 
 The state is one JSON file, `.l10n/state.json`. It holds the digest of every file a
-stage read or wrote (with the size and modification time it had when it was hashed,
-so an untouched file is not read again), and one record per step (`extract NAME`,
+stage read or wrote (with the stamp it had when it was hashed, so an untouched file is
+not read again), and one record per step (`extract NAME`,
 `build NAME LANG`, ...): a fingerprint of the step's inputs and the digest of each
 output it wrote. A step is skipped only when its inputs' fingerprint is the recorded
 one and every output still has its recorded digest; a missing file, a changed byte,
 other settings or another version of the tool mean the step is done again. Deleting
 `.l10n/` only costs time: every step is redone, with the same outputs.
 
-A file whose modification time is within `RACY_NS` of the moment it was hashed is
-hashed again (a write in the same clock tick would not change its time); within
-`COARSE_RACY_NS` for a time in whole seconds, as file systems that keep no finer give.
+A file is hashed again only when its stamp (`l10n.stamps`: size, modification and change
+times) differs from the one it was hashed with, or when it was hashed too soon after its
+last change for a later write to show in its times.
 
 A run that changed a few records appends them to a journal, `.l10n/state.log`, instead
 of writing the whole state again; the journal names the state it follows (by its `id`),
@@ -23,7 +23,6 @@ only done again.
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import os
 import secrets
@@ -33,46 +32,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .files import atomic_write
-from .fingerprints import digest_bytes, fingerprint, settings_fingerprint, tool_fingerprint
+from .fingerprints import fingerprint, settings_fingerprint, tool_fingerprint
+from .stamps import Stamp, as_recorded, hash_file, last_change, settled, stamp_of
 
 STATE = Path(".l10n") / "state.json"
 JOURNAL = Path(".l10n") / "state.log"
 JOURNAL_SHARE = 4  # the journal is folded into the state at a quarter of the state's size
 FORMAT = 3  # bump when the file's layout changes: an older state is ignored
-RACY_NS = 500_000_000
-COARSE_RACY_NS = 2_000_000_000  # FAT keeps times to 2 s; ext3, HFS+ and some NFS to 1 s
 MISSING = "-"  # the digest of a file that does not exist
 UNREADABLE = "!"  # nor one that cannot be read: the step that reads it says why
-
-
-def _hash_file(path: Path | str) -> str:
-    """`digest_bytes` of a file's content, read in chunks."""
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
-
-
-def read_stamped(path: Path | str) -> tuple[bytes | None, list | None]:
-    """A file's bytes (None: there is no such file) and its stamp for `State.adopt`. The
-    stamp's size and time are taken before the bytes are read, so that a write meanwhile
-    shows as a change next time; a worker process reads and stamps, the parent adopts."""
-    try:
-        with open(path, "rb") as handle:
-            before = os.fstat(handle.fileno())
-            seen = time.time_ns()
-            data = handle.read()
-    except FileNotFoundError:
-        return None, None
-    return data, [*stamp_of(before), seen, digest_bytes(data)]
-
-
-Stamp = tuple[int, int, int]  # (size, modification time, change time), times in ns
-
-
-def stamp_of(stat: os.stat_result) -> Stamp:
-    """What tells that a file's content changed without reading it: its size, its
-    modification time, and the change time of its inode (`touch -r`, `cp -p`, `rsync -a` and
-    `tar x` give a file an old modification time, never an old change time)."""
-    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
 class Step(NamedTuple):
@@ -148,7 +116,7 @@ class State:
 
     def _digest(self, path: Path | str, label: str, stamp: Stamp | None) -> str:
         known = self._files.get(label)
-        if stamp is not None and _as_recorded(known, stamp):
+        if stamp is not None and as_recorded(known, stamp):
             return known[-1]
         # no stamp, or one that differs from the record: the file is stamped again right
         # before it is read, so that the stamp recorded with its digest is no older than that
@@ -157,11 +125,11 @@ class State:
         except (FileNotFoundError, NotADirectoryError):
             return MISSING
         stamp = stamp_of(stat)
-        if _as_recorded(known, stamp):
+        if as_recorded(known, stamp):
             return known[-1]
         seen = time.time_ns()
         try:
-            value = _hash_file(path)
+            value = hash_file(path)
         except OSError:
             return UNREADABLE
         self._files[label] = [*stamp, seen, value]
@@ -274,7 +242,7 @@ class State:
             record = self._files.get(label)
             if record is None:
                 continue
-            changed = _last_change(record)
+            changed = last_change(record)
             if settled(changed, record[-2]) or not settled(changed, now):
                 continue  # settled, or changed too recently to tell
             path = self.path_of(label)
@@ -283,7 +251,7 @@ class State:
                 if list(stamp) != record[:-2]:
                     continue  # changed since: the next run hashes it
                 seen = time.time_ns()
-                value = _hash_file(path)
+                value = hash_file(path)
             except OSError:
                 continue
             self._files[label] = [*stamp, seen, value]
@@ -303,38 +271,6 @@ class State:
         atomic_write(self.root / STATE, text, durable=False)  # lost, it only costs time
         (self.root / JOURNAL).unlink(missing_ok=True)
         self._saved = (len(text), 0)
-
-
-def settled(changed_ns: int, hashed_ns: int) -> bool:
-    """Whether a file last changed at `changed_ns` and hashed at `hashed_ns` had been left
-    alone long enough before that for any later write to show in its times: more than
-    `RACY_NS`, or `COARSE_RACY_NS` when the time is in whole seconds (a file system that
-    keeps no finer times)."""
-    window = COARSE_RACY_NS if changed_ns % 1_000_000_000 == 0 else RACY_NS
-    return changed_ns < hashed_ns - window
-
-
-def _last_change(record: list) -> int:
-    """When a file last changed, by its record's stamp: the later of its two times."""
-    return max(record[1], record[2])
-
-
-def _as_recorded(known: list | None, stamp: Stamp) -> bool:
-    """Whether a file's record, [size, modification time, change time, hashed at, digest],
-    holds its digest at this stamp, hashed long enough after its last change (`settled`; a
-    record of another shape holds none)."""
-    try:
-        return (
-            known is not None
-            and len(known) == 5
-            and known[0] == stamp[0]
-            and known[1] == stamp[1]
-            and known[2] == stamp[2]
-            and settled(_last_change(known), known[3])
-            and isinstance(known[4], str)
-        )
-    except (TypeError, IndexError, KeyError):
-        return False
 
 
 def _of_this_shape(data: object) -> bool:

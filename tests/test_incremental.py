@@ -364,7 +364,7 @@ def test_a_file_stamped_too_soon_after_its_change_is_hashed_again_before_saving(
         raise AssertionError("a settled file was read again")
 
     again = load_state(tmp_path)
-    monkeypatch.setattr(state_module.hashlib, "file_digest", no_reading)
+    monkeypatch.setattr(state_module, "hash_file", no_reading)
     assert again.digest(catalog) == digest_bytes(b"what is on disk")
 
 
@@ -463,7 +463,8 @@ def test_a_time_in_whole_seconds_is_trusted_only_two_seconds_after_it(tmp_path: 
     """File systems that keep times to the second (or two, FAT) give a write within that
     second the time of the one before: such a time is trusted only 2 s after it."""
     from l10n.fingerprints import digest_bytes
-    from l10n.state import load_state, settled
+    from l10n.stamps import settled
+    from l10n.state import load_state
 
     now = time.time_ns()
     assert settled(now - 600_000_000 - 1, now)  # a fine time: half a second

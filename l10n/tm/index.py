@@ -29,7 +29,7 @@ from ..files import decode_utf8
 from ..fingerprints import digest_bytes
 from ..project import matching, relative
 from ..settings import Settings
-from ..state import settled, stamp_of
+from ..stamps import settled, stamp_of
 from .keys import context_key
 from .store import Store, Unit
 
