@@ -58,6 +58,12 @@ def settled(changed_ns: int, hashed_ns: int) -> bool:
     return changed_ns < hashed_ns - window
 
 
+def settles_at(changed_ns: int) -> int:
+    """The first moment at which a file last changed at `changed_ns` is `settled`."""
+    window = COARSE_RACY_NS if changed_ns % 1_000_000_000 == 0 else RACY_NS
+    return changed_ns + window + 1
+
+
 def last_change(record: list) -> int:
     """When a file last changed, by its record's stamp: the later of its two times."""
     return max(record[1], record[2])

@@ -33,12 +33,21 @@ from typing import NamedTuple
 
 from .files import atomic_write
 from .fingerprints import fingerprint, settings_fingerprint, tool_fingerprint
-from .stamps import Stamp, as_recorded, hash_file, last_change, settled, stamp_of
+from .stamps import (
+    Stamp,
+    as_recorded,
+    hash_file,
+    last_change,
+    settled,
+    settles_at,
+    stamp_of,
+)
 
 STATE = Path(".l10n") / "state.json"
 JOURNAL = Path(".l10n") / "state.log"
 JOURNAL_SHARE = 4  # the journal is folded into the state at a quarter of the state's size
 FORMAT = 3  # bump when the file's layout changes: an older state is ignored
+SETTLE_WAIT_FROM = 1000  # files left racy by a run, from which saving waits to hash them
 MISSING = "-"  # the digest of a file that does not exist
 UNREADABLE = "!"  # nor one that cannot be read: the step that reads it says why
 
@@ -235,26 +244,36 @@ class State:
 
     def _settle(self) -> None:
         """Hash again the files stamped in this run too soon after their last change,
-        now that that much time has passed (unchanged since, as their size and time say):
-        after a long run, the next one need not read what this one wrote."""
-        now = time.time_ns()
+        once that much time has passed (unchanged since, as their stamps say), so that the
+        next run need not read what this one wrote. A run that wrote many (a corpus from
+        scratch renames thousands of editions in its last second) waits for the last of
+        them, at most `COARSE_RACY_NS`: less than the next run would spend hashing them."""
+        racy = []
         for label in self._dirty_files:
             record = self._files.get(label)
-            if record is None:
-                continue
-            changed = last_change(record)
-            if settled(changed, record[-2]) or not settled(changed, now):
-                continue  # settled, or changed too recently to tell
-            path = self.path_of(label)
-            try:
-                stamp = stamp_of(os.stat(path))
-                if list(stamp) != record[:-2]:
-                    continue  # changed since: the next run hashes it
-                seen = time.time_ns()
-                value = hash_file(path)
-            except OSError:
-                continue
-            self._files[label] = [*stamp, seen, value]
+            if record is not None and not settled(last_change(record), record[-2]):
+                racy.append((settles_at(last_change(record)), label))
+        if len(racy) < SETTLE_WAIT_FROM:
+            now = time.time_ns()
+            racy = [(when, label) for when, label in racy if when <= now]
+        for when, label in sorted(racy):
+            pause = when - time.time_ns()
+            if pause > 0:
+                time.sleep(pause / 1e9)
+            self._hash_again(label)
+
+    def _hash_again(self, label: str) -> None:
+        record = self._files[label]
+        path = self.path_of(label)
+        try:
+            stamp = stamp_of(os.stat(path))
+            if list(stamp) != record[:-2]:
+                return  # changed since: the next run hashes it
+            seen = time.time_ns()
+            value = hash_file(path)
+        except OSError:
+            return
+        self._files[label] = [*stamp, seen, value]
 
     def _append(self, line: bytes) -> None:
         assert self._saved is not None

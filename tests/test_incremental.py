@@ -489,3 +489,34 @@ def test_an_output_folder_named_from_a_subfolder_is_that_subfolder_s(corpus: Pat
         inside.chdir(corpus / "seeds")
         l10n_ok("build", "-o", "out")
     assert snapshot(corpus / "seeds" / "out") == snapshot(corpus / "out")
+
+
+@pytest.mark.parametrize("many", [False, True])
+def test_a_run_that_wrote_many_files_waits_to_settle_them(tmp_path: Path, monkeypatch, many):
+    """Files written in a run's last half second are racy when it saves: a run that wrote
+    many (`SETTLE_WAIT_FROM`) waits for them and hashes them, so that the next one need not;
+    one that wrote a few leaves them to the next run."""
+    from l10n import state as state_module
+    from l10n.fingerprints import digest_bytes
+    from l10n.state import load_state
+
+    monkeypatch.setattr(state_module, "SETTLE_WAIT_FROM", 3 if many else 4)
+    files = [tmp_path / f"{n}.txt" for n in range(3)]
+    state = load_state(tmp_path)
+    for n, path in enumerate(files):
+        path.write_bytes(b"x" * n)
+        state.note(path, digest_bytes(b"x" * n))
+    start = time.perf_counter()
+    state.save()
+    waited = time.perf_counter() - start
+    hashed = []
+    real_hash = state_module.hash_file
+    monkeypatch.setattr(
+        state_module, "hash_file", lambda path: hashed.append(path) or real_hash(path)
+    )
+    again = load_state(tmp_path)
+    assert [again.digest(path) for path in files] == [digest_bytes(b"x" * n) for n in range(3)]
+    if many:
+        assert waited >= 0.3 and hashed == []
+    else:
+        assert waited < 0.3 and len(hashed) == 3
