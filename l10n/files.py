@@ -166,22 +166,25 @@ def stage(path: Path, content: str | bytes, *, durable: bool = True) -> Path:
     return _staged(path, content, durable)
 
 
-def replace_staged(staged: Sequence[tuple[Path, Path | str]], *, durable: bool = True) -> None:
+def replace_staged(
+    staged: Sequence[tuple[Path, Path | str]], *, durable: bool = True
+) -> dict[Path | str, int]:
     """Rename each staged temporary (temporary, path) into place, then sync their folders
     when the files are `durable` (see `stage`); what is not renamed when this fails is
-    removed."""
+    removed. Returns each path's inode as renamed there: a file another process puts in
+    its place afterwards has another (`State.note`)."""
     staged = list(staged)
-    renamed = 0
+    inodes: dict[Path | str, int] = {}
     try:
         for tmp, path in staged:
+            inodes[path] = os.stat(tmp).st_ino
             os.replace(tmp, path)
-            renamed += 1
     finally:
-        discard(staged[renamed:])
-    if not durable:
-        return
-    for folder in dict.fromkeys(os.path.dirname(os.fspath(path)) for _, path in staged):
-        _sync_directory(folder)
+        discard(staged[len(inodes) :])
+    if durable:
+        for folder in dict.fromkeys(os.path.dirname(os.fspath(path)) for _, path in staged):
+            _sync_directory(folder)
+    return inodes
 
 
 def discard(staged: Sequence[tuple[Path, Path | str]]) -> None:

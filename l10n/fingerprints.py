@@ -82,9 +82,10 @@ def library_versions(path: Iterable[str] | None = None) -> dict[str, str]:
         except OSError:  # a zip file, a folder since removed
             continue
         for name in names:
-            if not name.endswith((".dist-info", ".egg-info")):
+            stem, suffix = os.path.splitext(name)
+            if suffix not in (".dist-info", ".egg-info"):
                 continue
-            project, _, version = name[: -len(".dist-info")].partition("-")
+            project, _, version = stem.partition("-")
             version = version.partition("-")[0]  # an egg's `-py3.11`
             key = project.lower().replace("-", "_").replace(".", "_")
             if key in wanted and key not in found:

@@ -49,19 +49,17 @@ def read_stamped(path: Path | str) -> tuple[bytes | None, list | None]:
     return data, [*stamp_of(before), seen, digest_bytes(data)]
 
 
-def settled(changed_ns: int, hashed_ns: int) -> bool:
-    """Whether a file last changed at `changed_ns` and hashed at `hashed_ns` had been left
-    alone long enough before that for any later write to show in its times: more than
-    `RACY_NS`, or `COARSE_RACY_NS` when the time is in whole seconds (a file system that
-    keeps no finer times)."""
-    window = COARSE_RACY_NS if changed_ns % 1_000_000_000 == 0 else RACY_NS
-    return changed_ns < hashed_ns - window
-
-
 def settles_at(changed_ns: int) -> int:
-    """The first moment at which a file last changed at `changed_ns` is `settled`."""
+    """The first moment at which a file last changed at `changed_ns` can be hashed for good:
+    any later write shows in its times. `RACY_NS` after the change, or `COARSE_RACY_NS` when
+    the time is in whole seconds (a file system that keeps no finer times)."""
     window = COARSE_RACY_NS if changed_ns % 1_000_000_000 == 0 else RACY_NS
     return changed_ns + window + 1
+
+
+def settled(changed_ns: int, hashed_ns: int) -> bool:
+    """Whether a file last changed at `changed_ns` was hashed at `hashed_ns` for good."""
+    return hashed_ns >= settles_at(changed_ns)
 
 
 def last_change(record: list) -> int:
@@ -84,8 +82,6 @@ def as_recorded(known: list | None, stamp: Stamp) -> bool:
             or not isinstance(known[4], str)
         ):
             return False
-        changed = known[1] if known[1] > known[2] else known[2]
-        window = COARSE_RACY_NS if changed % 1_000_000_000 == 0 else RACY_NS
-        return changed < known[3] - window
+        return known[3] >= settles_at(known[1] if known[1] > known[2] else known[2])
     except (TypeError, IndexError, KeyError):
         return False

@@ -38,7 +38,6 @@ from .stamps import (
     as_recorded,
     hash_file,
     last_change,
-    settled,
     settles_at,
     stamp_of,
 )
@@ -251,8 +250,8 @@ class State:
         racy = []
         for label in self._dirty_files:
             record = self._files.get(label)
-            if record is not None and not settled(last_change(record), record[-2]):
-                racy.append((settles_at(last_change(record)), label))
+            if record is not None and record[-2] < (when := settles_at(last_change(record))):
+                racy.append((when, label))
         if len(racy) < SETTLE_WAIT_FROM:
             now = time.time_ns()
             racy = [(when, label) for when, label in racy if when <= now]
@@ -260,20 +259,7 @@ class State:
             pause = when - time.time_ns()
             if pause > 0:
                 time.sleep(pause / 1e9)
-            self._hash_again(label)
-
-    def _hash_again(self, label: str) -> None:
-        record = self._files[label]
-        path = self.path_of(label)
-        try:
-            stamp = stamp_of(os.stat(path))
-            if list(stamp) != record[:-2]:
-                return  # changed since: the next run hashes it
-            seen = time.time_ns()
-            value = hash_file(path)
-        except OSError:
-            return
-        self._files[label] = [*stamp, seen, value]
+            self._digest(self.path_of(label), label, None)  # its bytes as they are now
 
     def _append(self, line: bytes) -> None:
         assert self._saved is not None

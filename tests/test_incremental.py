@@ -443,13 +443,14 @@ def test_an_edition_another_build_renames_over_ours_is_not_recorded_as_ours(
     real_replace = build.replace_staged
 
     def and_another_build(staged, **kwargs):
-        real_replace(staged, **kwargs)
+        inodes = real_replace(staged, **kwargs)
         assert [path for _, path in staged] == [os.fspath(edition)]
         theirs = edition.with_name(".theirs.tmp")
         theirs.write_bytes(before.replace(b"<html", b"<html data-other", 1))
         staged_earlier = time.time_ns() - 3 * 10**9  # it staged its edition before ours
         os.utime(theirs, ns=(staged_earlier, staged_earlier))
         os.replace(theirs, edition)
+        return inodes
 
     with monkeypatch.context() as patched:
         patched.setattr(build, "replace_staged", and_another_build)

@@ -311,16 +311,17 @@ def _commit(
     ]
     discard(same)  # an edition rebuilt byte for byte keeps its file and dates
     kept = {tmp for tmp, _ in same}
-    moved = [
-        (tmp, path)
-        for r in rendered
-        for path, tmp, _ in r.files
-        if tmp is not None and tmp not in kept
-    ]
-    # each edition's inode as written, before the rename: builds take no lock, and an
-    # edition another build renames into place after ours must not be recorded as ours
-    inodes = {path: os.stat(tmp).st_ino for tmp, path in moved}
-    replace_staged(moved, durable=False)  # editions are made again from the catalogs
+    # each edition's inode as renamed: builds take no lock, and an edition another build
+    # renames into place after ours must not be recorded as ours
+    inodes = replace_staged(
+        [
+            (tmp, path)
+            for r in rendered
+            for path, tmp, _ in r.files
+            if tmp is not None and tmp not in kept
+        ],
+        durable=False,  # editions are made again from the catalogs
+    )
     written = []
     for item in rendered:
         for path, stamp in item.stamps:

@@ -290,11 +290,11 @@ def commit(
     except BaseException:
         discard_all(extracted)
         raise
-    staged = [(f.temporary, f.path) for e in extracted for f in e.files if f.temporary is not None]
-    # the inode of each file as written: one that a translator's editor saves in its place
+    # the inode of each file as renamed: one that a translator's editor saves in its place
     # right after the rename is not recorded as ours
-    inodes = {path: os.stat(tmp).st_ino for tmp, path in staged}
-    replace_staged(staged)
+    inodes = replace_staged(
+        [(f.temporary, f.path) for e in extracted for f in e.files if f.temporary is not None]
+    )
     written = []
     for item in extracted:
         for file in item.files:

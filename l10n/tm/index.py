@@ -140,8 +140,8 @@ class Updated:
 
 def update(store: Store, settings: Settings) -> Updated:
     """Bring the index up to date with the truth files; returns what it read and forgot.
-    A file whose size and times (`state.stamp_of`) are as when it was last read is not read
-    again (unless it was read too soon after its last change: `state.settled`, or with
+    A file whose size and times (`stamps.stamp_of`) are as when it was last read is not read
+    again (unless it was read too soon after its last change: `stamps.settled`, or with
     other settings)."""
     known = store.stamps()
     shaped = shaping(settings)
